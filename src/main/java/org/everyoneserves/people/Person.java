@@ -1,0 +1,171 @@
+package org.everyoneserves.people;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Set;
+import org.everyoneserves.platform.BusinessException;
+
+/**
+ * An employee. The organisation tree comes from {@link #getManager() managers}: a manager is anyone with reports.
+ * The manager chain never loops ({@link #reportTo(Person)} refuses it).
+ */
+@Entity
+@Table(name = "person")
+public class Person {
+
+    public static final int EMAIL_MAXLENGTH = 254;
+    public static final int NAME_MAXLENGTH = 100;
+    public static final Set<String> LOCALES = Set.of("en", "de");
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @NotBlank
+    @Email
+    @Size(max = EMAIL_MAXLENGTH)
+    @Column(nullable = false, unique = true, length = EMAIL_MAXLENGTH)
+    private String email;
+
+    @NotBlank
+    @Size(max = NAME_MAXLENGTH)
+    @Column(name = "first_name", nullable = false, length = NAME_MAXLENGTH)
+    private String firstName;
+
+    @NotBlank
+    @Size(max = NAME_MAXLENGTH)
+    @Column(name = "last_name", nullable = false, length = NAME_MAXLENGTH)
+    private String lastName;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "department_id")
+    private Department department;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "job_role_id")
+    private JobRole jobRole;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "manager_id")
+    private Person manager;
+
+    @NotNull
+    @Column(name = "start_date", nullable = false)
+    private LocalDate startDate;
+
+    @NotNull
+    @Pattern(regexp = "en|de", message = "{validation.locale}")
+    @Column(nullable = false, length = 8)
+    private String locale = "en";
+
+    @Column(nullable = false)
+    private boolean active = true;
+
+    @Column(nullable = false)
+    private boolean admin;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private int version;
+
+    protected Person() {
+    }
+
+    public Person(String email, String firstName, String lastName, LocalDate startDate) {
+        setEmail(email);
+        setFirstName(firstName);
+        setLastName(lastName);
+        this.startDate = startDate;
+    }
+
+    public static Person blank(LocalDate startDate) {
+        Person person = new Person();
+        person.startDate = startDate;
+        return person;
+    }
+
+    public static String normaliseEmail(String email) {
+        return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Makes {@code newManager} this person's manager. Refuses a chain that would come back to this person:
+     * nobody reports to themselves, directly or through others.
+     */
+    public void reportTo(Person newManager) {
+        for (Person up = newManager; up != null; up = up.manager) {
+            if (up == this || (id != null && id.equals(up.id))) {
+                throw new BusinessException(BusinessException.Kind.INVALID, "people.error.managerCycle",
+                        newManager.getDisplayName());
+            }
+        }
+        this.manager = newManager;
+    }
+
+    public void deactivate() {
+        this.active = false;
+    }
+
+    public void reactivate() {
+        this.active = true;
+    }
+
+    @PrePersist
+    @PreUpdate
+    void touch() {
+        Instant now = Instant.now();
+        if (createdAt == null) {
+            createdAt = now;
+        }
+        updatedAt = now;
+    }
+
+    public String getDisplayName() {
+        return firstName + " " + lastName;
+    }
+
+    public Long getId() { return id; }
+    public String getEmail() { return email; }
+    public void setEmail(String email) { this.email = normaliseEmail(email); }
+    public String getFirstName() { return firstName; }
+    public void setFirstName(String firstName) { this.firstName = firstName == null ? null : firstName.strip(); }
+    public String getLastName() { return lastName; }
+    public void setLastName(String lastName) { this.lastName = lastName == null ? null : lastName.strip(); }
+    public Department getDepartment() { return department; }
+    public void setDepartment(Department department) { this.department = department; }
+    public JobRole getJobRole() { return jobRole; }
+    public void setJobRole(JobRole jobRole) { this.jobRole = jobRole; }
+    public Person getManager() { return manager; }
+    public LocalDate getStartDate() { return startDate; }
+    public void setStartDate(LocalDate startDate) { this.startDate = startDate; }
+    public String getLocale() { return locale; }
+    public void setLocale(String locale) { this.locale = locale; }
+    public boolean isActive() { return active; }
+    public boolean isAdmin() { return admin; }
+    public void setAdmin(boolean admin) { this.admin = admin; }
+    public Instant getCreatedAt() { return createdAt; }
+    public int getVersion() { return version; }
+}

@@ -1,0 +1,17 @@
+package org.everyoneserves.people;
+
+import java.time.LocalDate;
+
+/** One line of a list of people. */
+public record PersonSummary(long id, String email, String firstName, String lastName, String department,
+                            String jobRole, Long managerId, String manager, LocalDate startDate, boolean active,
+                            boolean admin) {
+
+    public String displayName() {
+        return firstName + " " + lastName;
+    }
+
+    static final String SELECT = "select new org.everyoneserves.people.PersonSummary(p.id, p.email, p.firstName, "
+            + "p.lastName, d.name, r.name, m.id, concat(m.firstName, ' ', m.lastName), p.startDate, p.active, p.admin) "
+            + "from Person p left join p.department d left join p.jobRole r left join p.manager m ";
+}

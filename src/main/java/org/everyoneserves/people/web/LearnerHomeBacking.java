@@ -1,0 +1,35 @@
+package org.everyoneserves.people.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import org.everyoneserves.people.PersonSummary;
+import org.everyoneserves.security.CurrentUser;
+
+/** /learner/index.xhtml: the person's own home. */
+@Named
+@RequestScoped
+public class LearnerHomeBacking {
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    Clock clock;
+
+    public PersonSummary getMe() {
+        return currentUser.getPerson();
+    }
+
+    /** Days since the start date; negative before it. */
+    public long getDaysSinceStart() {
+        return ChronoUnit.DAYS.between(getMe().startDate(), LocalDate.now(clock));
+    }
+
+    public boolean isNewHire() {
+        return getDaysSinceStart() < 90;
+    }
+}

@@ -1,0 +1,89 @@
+package org.everyoneserves.people.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+import java.util.Map;
+import org.everyoneserves.people.Department;
+import org.everyoneserves.people.JobRole;
+import org.everyoneserves.people.PersonService;
+import org.everyoneserves.platform.web.Messages;
+import org.everyoneserves.security.CurrentUser;
+
+/** /admin/organisation.xhtml: departments and job roles, with their headcount. */
+@Named
+@RequestScoped
+public class OrganisationBacking {
+
+    @Inject
+    PersonService people;
+
+    @Inject
+    CurrentUser currentUser;
+
+    private final Department newDepartment = Department.blank();
+    private final JobRole newJobRole = JobRole.blank();
+    private Long newJobRoleDepartment;
+    private List<Department> departments;
+    private List<JobRole> jobRoles;
+    private Map<Long, Long> departmentHeadcount;
+    private Map<Long, Long> jobRoleHeadcount;
+
+    public String addDepartment() {
+        people.createDepartment(currentUser.caller(), newDepartment);
+        Messages.info("admin_organisation.message.departmentAdded", newDepartment.getName());
+        return "/admin/organisation.xhtml?faces-redirect=true";
+    }
+
+    public String deleteDepartment(long id) {
+        people.deleteDepartment(currentUser.caller(), id);
+        Messages.info("admin_organisation.message.deleted");
+        return "/admin/organisation.xhtml?faces-redirect=true";
+    }
+
+    public String addJobRole() {
+        people.createJobRole(currentUser.caller(), newJobRole, newJobRoleDepartment);
+        Messages.info("admin_organisation.message.jobRoleAdded", newJobRole.getName());
+        return "/admin/organisation.xhtml?faces-redirect=true";
+    }
+
+    public String deleteJobRole(long id) {
+        people.deleteJobRole(currentUser.caller(), id);
+        Messages.info("admin_organisation.message.deleted");
+        return "/admin/organisation.xhtml?faces-redirect=true";
+    }
+
+    public List<Department> getDepartments() {
+        if (departments == null) {
+            departments = people.departments();
+        }
+        return departments;
+    }
+
+    public List<JobRole> getJobRoles() {
+        if (jobRoles == null) {
+            jobRoles = people.jobRoles();
+        }
+        return jobRoles;
+    }
+
+    public long departmentHeadcount(long id) {
+        if (departmentHeadcount == null) {
+            departmentHeadcount = people.headcountByDepartment();
+        }
+        return departmentHeadcount.getOrDefault(id, 0L);
+    }
+
+    public long jobRoleHeadcount(long id) {
+        if (jobRoleHeadcount == null) {
+            jobRoleHeadcount = people.headcountByJobRole();
+        }
+        return jobRoleHeadcount.getOrDefault(id, 0L);
+    }
+
+    public Department getNewDepartment() { return newDepartment; }
+    public JobRole getNewJobRole() { return newJobRole; }
+    public Long getNewJobRoleDepartment() { return newJobRoleDepartment; }
+    public void setNewJobRoleDepartment(Long id) { this.newJobRoleDepartment = id; }
+}

@@ -1,0 +1,59 @@
+package org.everyoneserves.platform;
+
+import java.util.List;
+
+/**
+ * A rule of the domain said no. {@link #code()} is stable: it is the message bundle key of the text shown on
+ * pages and the last part of the problem type on the API.
+ */
+public class BusinessException extends RuntimeException {
+
+    public enum Kind {
+        INVALID(400), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409), GONE(410), TOO_MANY_REQUESTS(429);
+
+        private final int status;
+
+        Kind(int status) {
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    private final Kind kind;
+    private final String code;
+    private final List<Object> arguments;
+
+    public BusinessException(Kind kind, String code, Object... arguments) {
+        super(code);
+        this.kind = kind;
+        this.code = code;
+        this.arguments = List.of(arguments);
+    }
+
+    public static BusinessException notFound(String what) {
+        return new BusinessException(Kind.NOT_FOUND, "error.notFound", what);
+    }
+
+    public static BusinessException forbidden() {
+        return new BusinessException(Kind.FORBIDDEN, "error.forbidden");
+    }
+
+    public static BusinessException staleVersion() {
+        return new BusinessException(Kind.CONFLICT, "error.staleVersion");
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public List<Object> arguments() {
+        return arguments;
+    }
+}

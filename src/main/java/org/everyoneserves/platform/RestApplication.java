@@ -1,0 +1,16 @@
+package org.everyoneserves.platform;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.info.License;
+
+@ApplicationPath("/api/v1")
+@OpenAPIDefinition(info = @Info(
+        title = "Everyone Serves API",
+        version = "1",
+        description = "The JSON API of Everyone Serves for the mobile companion app. Every error is application/problem+json.",
+        license = @License(name = "Apache-2.0")))
+public class RestApplication extends Application {
+}

@@ -1,0 +1,52 @@
+package org.everyoneserves.platform.problem;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import org.everyoneserves.platform.BusinessException;
+
+/** The one factory of problem+json responses. Texts come from the message bundle, in English on the API. */
+public final class Problems {
+
+    public static final MediaType PROBLEM_JSON = MediaType.valueOf("application/problem+json");
+    static final String TYPE_BASE = "https://everyoneserves.org/problems/";
+
+    private Problems() {
+    }
+
+    public static Response of(BusinessException e, String instance) {
+        String detail = text(e.code(), e.arguments().toArray());
+        return response(new Problem(TYPE_BASE + e.code(), title(e.kind().status()), e.kind().status(), detail, instance,
+                e.code(), null, null));
+    }
+
+    public static Response of(int status, String code, String instance, List<Problem.FieldError> errors, String errorId) {
+        return response(new Problem(TYPE_BASE + code, title(status), status, text(code), instance, code, errors, errorId));
+    }
+
+    private static Response response(Problem problem) {
+        Response.ResponseBuilder builder = Response.status(problem.status()).type(PROBLEM_JSON).entity(problem);
+        if (problem.status() == 429) {
+            builder.header("Retry-After", "60");
+        }
+        return builder.build();
+    }
+
+    static String title(int status) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return known != null ? known.getReasonPhrase() : "Error " + status;
+    }
+
+    static String text(String key, Object... arguments) {
+        try {
+            String pattern = ResourceBundle.getBundle("org.everyoneserves.messages", Locale.ENGLISH).getString(key);
+            return arguments.length == 0 ? pattern : new MessageFormat(pattern, Locale.ENGLISH).format(arguments);
+        } catch (MissingResourceException e) {
+            return key;
+        }
+    }
+}

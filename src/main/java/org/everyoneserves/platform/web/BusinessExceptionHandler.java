@@ -1,0 +1,84 @@
+package org.everyoneserves.platform.web;
+
+import jakarta.faces.context.ExceptionHandler;
+import jakarta.faces.context.ExceptionHandlerFactory;
+import jakarta.faces.context.ExceptionHandlerWrapper;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.event.ExceptionQueuedEvent;
+import jakarta.validation.ConstraintViolationException;
+import java.util.Iterator;
+import org.everyoneserves.platform.BusinessException;
+
+/**
+ * A rule that said no during a page action becomes a message on the same page, in the viewer's language; nothing
+ * is saved, since the service's transaction rolled back. Any other error goes on to the error pages.
+ */
+public class BusinessExceptionHandler extends ExceptionHandlerWrapper {
+
+    public BusinessExceptionHandler(ExceptionHandler wrapped) {
+        super(wrapped);
+    }
+
+    @Override
+    public void handle() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        for (Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator(); events.hasNext(); ) {
+            Throwable error = events.next().getContext().getException();
+            BusinessException business = find(error, BusinessException.class);
+            ConstraintViolationException invalid = find(error, ConstraintViolationException.class);
+            if (business == null && invalid == null) {
+                continue;
+            }
+            events.remove();
+            if (business != null && !context.isPostback() && (business.kind() == BusinessException.Kind.NOT_FOUND
+                    || business.kind() == BusinessException.Kind.FORBIDDEN)) {
+                notFound(context);
+                continue;
+            }
+            if (business != null) {
+                Messages.error(business);
+            } else {
+                invalid.getConstraintViolations().forEach(v ->
+                        Messages.error("validation.field", v.getPropertyPath().toString(), v.getMessage()));
+            }
+            context.getExternalContext().getFlash().setKeepMessages(false);
+            context.validationFailed();
+            context.renderResponse();
+        }
+        getWrapped().handle();
+    }
+
+    /** A page opened with an id the viewer may not see looks exactly like one with an id that does not exist. */
+    private static void notFound(FacesContext context) {
+        try {
+            context.getExternalContext().responseSendError(404, null);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        context.responseComplete();
+    }
+
+    private static <T extends Throwable> T find(Throwable error, Class<T> type) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    public static class Factory extends ExceptionHandlerFactory {
+
+        public Factory(ExceptionHandlerFactory wrapped) {
+            super(wrapped);
+        }
+
+        @Override
+        public ExceptionHandler getExceptionHandler() {
+            return new BusinessExceptionHandler(getWrapped().getExceptionHandler());
+        }
+    }
+}

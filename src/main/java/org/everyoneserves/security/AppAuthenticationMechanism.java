@@ -1,0 +1,61 @@
+package org.everyoneserves.security;
+
+import static jakarta.security.enterprise.identitystore.CredentialValidationResult.Status.VALID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+/**
+ * The application's one authentication mechanism. Pages: form sign-in through {@code /login.xhtml}; anonymous
+ * requests for protected pages are sent there and back afterwards. At sign-in the session id changes, against
+ * session fixation, and the session is registered so that deactivating the person ends it.
+ */
+@ApplicationScoped
+@PageSession
+@LoginToContinue(loginPage = "/login.xhtml", errorPage = "", useForwardToLogin = false)
+public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    public static final String SESSION_PERSON = "everyoneserves.personId";
+
+    @Inject
+    IdentityStoreHandler identityStores;
+
+    @Inject
+    SignInAttempt attempt;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        if (isApi(request)) {
+            return context.doNothing();
+        }
+        Credential credential = context.getAuthParameters().getCredential();
+        if (credential == null) {
+            return context.doNothing();
+        }
+        attempt.clientAddress(request.getRemoteAddr());
+        CredentialValidationResult result = identityStores.validate(credential);
+        if (result.getStatus() == VALID) {
+            HttpSession session = request.getSession(false);
+            if (session != null) {
+                request.changeSessionId();
+            }
+            request.getSession(true).setAttribute(SESSION_PERSON, Long.valueOf(result.getCallerPrincipal().getName()));
+        }
+        return context.notifyContainerAboutLogin(result);
+    }
+
+    static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+}

@@ -1,0 +1,77 @@
+package org.everyoneserves.security;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.SecurityContext;
+import java.security.Principal;
+import java.util.Locale;
+import org.everyoneserves.people.PersonService;
+import org.everyoneserves.people.PersonSummary;
+import org.everyoneserves.platform.BusinessException;
+import org.everyoneserves.platform.Caller;
+
+/** The signed-in person of this request, for pages: their name, roles and language. */
+@Named
+@RequestScoped
+public class CurrentUser {
+
+    @Inject
+    SecurityContext security;
+
+    @Inject
+    PersonService people;
+
+    private PersonSummary person;
+    private String locale;
+
+    public boolean isSignedIn() {
+        return security.getCallerPrincipal() != null;
+    }
+
+    /** The caller for service calls; pages under /learner, /manager, /admin are only reachable signed in. */
+    public Caller caller() {
+        Principal principal = security.getCallerPrincipal();
+        if (principal == null) {
+            throw BusinessException.forbidden();
+        }
+        return new Caller(Long.parseLong(principal.getName()), isAdmin(), isManager());
+    }
+
+    public PersonSummary getPerson() {
+        if (person == null && isSignedIn()) {
+            person = people.me(caller());
+        }
+        return person;
+    }
+
+    public boolean isAdmin() {
+        return security.isCallerInRole(Roles.ADMIN);
+    }
+
+    public boolean isManager() {
+        return security.isCallerInRole(Roles.MANAGER);
+    }
+
+    /** The person's language when signed in, else the browser's if we have it, else English. */
+    public String getLocale() {
+        if (locale == null) {
+            if (isSignedIn()) {
+                locale = people.localeOf(caller().personId());
+            } else {
+                Locale requested = FacesContext.getCurrentInstance().getExternalContext().getRequestLocale();
+                locale = requested != null && "de".equals(requested.getLanguage()) ? "de" : "en";
+            }
+        }
+        return locale;
+    }
+
+    /** Where a person lands after signing in: the most useful home for their roles. */
+    public String getHome() {
+        if (isAdmin()) {
+            return "/admin/index.xhtml";
+        }
+        return isManager() ? "/manager/index.xhtml" : "/learner/index.xhtml";
+    }
+}

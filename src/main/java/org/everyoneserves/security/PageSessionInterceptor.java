@@ -1,0 +1,48 @@
+package org.everyoneserves.security;
+
+import static jakarta.security.enterprise.AuthenticationStatus.SUCCESS;
+
+import jakarta.annotation.Priority;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import jakarta.security.auth.message.callback.CallerPrincipalCallback;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.Serializable;
+import java.security.Principal;
+import javax.security.auth.callback.Callback;
+
+/**
+ * Soteria's AutoApplySession without the API: restores the caller kept in the HTTP session before
+ * LoginToContinue (priority 220) would send a signed-in person back to the sign-in page.
+ */
+@Interceptor
+@PageSession
+@Priority(Interceptor.Priority.PLATFORM_BEFORE + 210)
+public class PageSessionInterceptor implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @AroundInvoke
+    public Object intercept(InvocationContext invocation) throws Exception {
+        if (!"validateRequest".equals(invocation.getMethod().getName())) {
+            return invocation.proceed();
+        }
+        HttpServletRequest request = (HttpServletRequest) invocation.getParameters()[0];
+        HttpMessageContext context = (HttpMessageContext) invocation.getParameters()[2];
+        if (AppAuthenticationMechanism.isApi(request)) {
+            return invocation.proceed();
+        }
+        Principal principal = request.getUserPrincipal();
+        if (principal != null) {
+            context.getHandler().handle(new Callback[] {new CallerPrincipalCallback(context.getClientSubject(), principal)});
+            return SUCCESS;
+        }
+        Object outcome = invocation.proceed();
+        if (SUCCESS.equals(outcome)) {
+            context.getMessageInfo().getMap().put("jakarta.servlet.http.registerSession", Boolean.TRUE.toString());
+        }
+        return outcome;
+    }
+}
