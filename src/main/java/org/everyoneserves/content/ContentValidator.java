@@ -40,6 +40,8 @@ public final class ContentValidator {
     private final List<Problem> problems = new ArrayList<>();
     private final Set<String> roleCodes = new HashSet<>();
     private final Map<String, TrainingModule> modulesById = new HashMap<>();
+    private final Set<String> duplicateModuleIds = new HashSet<>();
+    private final Set<Integer> rawHtmlLines = new HashSet<>();
     private final MarkdownRenderer renderer = new MarkdownRenderer(id -> id, image -> image);
 
     private ContentValidator(ContentTree tree) {
@@ -57,7 +59,11 @@ public final class ContentValidator {
     private List<Problem> run() {
         problems.addAll(tree.loadProblems());
         tree.roles().forEach(r -> roleCodes.add(r.code()));
-        tree.modules().stream().filter(m -> m.id() != null).forEach(m -> modulesById.putIfAbsent(m.id(), m));
+        tree.modules().stream().filter(m -> m.id() != null).forEach(m -> {
+            if (modulesById.putIfAbsent(m.id(), m) != null) {
+                duplicateModuleIds.add(m.id());
+            }
+        });
         roles();
         ids();
         tree.tracks().forEach(this::track);
@@ -179,7 +185,7 @@ public final class ContentValidator {
 
     private void module(TrainingModule module) {
         Positions p = module.positions();
-        if (module.id() != null) {
+        if (module.id() != null && ID.matcher(module.id()).matches()) {
             fileName(p.at("id"), module.file(), module.id() + ".md", module.id());
         }
         audience(module.audience(), p, "audience", true);
@@ -193,6 +199,7 @@ public final class ContentValidator {
 
     private void body(TrainingModule module) {
         String path = module.positions().path();
+        rawHtmlLines.clear();
         Node document = MarkdownRenderer.parse(module.body());
         Path folder = module.file().getParent();
         document.accept(new AbstractVisitor() {
@@ -265,7 +272,11 @@ public final class ContentValidator {
             }
 
             private void rawHtml(Node html) {
-                problems.add(Problem.warning(at(html), "raw HTML is removed when the module is rendered",
+                Location at = at(html);
+                if (!rawHtmlLines.add(at.line())) {
+                    return;
+                }
+                problems.add(Problem.warning(at, "raw HTML is removed when the module is rendered",
                         "use Markdown instead of HTML"));
             }
 
@@ -284,7 +295,7 @@ public final class ContentValidator {
             int declared = module.minutes();
             if (Math.abs(declared - estimate) > 5 && (declared * 2 < estimate || declared > estimate * 2)) {
                 problems.add(Problem.warning(module.positions().at("minutes"), "minutes: " + declared + " is far from the estimated "
-                                + estimate + " minutes of reading (" + rendered.words() + " words at " + MarkdownRenderer.WORDS_PER_MINUTE
+                                + estimate + (estimate == 1 ? " minute" : " minutes") + " of reading (" + rendered.words() + " words at " + MarkdownRenderer.WORDS_PER_MINUTE
                                 + " words a minute)", "check the module's length or set 'minutes: " + estimate + "'"));
             }
         }
@@ -304,7 +315,7 @@ public final class ContentValidator {
 
     private void quiz(Quiz quiz) {
         Positions p = quiz.positions();
-        if (quiz.format() == Quiz.Format.YAML && quiz.module() != null) {
+        if (quiz.format() == Quiz.Format.YAML && quiz.module() != null && modulesById.containsKey(quiz.module())) {
             fileName(p.at("module"), quiz.file(), quiz.module() + ".quiz.yaml", quiz.module());
         } else if (quiz.format() == Quiz.Format.GIFT && quiz.id() != null) {
             fileName(p.at("id"), quiz.file(), quiz.id() + ".gift", quiz.id());
@@ -343,7 +354,7 @@ public final class ContentValidator {
         if (q.kind() != null) {
             kindRules(q, name);
         }
-        if (module != null) {
+        if (module != null && !duplicateModuleIds.contains(module.id())) {
             for (int i = 0; i < q.keyPoints().size(); i++) {
                 String key = q.keyPoints().get(i);
                 if (!module.keyPoints().containsKey(key)) {
@@ -416,7 +427,7 @@ public final class ContentValidator {
         Question q = refresher.question();
         TrainingModule module = knownModule(refresher.module(), q.positions().at("module"), "refresher");
         if (q.kind() != null && !REFRESHER_KINDS.contains(q.kind())) {
-            problems.add(Problem.error(q.positions().at("kind"), "a refresher cannot be a " + q.kind().code() + " question",
+            problems.add(Problem.error(q.positions().at("kind"), "kind '" + q.kind().code() + "' is not allowed for a refresher",
                     "use kind single, multiple or true_false"));
         }
         question(q, module, true);

@@ -96,7 +96,7 @@ final class Yaml {
                 }
                 String key = keyNode.getValue();
                 if (!allowed.contains(key)) {
-                    problems.add(Problem.error(keyAt, "unknown key '" + key + "' in " + what,
+                    problems.add(Problem.error(keyAt, "unknown key '" + key + "'",
                             Suggestions.fix(key, allowed, "allowed keys: " + String.join(", ", allowed))));
                     continue;
                 }
