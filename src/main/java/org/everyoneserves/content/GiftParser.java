@@ -160,6 +160,7 @@ public final class GiftParser {
         List<Integer> starts = new ArrayList<>();
         List<Integer> numbers = new ArrayList<>();
         int depth = 0;
+        boolean answered = false;
         int i = first;
         while (i < lines.length) {
             String line = lines[i];
@@ -167,11 +168,16 @@ public final class GiftParser {
             if (trimmed.isEmpty() && depth <= 0) {
                 break;
             }
-            if (!trimmed.startsWith("//") || depth > 0) {
+            boolean comment = trimmed.startsWith("//") && depth <= 0;
+            if (comment && answered) {
+                break;
+            }
+            if (!comment) {
                 starts.add(text.length());
                 numbers.add(i + 1);
                 text.append(line).append('\n');
                 depth += braceBalance(line);
+                answered |= depth <= 0 && indexOf(line, "}", 0) >= 0;
             }
             i++;
         }
@@ -231,6 +237,12 @@ public final class GiftParser {
         int close = indexOf(s, "}", open + 1);
         if (close < 0) {
             problems.add(Problem.error(block.at(path, open), "the answers' '{' is not closed", "end the answers with '}'"));
+            return;
+        }
+        int another = indexOf(s, "{", close + 1);
+        if (another >= 0) {
+            problems.add(Problem.error(block.at(path, another), "a second question starts without a blank line before it",
+                    "separate questions with a blank line"));
             return;
         }
         String before = unescape(s.substring(pos, open)).strip();
