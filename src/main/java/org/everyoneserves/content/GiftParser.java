@@ -2,6 +2,7 @@ package org.everyoneserves.content;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +47,7 @@ public final class GiftParser {
     public static Result parse(String text, String path, Path file) {
         GiftParser parser = new GiftParser(text, path);
         Quiz quiz = parser.read(file, ContentHash.of(text));
+        parser.problems.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
         return new Result(Optional.of(quiz), List.copyOf(parser.problems));
     }
 
