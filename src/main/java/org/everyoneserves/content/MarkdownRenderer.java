@@ -141,7 +141,7 @@ public final class MarkdownRenderer {
         return new HtmlPolicyBuilder()
                 .allowElements("h1", "h2", "h3", "h4", "h5", "h6", "p", "ul", "ol", "li", "table", "thead", "tbody", "tr",
                         "th", "td", "em", "strong", "del", "code", "pre", "blockquote", "aside", "hr", "br")
-                .allowAttributes("id").matching(Pattern.compile("[a-z0-9_-]+")).onElements("h1", "h2", "h3", "h4", "h5", "h6")
+                .allowAttributes("id").matching(Pattern.compile("[\\p{L}\\p{N}_-]+")).onElements("h1", "h2", "h3", "h4", "h5", "h6")
                 .allowAttributes("align").matching(Pattern.compile("left|center|right")).onElements("th", "td")
                 .allowAttributes("start").matching(Pattern.compile("[0-9]{1,6}")).onElements("ol")
                 .allowAttributes("class").matching(Pattern.compile("callout callout-(tip|example|note|warning|important|caution)"))
