@@ -1,5 +1,6 @@
 package org.everyoneserves.content;
 
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,23 +15,23 @@ public final class ContentCheck {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        System.exit(run(args, System.out, System.err));
     }
 
-    static int run(String[] args) {
+    static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length > 1 || (args.length == 1 && (args[0].equals("-h") || args[0].equals("--help")))) {
-            System.err.println("usage: ContentCheck [content-folder]   (default: content)");
+            err.println("usage: ContentCheck [content-folder]   (default: content)");
             return 2;
         }
         Path root = Path.of(args.length == 1 ? args[0] : "content");
         if (!Files.isDirectory(root)) {
-            System.err.println("ContentCheck: no content folder at " + root.toAbsolutePath());
+            err.println("ContentCheck: no content folder at " + root.toAbsolutePath());
             return 2;
         }
         ContentTree tree = ContentLoader.load(root);
         List<Problem> problems = ContentValidator.validate(tree);
-        problems.forEach(System.out::println);
-        System.out.println(summary(tree, problems));
+        problems.forEach(out::println);
+        out.println(summary(tree, problems));
         return problems.stream().anyMatch(Problem::isError) ? 1 : 0;
     }
 
