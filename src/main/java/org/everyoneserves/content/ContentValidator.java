@@ -441,10 +441,11 @@ public final class ContentValidator {
     private void curriculum(Curriculum curriculum) {
         Positions p = curriculum.positions();
         if (curriculum.role() != null) {
-            fileName(p.at("role"), curriculum.file(), curriculum.role() + ".yaml", curriculum.role());
             if (!roleCodes.contains(curriculum.role())) {
                 problems.add(Problem.error(p.at("role"), "unknown job role '" + curriculum.role() + "'",
                         Suggestions.fix(curriculum.role(), roleCodes, "use a job role code from roles.yaml")));
+            } else {
+                fileName(p.at("role"), curriculum.file(), curriculum.role() + ".yaml", curriculum.role());
             }
         }
         Set<String> targets = new HashSet<>();

@@ -1,10 +1,12 @@
 package org.everyoneserves.content;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -71,6 +73,7 @@ final class Yaml {
         private final List<Problem> problems;
         private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
         private final Map<String, Location> positions = new LinkedHashMap<>();
+        private final Set<String> misspelt = new HashSet<>();
 
         private Fields(String path, String what, Location element, List<Problem> problems) {
             this.path = path;
@@ -96,8 +99,10 @@ final class Yaml {
                 }
                 String key = keyNode.getValue();
                 if (!allowed.contains(key)) {
+                    Optional<String> meant = Suggestions.nearest(key, allowed);
+                    meant.ifPresent(fields.misspelt::add);
                     problems.add(Problem.error(keyAt, "unknown key '" + key + "'",
-                            Suggestions.fix(key, allowed, "allowed keys: " + String.join(", ", allowed))));
+                            meant.map(s -> "did you mean '" + s + "'?").orElse("allowed keys: " + String.join(", ", allowed))));
                     continue;
                 }
                 if (fields.entries.containsKey(key)) {
@@ -136,7 +141,11 @@ final class Yaml {
             return Optional.of(entries.get(key).getValueNode());
         }
 
+        /** A missing field whose name was misspelt is reported once, as the unknown key. */
         void missing(String key) {
+            if (misspelt.contains(key)) {
+                return;
+            }
             problems.add(Problem.error(element, "missing required field '" + key + "' in " + what, "add '" + key + ":' with a value"));
         }
 

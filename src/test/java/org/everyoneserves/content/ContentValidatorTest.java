@@ -23,7 +23,6 @@ class ContentValidatorTest {
     @Test
     void quizRules() {
         assertEquals(List.of(
-                QUIZ + "1:1: missing required field 'pass_mark' in the quiz — add 'pass_mark:' with a value",
                 QUIZ + "4:1: unknown key 'pass_mrk' — did you mean 'pass_mark'?",
                 QUIZ + "5:7: pool 6 is larger than the 5 questions of the quiz — set 'pool' to at most 5, or add questions",
                 QUIZ + "6:11: 'attempts' must be at least 0, not -1 — use a whole number at least 0",
@@ -42,6 +41,15 @@ class ContentValidatorTest {
                 QUIZ + "39:7: 'choices' does not apply to true_false questions — remove 'choices' or change 'kind'",
                 QUIZ + "46:7: question 'nothing-right' has no correct answer — mark the right choice with 'correct: true'"),
                 Fixtures.problems(Fixtures.goodWith("quiz-rules", dir)));
+    }
+
+    @Test
+    void aMissingRequiredFieldIsReportedWhenNoKeyLooksLikeIt(@org.junit.jupiter.api.io.TempDir Path other) throws Exception {
+        Path content = Fixtures.goodWith("pool-zero", other);
+        java.nio.file.Files.writeString(content.resolve("tracks/finance/track.yaml"), "id: finance\ntitle: Finance\n");
+        assertEquals(List.of("content/tracks/finance/track.yaml:1:1: missing required field 'summary' in track.yaml"
+                        + " — add 'summary:' with a value"),
+                Fixtures.problems(content).stream().filter(p -> p.contains("track.yaml")).toList());
     }
 
     @Test
