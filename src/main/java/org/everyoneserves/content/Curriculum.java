@@ -1,0 +1,26 @@
+package org.everyoneserves.content;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** What one job role must do, and when: {@code curricula/<role-code>.yaml}. */
+public record Curriculum(String role, List<Item> items, Path file, String hash, Positions positions) {
+
+    public Curriculum {
+        items = List.copyOf(items);
+    }
+
+    /** {@code target} is null when the item names no target or several (reported by the loader). */
+    public record Item(Target target, String id, Integer dueDays, From from, Integer repeatMonths, Positions positions) {
+    }
+
+    public enum Target {
+        MODULE, QUIZ, SHADOWING;
+
+        public String key() {
+            return name().toLowerCase();
+        }
+    }
+
+    public enum From { START, ASSIGNMENT }
+}

@@ -1,0 +1,33 @@
+package org.everyoneserves.content;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** A quiz from a {@code .quiz.yaml} file or converted from a GIFT file in {@code imports/}. */
+public record Quiz(
+        String id,
+        String module,
+        String title,
+        Integer passMark,
+        int attempts,
+        boolean shuffleQuestions,
+        boolean shuffleChoices,
+        Integer pool,
+        int revision,
+        List<Question> questions,
+        Format format,
+        Path file,
+        String hash,
+        Positions positions) {
+
+    public Quiz {
+        questions = List.copyOf(questions);
+    }
+
+    public enum Format { YAML, GIFT }
+
+    /** The number of questions drawn for each attempt. */
+    public int drawn() {
+        return pool == null ? questions.size() : pool;
+    }
+}

@@ -1,0 +1,178 @@
+package org.everyoneserves.content;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ContentValidatorTest {
+
+    private static final String QUIZ = "content/tracks/finance/invoices-and-collections-calls.quiz.yaml:";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void goodTreeHasNoProblems() {
+        assertEquals(List.of(), Fixtures.problems(Fixtures.good()));
+    }
+
+    @Test
+    void quizRules() {
+        assertEquals(List.of(
+                QUIZ + "4:1: unknown key 'pass_mrk' — did you mean 'pass_mark'?",
+                QUIZ + "5:7: pool 6 is larger than the 5 questions of the quiz — set 'pool' to at most 5, or add questions",
+                QUIZ + "6:11: 'attempts' must be at least 0, not -1 — use a whole number at least 0",
+                QUIZ + "11:34: key point 'clear-invoice' is not defined by module 'invoices-and-collections-calls'"
+                        + " — did you mean 'clear-invoices'?",
+                QUIZ + "13:7: question 'due-date' has 2 correct choices; a single question has exactly one"
+                        + " — mark exactly one choice correct, or make it 'kind: multiple'",
+                QUIZ + "18:9: duplicate question id 'due-date' in quiz 'invoices-quiz' — give each question of the quiz its own id",
+                QUIZ + "23:9: scenario choice has no feedback — add 'feedback:' saying why this choice helps the customer or not",
+                QUIZ + "28:5: question 'Late_Fees' has no explanation — add 'explanation:': the learner sees it after submitting",
+                QUIZ + "28:5: question 'Late_Fees' has no key_points"
+                        + " — add 'key_points: [...]' naming what it checks from the module's key_points",
+                QUIZ + "28:9: malformed question id 'Late_Fees' — use lower-case words joined by hyphens, e.g. 'late-fees'",
+                QUIZ + "29:11: unknown question kind 'multiple-choice' — use one of single, multiple, true_false, ordering, scenario",
+                QUIZ + "34:5: question 'paid-on-time' has no answer — add 'answer: true' or 'answer: false'",
+                QUIZ + "39:7: 'choices' does not apply to true_false questions — remove 'choices' or change 'kind'",
+                QUIZ + "46:7: question 'nothing-right' has no correct answer — mark the right choice with 'correct: true'"),
+                Fixtures.problems(Fixtures.goodWith("quiz-rules", dir)));
+    }
+
+    @Test
+    void aMissingRequiredFieldIsReportedWhenNoKeyLooksLikeIt(@org.junit.jupiter.api.io.TempDir Path other) throws Exception {
+        Path content = Fixtures.goodWith("pool-zero", other);
+        java.nio.file.Files.writeString(content.resolve("tracks/finance/track.yaml"), "id: finance\ntitle: Finance\n");
+        assertEquals(List.of("content/tracks/finance/track.yaml:1:1: missing required field 'summary' in track.yaml"
+                        + " — add 'summary:' with a value"),
+                Fixtures.problems(content).stream().filter(p -> p.contains("track.yaml")).toList());
+    }
+
+    @Test
+    void poolZeroAndValuesOutOfRange() {
+        assertEquals(List.of(
+                QUIZ + "2:9: quiz names unknown module 'invoices-and-collections-call' — did you mean 'invoices-and-collections-calls'?",
+                QUIZ + "4:12: 'pass_mark' must be between 1 and 100, not 101 — use a whole number between 1 and 100",
+                QUIZ + "5:7: pool 0 draws no questions, so the pass mark cannot be reached"
+                        + " — set 'pool' to at least 1, or remove it to use all questions",
+                QUIZ + "6:20: 'shuffle_questions' must be true or false, not 'yes'"
+                        + " — write 'shuffle_questions: true' or 'shuffle_questions: false'",
+                QUIZ + "8:5: question 'clear' has no key_points"
+                        + " — add 'key_points: [...]' naming what it checks from the module's key_points"),
+                Fixtures.problems(Fixtures.goodWith("pool-zero", dir)));
+    }
+
+    @Test
+    void moduleHeaderAndMarkdownRules() {
+        String md = "content/tracks/finance/collections-tone.md:";
+        assertEquals(List.of(
+                md + "2:5: malformed id 'Collections_Tone' — use lower-case words joined by hyphens, e.g. 'collections-tone'",
+                md + "5:12: unknown job role 'acountant' in audience — did you mean 'accountant'?",
+                md + "5:23: 'all' already includes every job role — write 'audience: [all]' alone, or list the roles",
+                md + "6:10: 'minutes' must be between 1 and 60, not 75 — use a whole number between 1 and 60",
+                md + "9:1: unknown key 'tittle' — did you mean 'title'?",
+                md + "12:1: level-1 heading in the module body — start body headings at '##': the module's title is the '#'",
+                md + "14:6: link to unknown module 'invoice-and-collections-calls' — did you mean 'invoices-and-collections-calls'?",
+                md + "14:70: raw HTML is removed when the module is rendered — use Markdown instead of HTML",
+                md + "16:1: raw HTML is removed when the module is rendered — use Markdown instead of HTML",
+                md + "18:1: image 'images/call-script.png' does not exist — add the file to tracks/finance/images/ or fix the path",
+                md + "20:1: unknown callout type '[!TPI]' — did you mean 'TIP'?",
+                md + "23:1: unsafe link 'javascript:alert(1)' — link to an http, https or mailto address, or to module:<id>"),
+                Fixtures.problems(Fixtures.goodWith("module-rules", dir)));
+    }
+
+    @Test
+    void rawHtmlIsAWarningAndOtherMistakesAreErrors() {
+        List<Problem> problems = ContentValidator.check(Fixtures.goodWith("module-rules", dir));
+        assertTrue(problems.stream().filter(p -> p.message().startsWith("raw HTML")).noneMatch(Problem::isError));
+        assertTrue(problems.stream().filter(p -> p.message().startsWith("level-1")).allMatch(Problem::isError));
+    }
+
+    @Test
+    void yamlSyntaxErrorsWithTheirPosition() {
+        assertEquals(List.of(
+                "content/curricula/accountant.yaml:5:4: YAML syntax error: expected <block end>, but found '<block mapping start>'"
+                        + " — check the indentation and quoting here and on the line before",
+                "content/tracks/foundation/track.yaml:2:18: YAML syntax error: mapping values are not allowed here"
+                        + " — put the value in quotes when it contains ': ' (title: \"A: B\")"),
+                Fixtures.problems(Fixtures.goodWith("yaml-syntax", dir)));
+    }
+
+    @Test
+    void curriculumRules() {
+        String lead = "content/curricula/support-lead.yaml:";
+        assertEquals(List.of(
+                "content/curricula/accountant.yaml:1:7: file name 'accountant.yaml' does not match 'accounts-receivable'"
+                        + " — rename the file to accounts-receivable.yaml",
+                lead + "1:7: unknown job role 'support-lead' — did you mean 'support-agent'?",
+                lead + "3:13: unknown module 'everyone-serve' — did you mean 'everyone-serves'?",
+                lead + "6:11: a curriculum item names module and quiz — split it into one item per target",
+                lead + "8:5: a curriculum item names no module, quiz or shadowing guide — add one of 'module:', 'quiz:' or 'shadowing:'",
+                lead + "10:15: 'due_days' must be between 0 and 3650, not -3 — use a whole number between 0 and 3650",
+                lead + "11:11: 'from' must be start or assignment, not 'beginning' — write 'from: start' or 'from: assignment'",
+                lead + "12:20: 'repeat_months' must be between 1 and 120, not 0 — use a whole number between 1 and 120",
+                lead + "13:16: unknown shadowing guide 'shadowing-finanse' — did you mean 'shadowing-finance'?",
+                lead + "15:11: quiz 'everyone-serves-quiz' is listed twice in this curriculum"
+                        + " — keep one item; use repeat_months for recertification"),
+                Fixtures.problems(Fixtures.goodWith("curriculum-rules", dir)));
+    }
+
+    @Test
+    void duplicateIdsAcrossTheTreeIncludingGiftQuizzes() {
+        assertEquals(List.of(
+                "content/imports/old-lms.gift:1:8: file name 'old-lms.gift' does not match 'everyone-serves-quiz'"
+                        + " — rename the file to everyone-serves-quiz.gift",
+                "content/imports/old-lms.gift:2:12: quiz names unknown module 'nobody-serves' — use the id of an existing module",
+                "content/imports/old-lms.gift:6:1: question 'two-jobs' has no explanation"
+                        + " — add 'explanation:': the learner sees it after submitting",
+                "content/tracks/foundation/everyone-serves.md:2:5: duplicate id 'everyone-serves', already used at"
+                        + " content/tracks/finance/everyone-serves.md:2 — choose another id: ids are unique across the whole content tree",
+                "content/tracks/foundation/everyone-serves.quiz.yaml:1:5: duplicate id 'everyone-serves-quiz', already used at"
+                        + " content/imports/old-lms.gift:1 — choose another id: ids are unique across the whole content tree"),
+                Fixtures.problems(Fixtures.goodWith("duplicates", dir)));
+    }
+
+    @Test
+    void shadowingRules() {
+        String guide = "content/tracks/foundation/shadowing.yaml:";
+        assertEquals(List.of(
+                guide + "4:14: unknown job role 'support-agnt' in host_roles — did you mean 'support-agent'?",
+                guide + "5:12: 'all' already includes every job role — write 'audience: [all]' alone, or list the roles",
+                guide + "5:17: unknown job role 'receptionist' in audience — use a job role code from roles.yaml or 'all'",
+                guide + "6:19: 'duration_minutes' must be a whole number, not 'two hours' — write a number such as 'duration_minutes: 1'",
+                guide + "7:1: unknown key 'watchfor' — did you mean 'watch_for'?"),
+                Fixtures.problems(Fixtures.goodWith("shadowing-rules", dir)));
+    }
+
+    @Test
+    void refresherRules() {
+        String refreshers = "content/tracks/finance/refreshers.yaml:";
+        assertEquals(List.of(
+                refreshers + "1:8: track 'finances' does not match the folder 'finance' — write 'track: finance'",
+                refreshers + "5:11: kind 'ordering' is not allowed for a refresher — use kind single, multiple or true_false",
+                refreshers + "10:5: question 'finance-unknown-module' has no key_points"
+                        + " — add 'key_points: [...]' naming what it checks from the module's key_points",
+                refreshers + "11:13: refresher names unknown module 'collections' — use the id of an existing module"),
+                Fixtures.problems(Fixtures.goodWith("refresher-rules", dir)));
+    }
+
+    @Test
+    void declaredMinutesFarFromTheReadingTimeIsAWarning() {
+        List<Problem> problems = ContentValidator.check(Fixtures.goodWith("reading-time", dir));
+        assertEquals(List.of("content/tracks/finance/short-read.md:6:10: minutes: 30 is far from the estimated 1 minute of reading"
+                + " (5 words at 200 words a minute) — check the module's length or set 'minutes: 1'"),
+                problems.stream().map(Problem::toString).toList());
+        assertEquals(Problem.Severity.WARNING, problems.get(0).severity());
+    }
+
+    @Test
+    void problemPrintsAsPathLineColumnMessageAndFix() {
+        Problem problem = new Problem("content/x.quiz.yaml", 4, 1, Problem.Severity.ERROR, "unknown key 'pass_mrk'",
+                "did you mean 'pass_mark'?");
+        assertEquals("content/x.quiz.yaml:4:1: unknown key 'pass_mrk' — did you mean 'pass_mark'?", problem.toString());
+    }
+}

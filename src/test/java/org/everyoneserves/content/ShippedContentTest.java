@@ -1,0 +1,22 @@
+package org.everyoneserves.content;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The project's real content folder must load and validate without errors (warnings are allowed). */
+class ShippedContentTest {
+
+    @Test
+    void shippedContentHasNoErrors() {
+        Path content = Path.of("content");
+        assertTrue(Files.isDirectory(content), "run from the Maven basedir, next to content/");
+        ContentTree tree = ContentLoader.load(content);
+        List<String> errors = ContentValidator.validate(tree).stream().filter(Problem::isError).map(Problem::toString).toList();
+        assertEquals(List.of(), errors, () -> String.join("\n", errors));
+    }
+}
