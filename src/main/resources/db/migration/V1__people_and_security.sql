@@ -57,7 +57,7 @@ CREATE TABLE credential (
 -- one-time links to set or reset a password; only the SHA-256 of the token is stored
 CREATE TABLE password_link (
   id          BIGINT       NOT NULL AUTO_INCREMENT PRIMARY KEY,
-  token_hash  CHAR(64)     NOT NULL,
+  token_hash  VARCHAR(64)  NOT NULL,
   person_id   BIGINT       NOT NULL,
   purpose     VARCHAR(16)  NOT NULL,
   created_at  TIMESTAMP(3) NOT NULL,

@@ -5,6 +5,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.Locale;
 import org.everyoneserves.people.PersonService;
@@ -26,13 +27,17 @@ public class CurrentUser {
     private PersonSummary person;
     private String locale;
 
+    @Inject
+    HttpServletRequest request;
+
+    /** The servlet's principal: Elytron's SecurityContext reports an "anonymous" principal for nobody. */
     public boolean isSignedIn() {
-        return security.getCallerPrincipal() != null;
+        return request.getUserPrincipal() != null;
     }
 
     /** The caller for service calls; pages under /learner, /manager, /admin are only reachable signed in. */
     public Caller caller() {
-        Principal principal = security.getCallerPrincipal();
+        Principal principal = request.getUserPrincipal();
         if (principal == null) {
             throw BusinessException.forbidden();
         }

@@ -64,6 +64,7 @@ public final class DevServer {
 
         Thread shutdown = new Thread(() -> stop(wildfly, db), "dev-server-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
+        announceWhenReady(wildfly);
         int rc = wildfly.waitFor();                               // returns when WildFly exits (e.g. :shutdown via CLI)
         System.out.println("[dev] WildFly exited with " + rc);
         try {
@@ -71,6 +72,35 @@ public final class DevServer {
             stop(wildfly, db);
         } catch (IllegalStateException alreadyShuttingDown) {
             // JVM shutdown in progress: the hook does it
+        }
+    }
+
+    /** Waits for the application to answer, then says where it is and who can sign in. */
+    private static void announceWhenReady(Process wildfly) throws InterruptedException {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.URI ready = java.net.URI.create("http://localhost:8080/health/ready");
+        for (int i = 0; i < 240 && wildfly.isAlive(); i++) {
+            try {
+                if (client.send(java.net.http.HttpRequest.newBuilder(ready).build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    System.out.println("""
+
+                            ==============================================================================
+                              Everyone Serves is running at http://localhost:8080/
+                              Demo company Brightwater Supplies; every demo account's password is
+                              serve-customers-2026
+                                admin    alex.morgan@brightwater.example
+                                manager  daniel.weber@brightwater.example   (Customer Support, 6 people)
+                                learner  noah.fischer@brightwater.example   (support agent, started 2 days ago)
+                              Press Ctrl-C to stop.
+                            ==============================================================================
+                            """);
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
         }
     }
 

@@ -32,16 +32,14 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
         return Problems.of(400, "error.validation", uriInfo.getPath(), errors, null);
     }
 
-    /** "signIn.request.email" (method, parameter, property) becomes "email", the name the client sent. */
+    /** "request.body.email" (method, parameter, property) becomes "email", the name the client sent; a missing body is "body". */
     static String field(ConstraintViolation<?> violation) {
         StringJoiner properties = new StringJoiner(".");
-        String last = "body";
         for (Path.Node node : violation.getPropertyPath()) {
             if (node.getKind() == ElementKind.PROPERTY) {
                 properties.add(node.getName());
             }
-            last = node.getName();
         }
-        return properties.length() > 0 ? properties.toString() : last;
+        return properties.length() > 0 ? properties.toString() : "body";
     }
 }
