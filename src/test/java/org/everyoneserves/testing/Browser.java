@@ -1,0 +1,114 @@
+package org.everyoneserves.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium through Selenium, with nothing downloaded. A missing browser is a failure, not a skip.
+ * Register it with {@code @RegisterExtension}: it keeps a screenshot of every failed test in target/screenshots.
+ */
+public final class Browser implements AfterEachCallback, AutoCloseable {
+
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+    private WebDriver driver;
+
+    public WebDriver driver() {
+        if (driver == null) {
+            File chromedriver = new File(System.getProperty("chromedriver", "/usr/bin/chromedriver"));
+            File chromium = new File(System.getProperty("chromium", "/usr/bin/chromium"));
+            if (!chromedriver.canExecute() || !chromium.canExecute()) {
+                throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver: apt-get install chromium chromium-driver");
+            }
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(chromium);
+            try {
+                options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                        "--lang=en", "--user-data-dir=" + Files.createTempDirectory("es-chromium"));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver).usingAnyFreePort().build();
+            driver = new ChromeDriver(service, options);
+            driver.manage().window().setSize(new Dimension(1280, 900));
+        }
+        return driver;
+    }
+
+    public void open(String path) {
+        driver().get(Web.BASE + path);
+    }
+
+    public WebElement find(String id) {
+        return new WebDriverWait(driver(), Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+    }
+
+    public void type(String id, String text) {
+        WebElement input = find(id);
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    /** Clicks and waits until the next page has replaced this one. */
+    public void clickAndWait(String id) {
+        WebElement html = driver().findElement(By.tagName("html"));
+        find(id).click();
+        new WebDriverWait(driver(), Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(html));
+    }
+
+    public String text(String id) {
+        return find(id).getText();
+    }
+
+    public void signIn(String email, String password) {
+        open("/login.xhtml");
+        type("login:email", email);
+        type("login:password", password);
+        clickAndWait("login:signIn");
+    }
+
+    public void signOut() {
+        clickAndWait("signOut:signOutButton");
+    }
+
+    public void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            File shot = ((ChromeDriver) driver()).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (driver != null && context.getExecutionException().isPresent()) {
+            screenshot("FAILED-" + context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName());
+        }
+    }
+
+    @Override
+    public void close() {
+        if (driver != null) {
+            driver.quit();
+            driver = null;
+        }
+    }
+}
