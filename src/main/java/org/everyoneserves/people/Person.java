@@ -116,8 +116,8 @@ public class Person {
      * nobody reports to themselves, directly or through others.
      */
     public void reportTo(Person newManager) {
-        for (Person up = newManager; up != null; up = up.manager) {
-            if (up == this || (id != null && id.equals(up.id))) {
+        for (Person up = newManager; up != null; up = up.getManager()) {
+            if (up == this || (id != null && id.equals(up.getId()))) {
                 throw new BusinessException(BusinessException.Kind.INVALID, "people.error.managerCycle",
                         newManager.getDisplayName());
             }

@@ -76,7 +76,10 @@ public class PersonService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public PersonDetails details(@NotNull Caller caller, long personId) {
         requireAdmin(caller);
-        return PersonDetails.of(person(personId));
+        return em.createQuery("select p from Person p left join fetch p.department left join fetch p.jobRole"
+                        + " left join fetch p.manager where p.id = :id", Person.class)
+                .setParameter("id", personId).getResultStream().findFirst().map(PersonDetails::of)
+                .orElseThrow(() -> BusinessException.notFound("person"));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -23,7 +23,7 @@ import java.util.Optional;
 public class SignInThrottle {
 
     static final int ACCOUNT_LIMIT = 5;
-    static final int ADDRESS_LIMIT = 20;
+    static final int ADDRESS_LIMIT = 100;
     static final Duration WINDOW = Duration.ofMinutes(15);
     static final Duration LOCK = Duration.ofMinutes(15);
 

@@ -1,5 +1,7 @@
 package org.everyoneserves.platform.web;
 
+import jakarta.faces.application.ViewExpiredException;
+import jakarta.faces.component.UIViewRoot;
 import jakarta.faces.context.ExceptionHandler;
 import jakarta.faces.context.ExceptionHandlerFactory;
 import jakarta.faces.context.ExceptionHandlerWrapper;
@@ -11,7 +13,8 @@ import org.everyoneserves.platform.BusinessException;
 
 /**
  * A rule that said no during a page action becomes a message on the same page, in the viewer's language; nothing
- * is saved, since the service's transaction rolled back. Any other error goes on to the error pages.
+ * is saved, since the service's transaction rolled back. An expired or forged form shows the expired page. Any
+ * other error goes on to the error pages.
  */
 public class BusinessExceptionHandler extends ExceptionHandlerWrapper {
 
@@ -24,6 +27,11 @@ public class BusinessExceptionHandler extends ExceptionHandlerWrapper {
         FacesContext context = FacesContext.getCurrentInstance();
         for (Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator(); events.hasNext(); ) {
             Throwable error = events.next().getContext().getException();
+            if (find(error, ViewExpiredException.class) != null) {
+                events.remove();
+                expired(context);
+                continue;
+            }
             BusinessException business = find(error, BusinessException.class);
             ConstraintViolationException invalid = find(error, ConstraintViolationException.class);
             if (business == null && invalid == null) {
@@ -46,6 +54,17 @@ public class BusinessExceptionHandler extends ExceptionHandlerWrapper {
             context.renderResponse();
         }
         getWrapped().handle();
+    }
+
+    /**
+     * A form posted from a page whose view state the server no longer has (or never had: a forged post) is not
+     * processed; the person sees why, in plain words.
+     */
+    private static void expired(FacesContext context) {
+        context.getExternalContext().setResponseStatus(400);
+        UIViewRoot view = context.getApplication().getViewHandler().createView(context, "/WEB-INF/errors/expired.xhtml");
+        context.setViewRoot(view);
+        context.renderResponse();
     }
 
     /** A page opened with an id the viewer may not see looks exactly like one with an id that does not exist. */

@@ -1,0 +1,152 @@
+package org.everyoneserves.people;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
+import java.util.List;
+import org.everyoneserves.platform.BusinessException;
+import org.everyoneserves.platform.Caller;
+import org.everyoneserves.platform.audit.AuditEntry;
+import org.everyoneserves.platform.audit.AuditLog;
+import org.everyoneserves.testing.Deployments;
+import org.everyoneserves.testing.People;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** People on real MariaDB: who may see whom, who may change what, and the rules of the organisation tree. */
+@ExtendWith(ArquillianExtension.class)
+class PersonServiceIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.application(PersonServiceIT.class, People.class);
+    }
+
+    @Inject
+    PersonService service;
+
+    @Inject
+    AuditLog audit;
+
+    People people;
+    long boss;
+    long lead;
+    long agent;
+    long outsider;
+    long admin;
+
+    @BeforeEach
+    void organisation() {
+        people = new People(service);
+        boss = people.create("boss", null);
+        lead = people.create("lead", "boss");
+        agent = people.create("agent", "lead");
+        outsider = people.create("outsider", null);
+        PersonDetails adminDetails = people.details("admin", null);
+        adminDetails.setAdmin(true);
+        admin = service.create(Caller.SYSTEM, adminDetails);
+    }
+
+    @Test
+    void aManagerSeesTheirDirectAndIndirectReportsAndNobodyElse() {
+        assertTrue(service.isInReportingLine(boss, agent), "indirect report");
+        assertTrue(service.isInReportingLine(boss, lead), "direct report");
+        assertFalse(service.isInReportingLine(lead, boss), "not upwards");
+        assertFalse(service.isInReportingLine(boss, outsider));
+
+        assertEquals(List.of(agent, lead).stream().sorted().toList(),
+                service.reportingLine(People.manager(boss)).stream().map(PersonSummary::id).sorted().toList());
+        assertEquals("Agent", service.get(People.manager(boss), agent).firstName());
+        BusinessException hidden = assertThrows(BusinessException.class, () -> service.get(People.manager(boss), outsider));
+        assertEquals(BusinessException.Kind.NOT_FOUND, hidden.kind(), "someone else's id looks like a missing one");
+
+        PeoplePage everyoneTheBossMaySee = service.search(People.manager(boss), new PeopleQuery(null, null, null, "all", 0, 100));
+        assertEquals(2, everyoneTheBossMaySee.total());
+        assertEquals(0, service.search(People.manager(boss), new PeopleQuery("outsider", null, null, "all", 0, 100)).total(),
+                "search never reaches outside the reporting line");
+        assertEquals(1, service.search(People.admin(admin), new PeopleQuery(people.email("outsider"), null, null, "all", 0, 100)).total(),
+                "an admin finds everyone");
+    }
+
+    @Test
+    void aLearnerSeesOnlyThemselves() {
+        assertEquals(agent, service.get(People.learner(agent), agent).id());
+        assertThrows(BusinessException.class, () -> service.get(People.learner(agent), lead));
+        assertEquals(0, service.search(People.learner(agent), new PeopleQuery(null, null, null, "all", 0, 10)).total());
+    }
+
+    @Test
+    void onlyAdminsChangePeopleAndEveryChangeIsAudited() {
+        PersonDetails details = service.details(People.admin(admin), agent);
+        details.setFirstName("Agnes");
+        BusinessException refused = assertThrows(BusinessException.class, () -> service.update(People.manager(boss), agent, details));
+        assertEquals(BusinessException.Kind.FORBIDDEN, refused.kind());
+        assertThrows(BusinessException.class, () -> service.deactivate(People.learner(agent), outsider));
+
+        service.update(People.admin(admin), agent, details);
+        assertEquals("Agnes", service.get(People.admin(admin), agent).firstName());
+        List<AuditEntry> history = audit.forSubject("person", agent, 10);
+        assertEquals("person.updated", history.get(0).getAction());
+        assertEquals(admin, history.get(0).getActorId());
+        assertTrue(history.get(0).getDetail().contains("Agnes"));
+    }
+
+    @Test
+    void aStaleFormIsAConflictAndChangesNothing() {
+        PersonDetails first = service.details(People.admin(admin), agent);
+        PersonDetails second = service.details(People.admin(admin), agent);
+        first.setLastName("First");
+        service.update(People.admin(admin), agent, first);
+        second.setLastName("Second");
+        BusinessException conflict = assertThrows(BusinessException.class, () -> service.update(People.admin(admin), agent, second));
+        assertEquals("error.staleVersion", conflict.code());
+        assertEquals("First", service.get(People.admin(admin), agent).lastName());
+    }
+
+    @Test
+    void theManagerChainNeverLoops() {
+        PersonDetails bossDetails = service.details(People.admin(admin), boss);
+        bossDetails.setManagerEmail(people.email("agent"));
+        BusinessException cycle = assertThrows(BusinessException.class, () -> service.update(People.admin(admin), boss, bossDetails));
+        assertEquals("people.error.managerCycle", cycle.code());
+        assertTrue(service.get(People.admin(admin), boss).managerId() == null, "nothing was saved");
+    }
+
+    @Test
+    void emailsAreUniqueAndValidated() {
+        PersonDetails duplicate = people.details("agent", null);
+        duplicate.setEmail(people.email("AGENT").toUpperCase());
+        assertEquals("people.error.duplicateEmail",
+                assertThrows(BusinessException.class, () -> service.create(People.admin(admin), duplicate)).code());
+        PersonDetails invalid = people.details("someone", null);
+        invalid.setEmail("not an e-mail");
+        invalid.setFirstName(" ");
+        ConstraintViolationException violations = assertThrows(ConstraintViolationException.class,
+                () -> service.create(People.admin(admin), invalid));
+        assertEquals(2, violations.getConstraintViolations().size());
+        PersonDetails unknownManager = people.details("newcomer", "nobody");
+        assertEquals("people.error.unknownManager",
+                assertThrows(BusinessException.class, () -> service.create(People.admin(admin), unknownManager)).code());
+    }
+
+    @Test
+    void deactivationKeepsThePersonAndCanBeUndone() {
+        service.deactivate(People.admin(admin), agent);
+        assertFalse(service.get(People.admin(admin), agent).active());
+        assertTrue(service.findActive(agent).isEmpty());
+        assertFalse(service.hasActiveReports(lead), "the lead's only report is inactive");
+        assertThrows(BusinessException.class, () -> service.deactivate(People.admin(admin), admin), "not yourself");
+        service.reactivate(People.admin(admin), agent);
+        assertTrue(service.get(People.admin(admin), agent).active());
+        assertEquals(List.of("person.reactivated", "person.deactivated"),
+                audit.forSubject("person", agent, 2).stream().map(AuditEntry::getAction).toList());
+    }
+}

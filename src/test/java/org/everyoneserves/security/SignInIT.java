@@ -1,0 +1,145 @@
+package org.everyoneserves.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.everyoneserves.testing.Deployments;
+import org.everyoneserves.testing.Web;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Sign-in and page access over HTTP, as a browser (or an attacker with curl) would do it. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SignInIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.marker(SignInIT.class);
+    }
+
+    @Test
+    void signingInGivesANewSessionIdAndOpensTheRightPages() {
+        Web web = new Web();
+        web.get("/login.xhtml");
+        String before = web.sessionId();
+        assertNotNull(before, "the sign-in form has a session for its view state");
+        HttpResponse<String> signedIn = web.signIn(Web.demo("ravi.iyer"), Web.DEMO_PASSWORD);
+        assertEquals(302, signedIn.statusCode());
+        assertNotEquals(before, web.sessionId(), "a new session id at sign-in: no session fixation");
+        assertEquals(200, web.get("/learner/index.xhtml").statusCode());
+        assertEquals(403, web.get("/manager/index.xhtml").statusCode(), "not a manager");
+        HttpResponse<String> admin = web.get("/admin/people.xhtml");
+        assertEquals(403, admin.statusCode());
+        assertTrue(admin.body().contains("Page not found"), "403 shows the same page as 404");
+    }
+
+    @Test
+    void anonymousVisitorsAreSentToSignIn() {
+        HttpResponse<String> response = new Web().get("/admin/index.xhtml");
+        assertEquals(302, response.statusCode());
+        assertTrue(response.headers().firstValue("Location").orElseThrow().endsWith("/login.xhtml"));
+    }
+
+    @Test
+    void everyPageCarriesTheSecurityHeaders() {
+        HttpResponse<String> page = new Web().get("/login.xhtml");
+        String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertTrue(csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self'"), csp);
+        assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElseThrow());
+        assertEquals("strict-origin-when-cross-origin", page.headers().firstValue("Referrer-Policy").orElseThrow());
+        assertFalse(page.headers().firstValue("Strict-Transport-Security").isPresent(), "HSTS only over TLS");
+        String cookie = page.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), cookie);
+    }
+
+    @Test
+    void repeatedWrongPasswordsLockTheAccountEvenForTheRightOne() {
+        Web web = new Web();
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> wrong = web.signIn(Web.demo("kwame.asante"), "wrong password " + i);
+            assertTrue(wrong.body().contains("do not match an active account"), "attempt " + i);
+        }
+        HttpResponse<String> locked = web.signIn(Web.demo("kwame.asante"), Web.DEMO_PASSWORD);
+        assertEquals(200, locked.statusCode());
+        assertTrue(locked.body().contains("Too many failed sign-ins"), "the right password is refused while locked");
+        assertEquals(302, new Web().get("/learner/index.xhtml").statusCode(), "and no session was made");
+    }
+
+    @Test
+    void aManagerCannotOpenSomeoneOutsideTheirLineByChangingTheId() {
+        Web ceo = new Web();
+        ceo.signIn(Web.demo("amara.okafor"), Web.DEMO_PASSWORD);
+        String everyone = ceo.get("/manager/index.xhtml").body();
+        long sofia = idOf(everyone, "Sofia Marques");
+        long noah = idOf(everyone, "Noah Fischer");
+
+        Web manager = new Web();
+        manager.signIn(Web.demo("daniel.weber"), Web.DEMO_PASSWORD);
+        assertEquals(200, manager.get("/manager/person.xhtml?id=" + noah).statusCode());
+        HttpResponse<String> outside = manager.get("/manager/person.xhtml?id=" + sofia);
+        assertEquals(404, outside.statusCode());
+        assertFalse(outside.body().contains("Sofia"), "nothing about her leaks");
+        assertEquals(404, manager.get("/manager/person.xhtml?id=999999").statusCode());
+    }
+
+    @Test
+    void aFormPostedWithoutItsViewStateChangesNothing() {
+        Web web = new Web();
+        web.signIn(Web.demo("george.hughes"), Web.DEMO_PASSWORD);
+        Map<String, String> forged = new LinkedHashMap<>();
+        forged.put("language", "language");
+        forged.put("language:locale", "de");
+        forged.put("language:changeLanguage", "Save");
+        forged.put("jakarta.faces.ViewState", "-1234567890:987654321");
+        HttpResponse<String> response = web.postForm("/account/index.xhtml", forged);
+        assertTrue(response.body().contains("This page has expired"), "a forged or stale form is refused");
+        assertTrue(web.get("/learner/index.xhtml").body().contains("lang=\"en\""), "the language did not change");
+    }
+
+    @Test
+    void deactivatingSomeoneEndsTheirSessionAtOnceAndStopsTheirSignIn() {
+        Web jessica = new Web();
+        jessica.signIn(Web.demo("jessica.moore"), Web.DEMO_PASSWORD);
+        assertEquals(200, jessica.get("/learner/index.xhtml").statusCode());
+
+        Web admin = new Web();
+        admin.signIn(Web.demo("alex.morgan"), Web.DEMO_PASSWORD);
+        long id = idOf(admin.get("/admin/people.xhtml?q=jessica").body(), "Moore, Jessica");
+        pressOnPersonPage(admin, id, "access:deactivate");
+        try {
+            assertEquals(302, jessica.get("/learner/index.xhtml").statusCode(), "her session ended");
+            assertTrue(jessica.signIn(Web.demo("jessica.moore"), Web.DEMO_PASSWORD).body().contains("do not match an active account"));
+        } finally {
+            pressOnPersonPage(admin, id, "access:reactivate");
+        }
+        assertEquals(302, new Web().signIn(Web.demo("jessica.moore"), Web.DEMO_PASSWORD).statusCode(), "back in after reactivation");
+    }
+
+    static void pressOnPersonPage(Web admin, long id, String button) {
+        String page = admin.get("/admin/person.xhtml?id=" + id).body();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("access", "access");
+        form.put(button, "x");
+        form.put("jakarta.faces.ViewState", Web.viewState(page));
+        assertEquals(302, admin.postForm("/admin/person.xhtml?id=" + id, form).statusCode(), button);
+    }
+
+    static long idOf(String page, String linkText) {
+        Matcher matcher = Pattern.compile("person\\.xhtml\\?id=(\\d+)\">" + Pattern.quote(linkText) + "<").matcher(page);
+        assertTrue(matcher.find(), linkText + " is not on the page");
+        return Long.parseLong(matcher.group(1));
+    }
+}
