@@ -4,7 +4,7 @@ package org.everyoneserves.content;
  * One thing wrong with the content, pointing at the file, line and column (1-based) where it is.
  * {@code path} is relative to the content root's parent, e.g. {@code content/tracks/finance/x.quiz.yaml}.
  */
-public record Problem(String path, int line, int column, Severity severity, String message, String fix) {
+public record Problem(String path, int line, int column, Severity severity, String message, String fix) implements java.io.Serializable {
 
     public enum Severity { ERROR, WARNING }
 

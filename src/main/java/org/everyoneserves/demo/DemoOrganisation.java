@@ -145,14 +145,15 @@ public class DemoOrganisation {
             if (people.countPeople(false) > 0) {
                 return;
             }
+            Map<String, String> departmentNames = new java.util.LinkedHashMap<>();
+            DEPARTMENTS.forEach(d -> departmentNames.put(d.code(), d.name()));
+            Map<String, List<String>> roleNames = new java.util.LinkedHashMap<>();
+            ROLES.forEach(r -> roleNames.put(r.code(), List.of(r.name(), r.department())));
+            people.adoptOrganisation(Caller.SYSTEM, departmentNames, roleNames);
             Map<String, Long> departments = new HashMap<>();
-            for (Dept d : DEPARTMENTS) {
-                departments.put(d.code(), people.createDepartment(Caller.SYSTEM, new Department(d.code(), d.name())).getId());
-            }
+            DEPARTMENTS.forEach(d -> departments.put(d.code(), people.findByCode(Department.class, d.code()).orElseThrow()));
             Map<String, Long> roles = new HashMap<>();
-            for (Role r : ROLES) {
-                roles.put(r.code(), people.createJobRole(Caller.SYSTEM, new JobRole(r.code(), r.name(), null), departments.get(r.department())).getId());
-            }
+            ROLES.forEach(r -> roles.put(r.code(), people.findByCode(JobRole.class, r.code()).orElseThrow()));
             String hash = hasher.hash(PASSWORD);
             LocalDate today = LocalDate.now(clock);
             for (Member m : MEMBERS) {

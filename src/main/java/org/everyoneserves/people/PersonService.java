@@ -351,6 +351,45 @@ public class PersonService {
         em.remove(role);
     }
 
+    /**
+     * Creates the departments and job roles of a catalog (the content's {@code roles.yaml}, the demo organisation)
+     * that do not exist yet, matched by code. Existing ones are left as the admins keep them (renamed, moved), and
+     * one whose name is already taken by another code is skipped rather than failing the whole catalog.
+     *
+     * @param departments code to name
+     * @param roles       code to {name, department code}
+     * @return how many were created
+     */
+    public int adoptOrganisation(@NotNull Caller caller, Map<String, String> departments, Map<String, List<String>> roles) {
+        requireAdmin(caller);
+        int created = 0;
+        for (Map.Entry<String, String> d : departments.entrySet()) {
+            if (findByCodeOrName(Department.class, d.getKey(), d.getValue()).isEmpty()) {
+                createDepartment(caller, new Department(d.getKey(), d.getValue()));
+                created++;
+            }
+        }
+        for (Map.Entry<String, List<String>> r : roles.entrySet()) {
+            if (findByCodeOrName(JobRole.class, r.getKey(), r.getValue().get(0)).isEmpty()) {
+                Long departmentId = r.getValue().size() > 1 ? findByCode(Department.class, r.getValue().get(1)).orElse(null) : null;
+                createJobRole(caller, new JobRole(r.getKey(), r.getValue().get(0), null), departmentId);
+                created++;
+            }
+        }
+        return created;
+    }
+
+    /** The id of the department or job role with this code. */
+    public Optional<Long> findByCode(Class<?> type, String code) {
+        return em.createQuery("select e.id from " + type.getSimpleName() + " e where e.code = :code", Long.class)
+                .setParameter("code", code).getResultStream().findFirst();
+    }
+
+    private Optional<Long> findByCodeOrName(Class<?> type, String code, String name) {
+        return em.createQuery("select e.id from " + type.getSimpleName() + " e where e.code = :code or e.name = :name", Long.class)
+                .setParameter("code", code).setParameter("name", name).getResultStream().findFirst();
+    }
+
     private void requireFreeCodeAndName(Class<?> type, String code, String name, Long exceptId) {
         String entity = type.getSimpleName();
         List<Object[]> clashes = em.createQuery("select e.id, e.code, e.name from " + entity + " e where e.code = :code or e.name = :name",

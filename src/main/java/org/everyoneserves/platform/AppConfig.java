@@ -19,6 +19,14 @@ public class AppConfig {
         return setting("everyoneserves.url", "APP_PUBLIC_URL", "");
     }
 
+    /**
+     * The content folder to import from; empty means the one packaged in the application. Pointing it at a checkout
+     * of the content lets a company change its training and press "Import now" without a new release.
+     */
+    public String contentDir() {
+        return setting("everyoneserves.content.dir", "APP_CONTENT_DIR", "");
+    }
+
     static String setting(String property, String environment, String fallback) {
         String value = System.getProperty(property);
         if (value == null || value.isBlank()) {

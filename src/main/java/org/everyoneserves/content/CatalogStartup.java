@@ -1,0 +1,42 @@
+package org.everyoneserves.content;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.everyoneserves.platform.Caller;
+
+/**
+ * Imports the content at deployment, before anything that needs the catalog (the demo organisation). Content with
+ * errors is refused and logged, and the application starts with the catalog it had.
+ */
+@ApplicationScoped
+public class CatalogStartup {
+
+    private static final Logger LOG = Logger.getLogger(CatalogStartup.class.getName());
+
+    @Inject
+    CatalogService catalog;
+
+    void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION) @Initialized(ApplicationScoped.class) Object started) {
+        long t0 = System.nanoTime();
+        CatalogService.Outcome outcome = catalog.importNow(Caller.SYSTEM);
+        CatalogService.Preview preview = outcome.preview();
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        if (preview.refused()) {
+            LOG.severe(() -> "Content in " + preview.source() + " was not imported: " + preview.errors() + " errors. The catalog stays as it was.");
+            preview.problems().stream().filter(Problem::isError).forEach(p -> LOG.severe(p::toString));
+        } else {
+            CatalogPlan plan = preview.plan();
+            LOG.info(() -> String.format("Content from %s: %d new, %d minor, %d material, %d restored, %d retired, %d unchanged (%d warnings) in %d ms",
+                    preview.source(), plan.count(CatalogPlan.Type.NEW), plan.count(CatalogPlan.Type.MINOR), plan.count(CatalogPlan.Type.MATERIAL),
+                    plan.count(CatalogPlan.Type.RESTORED), plan.count(CatalogPlan.Type.RETIRED), plan.unchanged(), preview.warnings(), ms));
+            if (LOG.isLoggable(Level.FINE)) {
+                preview.problems().forEach(p -> LOG.fine(p::toString));
+            }
+        }
+    }
+}

@@ -1,0 +1,271 @@
+package org.everyoneserves.content;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.everyoneserves.content.CatalogItem.Kind;
+import org.everyoneserves.people.PersonService;
+import org.everyoneserves.platform.BusinessException;
+import org.everyoneserves.platform.Caller;
+import org.everyoneserves.testing.Deployments;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Importing content into the catalog on MariaDB: the shipped curriculum is there after deployment; a copy of it with
+ * one extra track goes through new, unchanged, minor, material, retired and refused, as an author would make it.
+ */
+@ExtendWith(ArquillianExtension.class)
+class CatalogIT {
+
+    /** A 1x1 PNG. */
+    static final byte[] PNG = Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.application(CatalogIT.class, MaterialChanges.class);
+    }
+
+    @Inject
+    CatalogService catalog;
+
+    @Inject
+    ContentSource source;
+
+    @Inject
+    MaterialChanges events;
+
+    @Inject
+    PersonService people;
+
+    Path root;
+    String track;
+    String module;
+
+    @BeforeEach
+    void aCopyOfTheShippedContentWithOneMoreTrack() throws IOException {
+        root = Files.createTempDirectory("content-it").resolve("content");
+        copy(source.root(), root);
+        String suffix = UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 6);
+        track = "it-track-" + suffix;
+        module = "it-module-" + suffix;
+        Path folder = Files.createDirectories(root.resolve("tracks").resolve(track).resolve("images"));
+        Files.writeString(folder.getParent().resolve("track.yaml"), "id: " + track + "\ntitle: Test track\nsummary: For the test.\n");
+        Files.write(folder.resolve("desk.png"), PNG);
+        writeModule(1, "A customer calls about an invoice.");
+        Files.writeString(folder.getParent().resolve(module + ".quiz.yaml"), """
+                id: %s-quiz
+                module: %s
+                title: Test quiz
+                pass_mark: 50
+                questions:
+                  - id: q1
+                    kind: true_false
+                    prompt: The customer sees one company.
+                    answer: true
+                    key_points: [one-company]
+                    explanation: Whoever picks up owns the moment.
+                """.formatted(module, module));
+        events.clear();
+    }
+
+    @AfterEach
+    void removeTheCopy() throws IOException {
+        try (Stream<Path> files = Files.walk(root.getParent())) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    void writeModule(int revision, String firstLine) throws IOException {
+        Files.writeString(root.resolve("tracks").resolve(track).resolve(module + ".md"), """
+                ---
+                id: %s
+                title: Test module
+                summary: A module written by the test.
+                audience: [all]
+                minutes: 1
+                revision: %d
+                key_points:
+                  one-company: The customer sees one company.
+                ---
+
+                %s
+
+                ![The support desk](images/desk.png)
+
+                See [the foundation](module:everyone-serves) and <script>alert('x')</script> this.
+
+                <img src="x" onerror="alert('y')">
+
+                > [!TIP]
+                > Own the moment.
+                """.formatted(module, revision, firstLine));
+    }
+
+    @Test
+    void theShippedCurriculumIsInTheCatalogAfterDeployment() {
+        Map<Kind, Long> counts = catalog.activeCounts();
+        assertTrue(counts.get(Kind.MODULE) >= 12, "modules: " + counts);
+        assertTrue(counts.get(Kind.QUIZ) >= 12, "quizzes: " + counts);
+        assertTrue(counts.get(Kind.GUIDE) >= 9, "guides: " + counts);
+        assertEquals(16, counts.get(Kind.CURRICULUM), "a curriculum for every job role");
+        assertTrue(counts.get(Kind.REFRESHER) >= 100, "refreshers: " + counts);
+        ContentVersion foundation = catalog.current(Kind.MODULE, "everyone-serves").orElseThrow();
+        assertTrue(foundation.getHtml().contains("<h2"), foundation.getHtml());
+        assertFalse(foundation.getPlainText().contains("<"), "plain text has no markup");
+        assertTrue(people.findByCode(org.everyoneserves.people.JobRole.class, "support-agent").isPresent(),
+                "the job roles the curricula are written for exist");
+    }
+
+    @Test
+    void aNewTrackIsImportedOnceWithItsPicturesAndNothingThatRuns() {
+        CatalogService.Outcome first = catalog.importFrom(Caller.SYSTEM, root);
+        assertTrue(first.applied());
+        List<CatalogPlan.Change> changes = first.preview().plan().changes();
+        assertEquals(List.of(module, module + "-quiz"), changes.stream().filter(c -> c.type() == CatalogPlan.Type.NEW)
+                .map(CatalogPlan.Change::code).sorted().toList());
+        assertTrue(changes.stream().allMatch(c -> c.code().startsWith("it-module-")),
+                "the shipped content is unchanged (earlier tests' tracks are retired): " + changes);
+
+        ContentVersion v1 = catalog.current(Kind.MODULE, module).orElseThrow();
+        assertEquals(1, v1.getNumber());
+        String html = v1.getHtml();
+        assertFalse(html.contains("<script"), html);
+        assertFalse(html.contains("onerror"), html);
+        assertTrue(html.contains("href=\"/learner/module.xhtml?id&#61;everyone-serves\""), html);
+        String pictureUrl = CatalogService.ASSET_PATH + ContentHash.of(PNG) + ".png";
+        assertTrue(html.contains("src=\"" + pictureUrl + "\""), html);
+        assertTrue(html.contains("callout"), html);
+        ContentAsset picture = catalog.asset(ContentHash.of(PNG)).orElseThrow();
+        assertEquals("image/png", picture.getMediaType());
+
+        Definitions.Quiz quiz = Drafts.read(catalog.current(Kind.QUIZ, module + "-quiz").orElseThrow().getDefinition(), Definitions.Quiz.class);
+        assertEquals(Boolean.TRUE, quiz.questions().get(0).answer(), "the answer key is kept with the version");
+        assertEquals(Question.Kind.TRUE_FALSE, quiz.questions().get(0).kind());
+
+        CatalogService.Outcome again = catalog.importFrom(Caller.SYSTEM, root);
+        assertFalse(again.applied(), "the same files again change nothing");
+        assertTrue(again.preview().plan().isEmpty());
+        assertEquals(1, catalog.versions(Kind.MODULE, module).size());
+    }
+
+    @Test
+    void aTypoFixIsMinorARaisedRevisionIsMaterialAndARemovedFileRetiresWithHistoryKept() throws IOException {
+        catalog.importFrom(Caller.SYSTEM, root);
+
+        writeModule(1, "A customer calls about an invoice, twice.");
+        CatalogPlan minor = catalog.check(root).plan();
+        assertEquals(1, minor.changes().size(), minor.toString());
+        assertEquals(CatalogPlan.Type.MINOR, minor.changes().get(0).type());
+        assertEquals(1, catalog.versions(Kind.MODULE, module).size(), "a check changes nothing");
+        catalog.importFrom(Caller.SYSTEM, root);
+        ContentVersion v2 = catalog.current(Kind.MODULE, module).orElseThrow();
+        assertEquals(2, v2.getNumber());
+        assertFalse(v2.isMaterial());
+        assertTrue(events.material().isEmpty(), "a minor change asks nobody to redo anything");
+
+        writeModule(2, "A customer calls about an invoice, twice, and is angry.");
+        CatalogService.Outcome material = catalog.importFrom(Caller.SYSTEM, root);
+        assertEquals(CatalogPlan.Type.MATERIAL, material.preview().plan().changes().get(0).type());
+        ContentVersion v3 = catalog.current(Kind.MODULE, module).orElseThrow();
+        assertEquals(3, v3.getNumber());
+        assertTrue(v3.isMaterial());
+        assertEquals(List.of(new ContentChangedMaterially(Kind.MODULE, module, v3.getId(), 3)), events.material());
+
+        deleteTree(root.resolve("tracks").resolve(track));
+        CatalogService.Outcome removed = catalog.importFrom(Caller.SYSTEM, root);
+        assertEquals(2, removed.preview().plan().count(CatalogPlan.Type.RETIRED));
+        assertTrue(catalog.current(Kind.MODULE, module).isEmpty(), "a retired module is no longer offered");
+        assertEquals(List.of(3, 2, 1), catalog.versions(Kind.MODULE, module).stream().map(ContentVersion::getNumber).toList(),
+                "its history stays");
+        assertTrue(catalog.catalog(Caller.SYSTEM, Kind.MODULE, true).stream().anyMatch(r -> r.code().equals(module) && r.retired()));
+        assertTrue(catalog.catalog(Caller.SYSTEM, Kind.MODULE, false).stream().noneMatch(r -> r.code().equals(module)));
+    }
+
+    @Test
+    void contentWithAnErrorIsRefusedAndTheCatalogStaysAsItWas() throws IOException {
+        catalog.importFrom(Caller.SYSTEM, root);
+        Path quiz = root.resolve("tracks").resolve(track).resolve(module + ".quiz.yaml");
+        Files.writeString(quiz, Files.readString(quiz).replace("pass_mark: 50", "pass_mark: 50\npas_mark: 60"));
+        writeModule(1, "Changed, but the quiz next to it is broken.");
+
+        CatalogService.Outcome outcome = catalog.importFrom(Caller.SYSTEM, root);
+        assertTrue(outcome.preview().refused());
+        assertFalse(outcome.applied());
+        assertTrue(outcome.preview().problems().stream().anyMatch(p -> p.isError() && p.message().contains("pas_mark")
+                && p.path().endsWith(module + ".quiz.yaml") && p.line() == 5), outcome.preview().problems().toString());
+        assertEquals(1, catalog.versions(Kind.MODULE, module).size(), "nothing was imported");
+        assertEquals(CatalogService.ImportRow.class, catalog.history(Caller.SYSTEM, 1).get(0).getClass());
+        assertEquals(ContentImport.Outcome.REFUSED, catalog.history(Caller.SYSTEM, 1).get(0).outcome());
+    }
+
+    @Test
+    void onlyAdminsImportOrCheck() {
+        Caller learner = new Caller(42, false, false);
+        Caller manager = new Caller(42, false, true);
+        assertThrows(BusinessException.class, () -> catalog.importFrom(learner, root));
+        assertThrows(BusinessException.class, () -> catalog.preview(manager));
+        assertThrows(BusinessException.class, () -> catalog.catalog(learner, null, false));
+        assertTrue(catalog.current(Kind.MODULE, module).isEmpty(), "nothing was imported");
+    }
+
+    @Test
+    void aCurriculumChangeIsAnnounced() throws IOException {
+        Path curriculum = root.resolve("curricula/receptionist.yaml");
+        Files.writeString(curriculum, Files.readString(curriculum) + "\n# reviewed\n  - module: " + module + "\n    due_days: 90\n");
+        CatalogService.Outcome outcome = catalog.importFrom(Caller.SYSTEM, root);
+        assertTrue(outcome.applied(), outcome.preview().problems().toString());
+        assertEquals(List.of(new CurriculumChanged("receptionist")), events.curricula(), outcome.preview().plan().changes().toString());
+        Definitions.Curriculum stored = Drafts.read(catalog.current(Kind.CURRICULUM, "receptionist").orElseThrow().getDefinition(),
+                Definitions.Curriculum.class);
+        assertTrue(stored.items().stream().anyMatch(i -> i.id().equals(module) && i.dueDays() == 90 && i.target().equals("module")));
+        Files.writeString(curriculum, Files.readString(source.root().resolve("curricula/receptionist.yaml")));
+        catalog.importFrom(Caller.SYSTEM, root);
+        assertEquals(2, events.curricula().size(), "putting it back is a change too");
+    }
+
+    static void copy(Path from, Path to) throws IOException {
+        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.REPLACE_EXISTING);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
