@@ -34,6 +34,12 @@ public class PersonService {
     @Inject
     Event<PersonDeactivated> deactivated;
 
+    @Inject
+    Event<PersonReactivated> reactivated;
+
+    @Inject
+    Event<JobRoleChanged> roleChanged;
+
     // ---- reading
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -212,6 +218,7 @@ public class PersonService {
         em.persist(person);
         em.flush();
         audit.record(caller.personId(), "person.created", "person", person.getId(), person.getEmail());
+        announceRole(person, null);
         return person.getId();
     }
 
@@ -226,12 +233,26 @@ public class PersonService {
             throw new BusinessException(BusinessException.Kind.INVALID, "people.error.ownAdmin");
         }
         String before = describe(person);
+        String roleBefore = roleCode(person);
         person.setEmail(details.getEmail());
         person.setFirstName(details.getFirstName());
         person.setLastName(details.getLastName());
         person.setStartDate(details.getStartDate());
         apply(person, details);
         audit.record(caller.personId(), "person.updated", "person", personId, before + " -> " + describe(person));
+        em.flush();
+        announceRole(person, roleBefore);
+    }
+
+    private static String roleCode(Person person) {
+        return person.getJobRole() == null ? null : person.getJobRole().getCode();
+    }
+
+    private void announceRole(Person person, String before) {
+        String now = roleCode(person);
+        if (!java.util.Objects.equals(before, now)) {
+            roleChanged.fire(new JobRoleChanged(person.getId(), before, now));
+        }
     }
 
     public void deactivate(@NotNull Caller caller, long personId) {
@@ -253,6 +274,7 @@ public class PersonService {
         if (!person.isActive()) {
             person.reactivate();
             audit.record(caller.personId(), "person.reactivated", "person", personId, person.getEmail());
+            reactivated.fire(new PersonReactivated(personId));
         }
     }
 
@@ -441,6 +463,7 @@ public class PersonService {
             audit.record(caller.personId(), "jobRole.created", "jobRole", null, "import: " + name);
         }
         Map<String, Person> touched = new java.util.HashMap<>();
+        Map<String, String> rolesBefore = new java.util.HashMap<>();
         for (ImportPlanner.Wanted want : planner.wanted()) {
             if (want.fate() == ImportPlan.Fate.UNCHANGED) {
                 continue;
@@ -448,6 +471,7 @@ public class PersonService {
             Person person = want.fate() == ImportPlan.Fate.CREATE
                     ? new Person(want.email(), want.firstName(), want.lastName(), want.startDate())
                     : findByEmail(want.email()).orElseThrow();
+            rolesBefore.put(want.email(), roleCode(person));
             person.setFirstName(want.firstName());
             person.setLastName(want.lastName());
             person.setStartDate(want.startDate());
@@ -473,6 +497,7 @@ public class PersonService {
             if (want.fate() != ImportPlan.Fate.UNCHANGED) {
                 audit.record(caller.personId(), want.fate() == ImportPlan.Fate.CREATE ? "person.imported" : "person.updatedByImport",
                         "person", touched.get(want.email()).getId(), want.email());
+                announceRole(touched.get(want.email()), rolesBefore.get(want.email()));
             }
         }
         return plan;

@@ -30,6 +30,9 @@ public class ContentBacking implements Serializable {
     @Inject
     transient CurrentUser currentUser;
 
+    @Inject
+    transient org.everyoneserves.platform.AppConfig config;
+
     private CatalogItem.Kind kind;
     private boolean includeRetired;
     private CatalogService.Preview preview;
@@ -81,6 +84,11 @@ public class ContentBacking implements Serializable {
 
     public List<Problem> getWarnings() {
         return preview == null ? List.of() : preview.problems().stream().filter(p -> !p.isError()).toList();
+    }
+
+    /** The content comes from the WAR, not from a folder an operator configured. */
+    public boolean isPackaged() {
+        return config.contentDir().isEmpty();
     }
 
     public CatalogItem.Kind[] getKinds() {

@@ -1,0 +1,137 @@
+package org.everyoneserves.people.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.everyoneserves.testing.Browser;
+import org.everyoneserves.testing.Deployments;
+import org.everyoneserves.testing.Web;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/** The demo admin at work in headless Chromium: people, a CSV import with mistakes, the organisation, the content. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AdminPagesIT {
+
+    @RegisterExtension
+    static Browser browser = new Browser();
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.marker(AdminPagesIT.class);
+    }
+
+    @BeforeEach
+    void signIn() {
+        browser.signIn(Web.demo("alex.morgan"), Web.DEMO_PASSWORD);
+    }
+
+    @AfterEach
+    void signOut() {
+        browser.driver().manage().deleteAllCookies();
+        browser.driver().manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void searchingFindsThePersonAndTheirPageShowsTheirDetails() {
+        browser.open("/admin/people.xhtml?q=weber");
+        assertEquals(1, browser.driver().findElements(By.cssSelector("#people tbody tr")).size());
+        browser.screenshot("admin-people-search");
+        browser.driver().findElement(By.linkText("Weber, Daniel")).click();
+        assertEquals("daniel.weber@brightwater.example", browser.find("person:email").getAttribute("value"));
+        browser.screenshot("admin-person");
+    }
+
+    @Test
+    void aTakenEmailIsAMessageNextToTheFieldAndAFixedFormSaves() {
+        browser.open("/admin/person.xhtml");
+        browser.type("person:firstName", "Robin");
+        browser.type("person:lastName", "Example");
+        browser.type("person:email", Web.demo("daniel.weber"));
+        new Select(browser.find("person:department")).selectByVisibleText("Customer Support");
+        new Select(browser.find("person:jobRole")).selectByVisibleText("Customer Support Agent");
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = '2026-12-01'", browser.find("person:startDate"));
+        browser.clickAndWait("person:save");
+        WebElement emailField = browser.find("person:email").findElement(By.xpath("./ancestor::div[contains(@class,'field')][1]"));
+        assertTrue(emailField.getText().contains("Someone already has the e-mail " + Web.demo("daniel.weber")), emailField.getText());
+        assertEquals("Robin", browser.find("person:firstName").getAttribute("value"), "what was typed is kept");
+        browser.screenshot("admin-person-taken-email");
+
+        String email = "robin." + UUID.randomUUID().toString().substring(0, 8) + "@brightwater.example";
+        browser.type("person:email", email);
+        browser.clickAndWait("person:save");
+        browser.open("/admin/people.xhtml?q=" + email);
+        assertEquals(1, browser.driver().findElements(By.cssSelector("#people tbody tr")).size(), "the person was created");
+    }
+
+    @Test
+    void anImportWithMistakesShowsEveryLineAndCannotBeApplied() throws IOException {
+        Path csv = Files.createTempFile("people", ".csv");
+        Files.writeString(csv, """
+                email,first_name,last_name,department,job_role,manager_email,start_date
+                kim.import@brightwater.example,Kim,Import,Customer Support,Customer Support Agent,ruth.adeyemi@brightwater.example,2026-13-01
+                not-an-address,Lee,Import,Customer Support,Customer Support Agent,,2026-12-01
+                """);
+        browser.open("/admin/import.xhtml");
+        browser.find("upload:file").sendKeys(csv.toAbsolutePath().toString());
+        browser.clickAndWait("upload:preview");
+        assertEquals("2", browser.text("countError"));
+        assertTrue(browser.text("importRows").contains("not-an-address is not an e-mail address."), browser.text("importRows"));
+        assertTrue(browser.text("cannotApply").length() > 0);
+        assertTrue(browser.driver().findElements(By.id("apply:applyButton")).isEmpty(), "no apply button while there are errors");
+        browser.screenshot("admin-import-errors");
+        Files.delete(csv);
+    }
+
+    @Test
+    void theOrganisationPageListsDepartmentsAndRoles() {
+        browser.open("/admin/organisation.xhtml");
+        String page = browser.driver().findElement(By.tagName("main")).getText();
+        assertTrue(page.contains("Finance and Collections"), page);
+        assertTrue(page.contains("Accounts Receivable and Collections Specialist"), page);
+        browser.screenshot("admin-organisation");
+    }
+
+    @Test
+    void theContentPageShowsTheCatalogAndAnUpToDateCheck() {
+        browser.open("/admin/content.xhtml");
+        assertTrue(Integer.parseInt(browser.text("count-MODULE")) >= 12);
+        assertEquals("16", browser.text("count-CURRICULUM"));
+        browser.clickAndWait("check:checkButton");
+        assertTrue(browser.text("upToDate").startsWith("Everything is up to date"), browser.text("upToDate"));
+        new Select(browser.find("filter:kind")).selectByVisibleText("curricula");
+        browser.clickAndWait("filter:show");
+        assertEquals(16, browser.driver().findElements(By.cssSelector("#catalog tbody tr")).size());
+        browser.screenshot("admin-content");
+
+        browser.driver().manage().window().setSize(new Dimension(375, 800));
+        browser.open("/admin/content.xhtml");
+        long overflow = (Long) ((JavascriptExecutor) browser.driver())
+                .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        browser.screenshot("admin-content-375px");
+        assertEquals(0, overflow, "nothing sticks out sideways on a 375 px phone");
+    }
+}
