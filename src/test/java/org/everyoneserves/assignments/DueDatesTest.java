@@ -28,6 +28,8 @@ class DueDatesTest {
         LocalDate assignedOn = LocalDate.of(2026, 6, 15);
         assertEquals(LocalDate.of(2026, 7, 15), DueDates.dueOn(From.ASSIGNMENT, 30, START, assignedOn));
         assertEquals(LocalDate.of(2026, 7, 15), DueDates.dueOn(item(30, From.ASSIGNMENT), START, assignedOn));
+        assertEquals(LocalDate.of(2026, 4, 9), DueDates.dueOn(From.ASSIGNMENT, 30, START, LocalDate.of(2026, 3, 10)),
+                "not the start date's April 1");
     }
 
     @Test

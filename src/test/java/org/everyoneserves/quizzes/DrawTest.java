@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.everyoneserves.content.Question;
@@ -84,6 +86,18 @@ class DrawTest {
             assertEquals(5, question.order().size());
         }
         assertTrue(shown.stream().anyMatch(question -> !question.order().equals(IN_ORDER)), "choices shuffled");
+    }
+
+    @Test
+    void everyChoiceOrderIsAboutEquallyLikely() {
+        Quiz quiz = Questions.quiz(70, null, false, true, List.of(Questions.choices("q", Kind.SINGLE, 3, 0)));
+        SplittableRandom random = new SplittableRandom(11);
+        Map<List<Integer>, Integer> counts = new HashMap<>();
+        for (int i = 0; i < 60_000; i++) {
+            counts.merge(Draw.of(quiz, random).get(0).order(), 1, Integer::sum);
+        }
+        assertEquals(6, counts.size());
+        counts.forEach((order, count) -> assertTrue(Math.abs(count - 10_000) < 500, order + " shown " + count + " times of 60000"));
     }
 
     @Test
