@@ -18,6 +18,17 @@ public final class Definitions {
 
     public record Quiz(String id, String module, String title, int passMark, int attempts, boolean shuffleQuestions,
                        boolean shuffleChoices, int pool, int revision, String format, List<Question> questions) {
+
+        /** As the quiz rules take it. */
+        public org.everyoneserves.content.Quiz asQuiz() {
+            return new org.everyoneserves.content.Quiz(id, module, title, passMark, attempts, shuffleQuestions, shuffleChoices, pool,
+                    revision, questions, org.everyoneserves.content.Quiz.Format.valueOf(format.toUpperCase(java.util.Locale.ROOT)),
+                    null, null, null);
+        }
+
+        public java.util.Optional<Question> question(String questionId) {
+            return questions.stream().filter(q -> q.id().equals(questionId)).findFirst();
+        }
     }
 
     public record Guide(String id, String track, String title, String summary, List<String> hostRoles, List<String> audience,

@@ -1,8 +1,6 @@
 package org.everyoneserves.content;
 
 import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,7 +16,7 @@ import org.commonmark.node.Image;
 /** Turns a loaded, valid content tree into the drafts the catalog compares and publishes. */
 public final class Drafts {
 
-    static final Jsonb JSON = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
+    static final Jsonb JSON = org.everyoneserves.platform.JsonbResolver.shared();
 
     private Drafts() {
     }

@@ -12,6 +12,11 @@ public class JsonbResolver implements ContextResolver<Jsonb> {
 
     private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
 
+    /** The same Jsonb for what the application stores as JSON (content definitions, quiz attempts). */
+    public static Jsonb shared() {
+        return JSONB;
+    }
+
     @Override
     public Jsonb getContext(Class<?> type) {
         return JSONB;

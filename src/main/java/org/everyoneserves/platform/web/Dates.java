@@ -20,6 +20,14 @@ public class Dates {
     @Inject
     Clock clock;
 
+    public String day(java.time.LocalDate date) {
+        if (date == null) {
+            return "";
+        }
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(FacesContext.getCurrentInstance().getViewRoot().getLocale())
+                .format(date);
+    }
+
     public String moment(Instant instant) {
         if (instant == null) {
             return "";

@@ -1,4 +1,4 @@
-package org.everyoneserves.people.web;
+package org.everyoneserves.assignments.web;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -6,10 +6,12 @@ import jakarta.inject.Named;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import org.everyoneserves.assignments.AssignmentService;
+import org.everyoneserves.assignments.Plan;
 import org.everyoneserves.people.PersonSummary;
 import org.everyoneserves.security.CurrentUser;
 
-/** /learner/index.xhtml: the person's own home. */
+/** /learner/index.xhtml: the person's own home and plan. */
 @Named
 @RequestScoped
 public class LearnerHomeBacking {
@@ -19,6 +21,18 @@ public class LearnerHomeBacking {
 
     @Inject
     Clock clock;
+
+    @Inject
+    AssignmentService assignments;
+
+    private Plan plan;
+
+    public Plan getPlan() {
+        if (plan == null) {
+            plan = assignments.plan(currentUser.caller(), currentUser.caller().personId());
+        }
+        return plan;
+    }
 
     public PersonSummary getMe() {
         return currentUser.getPerson();

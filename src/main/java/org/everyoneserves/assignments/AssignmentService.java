@@ -1,0 +1,353 @@
+package org.everyoneserves.assignments;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.everyoneserves.content.CatalogItem;
+import org.everyoneserves.content.CatalogService;
+import org.everyoneserves.content.ContentChangedMaterially;
+import org.everyoneserves.content.Curriculum;
+import org.everyoneserves.content.CurriculumChanged;
+import org.everyoneserves.content.Definitions;
+import org.everyoneserves.content.Drafts;
+import org.everyoneserves.people.JobRoleChanged;
+import org.everyoneserves.people.Person;
+import org.everyoneserves.people.PersonDeactivated;
+import org.everyoneserves.people.PersonReactivated;
+import org.everyoneserves.people.PersonService;
+import org.everyoneserves.platform.BusinessException;
+import org.everyoneserves.platform.Caller;
+import org.everyoneserves.platform.audit.AuditLog;
+
+/**
+ * Who owes what, and by when. Curricula become assignments for everyone whose job role has them, when a person
+ * joins or changes role, when a curriculum changes, and when content changes materially; completions close them
+ * and schedule the next occurrence of repeating items. All of it happens in the transaction of the change that
+ * caused it, so nothing waits for a nightly batch.
+ */
+@ApplicationScoped
+@Transactional
+public class AssignmentService {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    CatalogService catalog;
+
+    @Inject
+    PersonService people;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    /** A curriculum item as it applies to assignments. */
+    record Rule(Assignment.Kind kind, String code, Curriculum.From from, int dueDays, Integer repeatMonths) {
+
+        String key() {
+            return kind + ":" + code;
+        }
+
+        static Rule of(Definitions.Item item) {
+            Assignment.Kind kind = switch (item.target()) {
+                case "module" -> Assignment.Kind.MODULE;
+                case "quiz" -> Assignment.Kind.QUIZ;
+                default -> Assignment.Kind.GUIDE;
+            };
+            return new Rule(kind, item.id(), "assignment".equals(item.from()) ? Curriculum.From.ASSIGNMENT : Curriculum.From.START,
+                    item.dueDays(), item.repeatMonths());
+        }
+    }
+
+    // ---- reacting to people and content
+
+    void onRoleChanged(@Observes JobRoleChanged event) {
+        reconcile(event.personId(), event.previousRole() == null ? Assignment.Reason.JOINED : Assignment.Reason.ROLE_CHANGED);
+    }
+
+    void onCurriculumChanged(@Observes CurriculumChanged event) {
+        List<Long> holders = em.createQuery("select p.id from Person p where p.jobRole.code = :role and p.active = true", Long.class)
+                .setParameter("role", event.role()).getResultList();
+        for (Long personId : holders) {
+            reconcile(personId, Assignment.Reason.CURRICULUM_CHANGED);
+        }
+    }
+
+    /** People whose role has the item and who finished it are asked to do it again; their completion stays in history. */
+    void onMaterialChange(@Observes ContentChangedMaterially event) {
+        Assignment.Kind kind = switch (event.kind()) {
+            case MODULE -> Assignment.Kind.MODULE;
+            case QUIZ -> Assignment.Kind.QUIZ;
+            case GUIDE -> Assignment.Kind.GUIDE;
+            default -> null;
+        };
+        if (kind == null) {
+            return;
+        }
+        LocalDate today = LocalDate.now(clock);
+        List<Object[]> done = em.createQuery("select distinct a.personId, r.code from Assignment a, Person p join p.jobRole r "
+                        + "where p.id = a.personId and p.active = true and a.kind = :kind and a.code = :code and a.status = :done "
+                        + "and not exists (select 1 from Assignment b where b.personId = a.personId and b.kind = a.kind and b.code = a.code "
+                        + "and b.status in (:live))", Object[].class)
+                .setParameter("kind", kind).setParameter("code", event.code()).setParameter("done", Assignment.Status.DONE)
+                .setParameter("live", List.of(Assignment.Status.OPEN, Assignment.Status.PAUSED)).getResultList();
+        Map<String, Map<String, Rule>> curricula = new HashMap<>();
+        for (Object[] row : done) {
+            long personId = (Long) row[0];
+            Rule rule = curricula.computeIfAbsent((String) row[1], this::rules).get(kind + ":" + event.code());
+            if (rule != null) {
+                em.persist(new Assignment(personId, kind, event.code(), Assignment.Origin.CURRICULUM, Assignment.Reason.CONTENT_CHANGED,
+                        today, today.plusDays(rule.dueDays()), rule.repeatMonths(), null, clock.instant()));
+                refresh(personId);
+            }
+        }
+    }
+
+    void onDeactivated(@Observes PersonDeactivated event) {
+        live(event.personId()).forEach(Assignment::pause);
+        refresh(event.personId());
+    }
+
+    void onReactivated(@Observes PersonReactivated event) {
+        live(event.personId()).forEach(Assignment::resume);
+        reconcile(event.personId(), Assignment.Reason.CURRICULUM_CHANGED);
+    }
+
+    /** Records the completion, closes the live assignment and schedules the next occurrence of a repeating item. */
+    void onCompleted(@Observes ItemCompleted event) {
+        LocalDate today = LocalDate.now(clock);
+        Optional<Assignment> open = live(event.personId()).stream()
+                .filter(a -> a.getKind() == event.kind() && a.getCode().equals(event.code())).findFirst();
+        Long assignmentId = null;
+        if (open.isPresent()) {
+            Assignment assignment = open.get();
+            // a recertification that is not due yet is closed early: the new completion starts a new period
+            assignment.complete(clock.instant(), event.versionId());
+            assignmentId = assignment.getId();
+            em.flush();
+            if (assignment.getRepeatMonths() != null) {
+                Recertification next = new Recertification(today, assignment.getRepeatMonths());
+                em.persist(new Assignment(event.personId(), event.kind(), event.code(), assignment.getOrigin(), Assignment.Reason.RECERTIFICATION,
+                        today, next.expiresOn(), assignment.getRepeatMonths(), null, clock.instant()));
+            }
+        }
+        em.persist(new Completion(event, clock.instant(), assignmentId));
+        refresh(event.personId());
+    }
+
+    // ---- admins
+
+    public enum Target { PERSON, DEPARTMENT, JOB_ROLE }
+
+    /**
+     * Assigns an item by hand to one person, everyone in a department or everyone in a job role (active people),
+     * due on a date. People who already have it open keep their assignment.
+     *
+     * @return how many people got a new assignment
+     */
+    public int assign(@NotNull Caller caller, @NotNull Target target, long targetId, @NotNull Assignment.Kind kind, @NotNull String code,
+                      @NotNull LocalDate dueOn) {
+        if (!caller.admin()) {
+            throw BusinessException.forbidden();
+        }
+        CatalogItem.Kind catalogKind = CatalogItem.Kind.valueOf(kind.name());
+        if (catalog.current(catalogKind, code).isEmpty()) {
+            throw new BusinessException(BusinessException.Kind.INVALID, "assign.error.unknownItem", code);
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (dueOn.isBefore(today)) {
+            throw new BusinessException(BusinessException.Kind.INVALID, "assign.error.pastDue", dueOn);
+        }
+        String where = switch (target) {
+            case PERSON -> "p.id = :id";
+            case DEPARTMENT -> "p.department.id = :id";
+            case JOB_ROLE -> "p.jobRole.id = :id";
+        };
+        List<Long> ids = em.createQuery("select p.id from Person p where p.active = true and " + where, Long.class)
+                .setParameter("id", targetId).getResultList();
+        int created = 0;
+        for (Long personId : ids) {
+            boolean hasLive = live(personId).stream().anyMatch(a -> a.getKind() == kind && a.getCode().equals(code));
+            if (!hasLive) {
+                em.persist(new Assignment(personId, kind, code, Assignment.Origin.MANUAL, Assignment.Reason.MANUAL, today, dueOn, null,
+                        caller.personId(), clock.instant()));
+                refresh(personId);
+                created++;
+            }
+        }
+        audit.record(caller.personId(), "assignment.assigned", target.name().toLowerCase(), targetId, kind + ":" + code + " due " + dueOn
+                + " to " + created);
+        return created;
+    }
+
+    // ---- reading
+
+    /** A person's assignments, newest occurrence first within each item; scoped: own, reporting line, or admin. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Assignment> assignments(@NotNull Caller caller, long personId) {
+        if (!people.maySee(caller, personId)) {
+            throw BusinessException.notFound("person");
+        }
+        return em.createQuery("select a from Assignment a where a.personId = :id order by a.dueOn, a.id", Assignment.class)
+                .setParameter("id", personId).getResultList();
+    }
+
+    /** A person's plan; scoped: their own, their reporting line's, or anyone's for an admin. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Plan plan(@NotNull Caller caller, long personId) {
+        List<Assignment> all = assignments(caller, personId);
+        Map<String, String> titles = catalog.titles();
+        LocalDate today = LocalDate.now(clock);
+        List<PlanItem> items = all.stream()
+                .filter(a -> a.getStatus() != Assignment.Status.WITHDRAWN && a.getStatus() != Assignment.Status.WAIVED)
+                .map(a -> PlanItem.of(a, titles.get(a.getKind() + ":" + a.getCode()), today)).toList();
+        List<PlanItem> toDo = items.stream().filter(PlanItem::toDo)
+                .sorted(java.util.Comparator.comparing(PlanItem::dueOn).thenComparing(PlanItem::assignmentId)).toList();
+        List<PlanItem> upcoming = items.stream().filter(i -> i.state() == PlanItem.State.UPCOMING).toList();
+        List<PlanItem> paused = items.stream().filter(i -> i.state() == PlanItem.State.PAUSED).toList();
+        List<PlanItem> done = items.stream().filter(i -> i.state() == PlanItem.State.DONE)
+                .sorted(java.util.Comparator.comparing(PlanItem::completedAt).reversed()).toList();
+        ProgressSummary summary = summary(personId).orElse(null);
+        Person person = em.find(Person.class, personId);
+        Plan.Onboarding onboarding = null;
+        long day = java.time.temporal.ChronoUnit.DAYS.between(person.getStartDate(), today) + 1;
+        if (day >= 1 && day <= 90) {
+            List<Assignment> firstQuarter = all.stream().filter(a -> a.getReason() == Assignment.Reason.JOINED
+                    && a.getStatus() != Assignment.Status.WITHDRAWN).toList();
+            onboarding = new Plan.Onboarding((int) day, (int) firstQuarter.stream().filter(a -> a.getStatus() == Assignment.Status.DONE).count(),
+                    firstQuarter.size());
+        }
+        return new Plan(toDo, upcoming, paused, done, summary == null ? 0 : summary.getRequired(), summary == null ? 0 : summary.getDone(),
+                onboarding);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Completion> completions(@NotNull Caller caller, long personId) {
+        if (!people.maySee(caller, personId)) {
+            throw BusinessException.notFound("person");
+        }
+        return em.createQuery("select c from Completion c where c.personId = :id order by c.completedAt desc, c.id desc", Completion.class)
+                .setParameter("id", personId).getResultList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ProgressSummary> summary(long personId) {
+        return Optional.ofNullable(em.find(ProgressSummary.class, personId));
+    }
+
+    /** The live assignment of this item for the person, if they have one. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Assignment> liveAssignment(long personId, Assignment.Kind kind, String code) {
+        return live(personId).stream().filter(a -> a.getKind() == kind && a.getCode().equals(code)).findFirst();
+    }
+
+    // ---- the rules
+
+    /**
+     * Brings a person's curriculum assignments in line with their role's curriculum: adds what is missing (an item
+     * done before counts, so a role change keeps completed history), withdraws live curriculum items the role no
+     * longer has. Manual assignments are left alone.
+     */
+    void reconcile(long personId, Assignment.Reason reason) {
+        Person person = em.find(Person.class, personId);
+        if (person == null) {
+            return;
+        }
+        Map<String, Rule> rules = person.getJobRole() == null ? Map.of() : rules(person.getJobRole().getCode());
+        List<Assignment> all = em.createQuery("select a from Assignment a where a.personId = :id", Assignment.class)
+                .setParameter("id", personId).getResultList();
+        LocalDate today = LocalDate.now(clock);
+        for (Assignment a : all) {
+            if (a.isLive() && a.getOrigin() == Assignment.Origin.CURRICULUM && !rules.containsKey(a.getKind() + ":" + a.getCode())) {
+                a.withdraw();
+            }
+        }
+        em.flush();
+        for (Rule rule : rules.values()) {
+            boolean covered = all.stream().anyMatch(a -> rule.kind() == a.getKind() && rule.code().equals(a.getCode())
+                    && (a.isLive() || a.getStatus() == Assignment.Status.DONE));
+            if (!covered) {
+                Assignment created = new Assignment(personId, rule.kind(), rule.code(), Assignment.Origin.CURRICULUM, reason, today,
+                        DueDates.dueOn(rule.from(), rule.dueDays(), person.getStartDate(), today), rule.repeatMonths(), null, clock.instant());
+                if (!person.isActive()) {
+                    created.pause();
+                }
+                em.persist(created);
+            }
+        }
+        refresh(personId);
+    }
+
+    /** The role's curriculum items whose content exists and is not retired, by key. */
+    private Map<String, Rule> rules(String roleCode) {
+        Map<String, Rule> rules = new java.util.LinkedHashMap<>();
+        catalog.current(CatalogItem.Kind.CURRICULUM, roleCode).ifPresent(version -> {
+            for (Definitions.Item item : Drafts.read(version.getDefinition(), Definitions.Curriculum.class).items()) {
+                Rule rule = Rule.of(item);
+                if (catalog.current(CatalogItem.Kind.valueOf(rule.kind().name()), rule.code()).isPresent()) {
+                    rules.putIfAbsent(rule.key(), rule);
+                }
+            }
+        });
+        return rules;
+    }
+
+    private List<Assignment> live(long personId) {
+        return em.createQuery("select a from Assignment a where a.personId = :id and a.status in (:live)", Assignment.class)
+                .setParameter("id", personId).setParameter("live", List.of(Assignment.Status.OPEN, Assignment.Status.PAUSED))
+                .getResultList();
+    }
+
+    /**
+     * Recounts one person's summary from their assignments (a handful of rows, by index): required items are the
+     * distinct items they have, done are those with no live assignment other than a recertification not yet due.
+     */
+    void refresh(long personId) {
+        em.flush();
+        LocalDate today = LocalDate.now(clock);
+        List<Assignment> all = em.createQuery("select a from Assignment a where a.personId = :id and a.status in (:counted)", Assignment.class)
+                .setParameter("id", personId)
+                .setParameter("counted", List.of(Assignment.Status.OPEN, Assignment.Status.PAUSED, Assignment.Status.DONE))
+                .getResultList();
+        Map<String, List<Assignment>> byItem = new HashMap<>();
+        all.forEach(a -> byItem.computeIfAbsent(a.getKind() + ":" + a.getCode(), k -> new ArrayList<>()).add(a));
+        int done = 0;
+        LocalDate next = null;
+        for (List<Assignment> occurrences : byItem.values()) {
+            boolean owed = occurrences.stream().anyMatch(a -> a.isLive()
+                    && !(a.getReason() == Assignment.Reason.RECERTIFICATION && a.getDueOn().isAfter(today)));
+            if (!owed) {
+                done++;
+            }
+            for (Assignment a : occurrences) {
+                if (a.getStatus() == Assignment.Status.OPEN && (next == null || a.getDueOn().isBefore(next))) {
+                    next = a.getDueOn();
+                }
+            }
+        }
+        ProgressSummary summary = em.find(ProgressSummary.class, personId);
+        if (summary == null) {
+            summary = new ProgressSummary(personId);
+            summary.update(byItem.size(), done, next, clock.instant());
+            em.persist(summary);
+        } else {
+            summary.update(byItem.size(), done, next, clock.instant());
+        }
+        Objects.requireNonNull(summary);
+    }
+}

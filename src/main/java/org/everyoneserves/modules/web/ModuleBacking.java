@@ -1,0 +1,41 @@
+package org.everyoneserves.modules.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.everyoneserves.modules.ModuleService;
+import org.everyoneserves.platform.web.Messages;
+import org.everyoneserves.security.CurrentUser;
+
+/** /learner/module.xhtml?id=code: read a module, mark it as read, go on to its quiz. */
+@Named
+@RequestScoped
+public class ModuleBacking {
+
+    @Inject
+    ModuleService modules;
+
+    @Inject
+    CurrentUser currentUser;
+
+    private String id;
+    private ModuleService.ModuleView module;
+
+    public void load() {
+        module = modules.module(currentUser.caller(), id == null ? "" : id);
+    }
+
+    /** Done reading: on to the module's quiz when it has one, otherwise back to the plan. */
+    public String markRead() {
+        modules.markRead(currentUser.caller(), id == null ? "" : id);
+        Messages.info("learner_module.message.read");
+        ModuleService.ModuleView read = modules.module(currentUser.caller(), id);
+        return read.quiz() != null
+                ? "/learner/quiz.xhtml?faces-redirect=true&id=" + read.quiz().code()
+                : "/learner/index.xhtml?faces-redirect=true";
+    }
+
+    public String getId() { return id; }
+    public void setId(String id) { this.id = id; }
+    public ModuleService.ModuleView getModule() { return module; }
+}

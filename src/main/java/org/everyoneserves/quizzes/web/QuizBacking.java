@@ -1,0 +1,35 @@
+package org.everyoneserves.quizzes.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.everyoneserves.quizzes.QuizService;
+import org.everyoneserves.security.CurrentUser;
+
+/** /learner/quiz.xhtml?id=code: what the quiz asks of the learner, their attempts so far, start or continue. */
+@Named
+@RequestScoped
+public class QuizBacking {
+
+    @Inject
+    QuizService quizzes;
+
+    @Inject
+    CurrentUser currentUser;
+
+    private String id;
+    private QuizService.QuizIntro quiz;
+
+    public void load() {
+        quiz = quizzes.intro(currentUser.caller(), id == null ? "" : id);
+    }
+
+    public String start() {
+        long attempt = quizzes.start(currentUser.caller(), id == null ? "" : id);
+        return "/learner/attempt.xhtml?faces-redirect=true&id=" + attempt;
+    }
+
+    public String getId() { return id; }
+    public void setId(String id) { this.id = id; }
+    public QuizService.QuizIntro getQuiz() { return quiz; }
+}

@@ -1,0 +1,308 @@
+package org.everyoneserves.quizzes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.everyoneserves.assignments.Assignment;
+import org.everyoneserves.assignments.AssignmentService;
+import org.everyoneserves.assignments.Plan;
+import org.everyoneserves.assignments.PlanItem;
+import org.everyoneserves.content.CatalogItem;
+import org.everyoneserves.content.CatalogService;
+import org.everyoneserves.content.Definitions;
+import org.everyoneserves.content.Drafts;
+import org.everyoneserves.content.Question;
+import org.everyoneserves.modules.ModuleService;
+import org.everyoneserves.people.JobRole;
+import org.everyoneserves.people.PersonDetails;
+import org.everyoneserves.people.PersonService;
+import org.everyoneserves.platform.BusinessException;
+import org.everyoneserves.platform.Caller;
+import org.everyoneserves.platform.JsonbResolver;
+import org.everyoneserves.testing.Deployments;
+import org.everyoneserves.testing.People;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Assignments, reading and quizzes on MariaDB, as a support agent who joins today would meet them. */
+@ExtendWith(ArquillianExtension.class)
+class LearningIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.application(LearningIT.class, People.class);
+    }
+
+    @Inject
+    PersonService service;
+
+    @Inject
+    AssignmentService assignments;
+
+    @Inject
+    ModuleService modules;
+
+    @Inject
+    QuizService quizzes;
+
+    @Inject
+    CatalogService catalog;
+
+    People people;
+    long agent;
+    Caller me;
+
+    @BeforeEach
+    void aSupportAgentJoins() {
+        people = new People(service);
+        PersonDetails details = people.details("agent", null);
+        details.setJobRoleId(service.findByCode(JobRole.class, "support-agent").orElseThrow());
+        details.setStartDate(LocalDate.now().minusDays(2));
+        agent = service.create(Caller.SYSTEM, details);
+        me = People.learner(agent);
+    }
+
+    List<Assignment> live(long personId) {
+        return assignments.assignments(Caller.SYSTEM, personId).stream().filter(Assignment::isLive).toList();
+    }
+
+    @Test
+    void joiningGivesTheRolesCurriculumWithDueDatesFromTheStartDate() {
+        List<Assignment> mine = live(agent);
+        assertEquals(9, mine.size(), "every item of the support-agent curriculum");
+        Assignment first = mine.stream().filter(a -> a.getCode().equals("everyone-serves") && a.getKind() == Assignment.Kind.MODULE)
+                .findFirst().orElseThrow();
+        assertEquals(LocalDate.now().minusDays(2).plusDays(7), first.getDueOn(), "due 7 days after the start date");
+        assertEquals(Integer.valueOf(12), first.getRepeatMonths());
+        Assignment shadowing = mine.stream().filter(a -> a.getKind() == Assignment.Kind.GUIDE).findFirst().orElseThrow();
+        assertEquals(LocalDate.now().plusDays(90), shadowing.getDueOn(), "counted from the assignment");
+        Plan plan = assignments.plan(me, agent);
+        assertEquals(9, plan.required());
+        assertEquals(0, plan.completed());
+        assertEquals(9, plan.onboarding().total(), "all of it is onboarding");
+    }
+
+    @Test
+    void aRoleChangeAddsTheNewRolesItemsWithdrawsTheOldOnesAndKeepsWhatWasDone() {
+        modules.markRead(me, "everyone-serves");
+        PersonDetails details = service.details(Caller.SYSTEM, agent);
+        details.setJobRoleId(service.findByCode(JobRole.class, "accountant").orElseThrow());
+        service.update(Caller.SYSTEM, agent, details);
+
+        List<Assignment> all = assignments.assignments(Caller.SYSTEM, agent);
+        assertTrue(all.stream().anyMatch(a -> a.isLive() && a.getCode().equals("invoices-and-collections-calls")),
+                "the accountant's department module: " + all.stream().map(Assignment::getCode).toList());
+        assertTrue(all.stream().noneMatch(a -> a.isLive() && a.getCode().equals("support-desk-craft")), "the support module is withdrawn");
+        assertTrue(all.stream().anyMatch(a -> a.getCode().equals("support-desk-craft") && a.getStatus() == Assignment.Status.WITHDRAWN),
+                "withdrawn, not deleted");
+        assertTrue(all.stream().anyMatch(a -> a.getCode().equals("everyone-serves") && a.getKind() == Assignment.Kind.MODULE
+                && a.getStatus() == Assignment.Status.DONE), "the foundation module stays done");
+        assertEquals(1, all.stream().filter(a -> a.getCode().equals("everyone-serves") && a.getKind() == Assignment.Kind.MODULE
+                && a.getReason() != Assignment.Reason.RECERTIFICATION && a.getStatus() != Assignment.Status.WITHDRAWN).count(),
+                "nobody has to read it again for the new role");
+    }
+
+    @Test
+    void readingCompletesTheModuleCountsAtOnceAndSchedulesTheYearlyRefresh() {
+        modules.markRead(me, "everyone-serves");
+        List<Assignment> all = assignments.assignments(Caller.SYSTEM, agent);
+        Assignment done = all.stream().filter(a -> a.getCode().equals("everyone-serves") && a.getKind() == Assignment.Kind.MODULE
+                && a.getStatus() == Assignment.Status.DONE).findFirst().orElseThrow();
+        assertEquals(catalog.current(CatalogItem.Kind.MODULE, "everyone-serves").orElseThrow().getId(), done.getCompletedVersionId(),
+                "done against the version read");
+        Assignment next = all.stream().filter(a -> a.getCode().equals("everyone-serves") && a.getKind() == Assignment.Kind.MODULE && a.isLive())
+                .findFirst().orElseThrow();
+        assertEquals(Assignment.Reason.RECERTIFICATION, next.getReason());
+        assertEquals(LocalDate.now().plusMonths(12), next.getDueOn());
+        Plan plan = assignments.plan(me, agent);
+        assertEquals(1, plan.completed(), "the summary counts it at once");
+        assertTrue(plan.upcoming().stream().anyMatch(i -> i.code().equals("everyone-serves")), "the refresh is shown as coming up");
+        assertTrue(plan.toDo().stream().noneMatch(i -> i.code().equals("everyone-serves") && i.kind() == Assignment.Kind.MODULE));
+        assertTrue(modules.module(me, "everyone-serves").readOn() != null);
+    }
+
+    @Test
+    void theAnswerKeyNeverReachesTheLearnerBeforeSubmitting() {
+        long attempt = quizzes.start(me, "everyone-serves-quiz");
+        QuizService.AttemptView view = quizzes.attempt(me, attempt);
+        assertEquals(6, view.questions().size(), "a pool of 6");
+        String json = JsonbResolver.shared().toJson(view);
+        assertFalse(json.contains("\"correct\""), json);
+        assertFalse(json.contains("\"feedback\""), json);
+        assertFalse(json.contains("\"explanation\""), json);
+        assertFalse(json.contains("\"answer\""), json);
+        assertThrows(BusinessException.class, () -> quizzes.result(me, attempt), "no result before submitting");
+        assertEquals(attempt, quizzes.start(me, "everyone-serves-quiz"), "starting again continues the open attempt");
+    }
+
+    @Test
+    void failingThenPassingCompletesTheQuizAndTheAttemptsAreCounted() {
+        Definitions.Quiz quiz = Drafts.read(catalog.current(CatalogItem.Kind.QUIZ, "everyone-serves-quiz").orElseThrow().getDefinition(),
+                Definitions.Quiz.class);
+        long first = quizzes.start(me, "everyone-serves-quiz");
+        quizzes.submit(me, first, answers(quiz, quizzes.attempt(me, first), false));
+        QuizService.ResultView failed = quizzes.result(me, first);
+        assertFalse(failed.passed());
+        assertEquals(0, failed.percent());
+        assertFalse(failed.review().isEmpty(), "what to review");
+        assertEquals(Integer.valueOf(2), failed.attemptsLeft());
+        assertTrue(failed.canRetry());
+        assertTrue(assignments.liveAssignment(agent, Assignment.Kind.QUIZ, "everyone-serves-quiz").isPresent(), "a fail completes nothing");
+
+        long second = quizzes.start(me, "everyone-serves-quiz");
+        assertNotEquals(first, second);
+        quizzes.submit(me, second, answers(quiz, quizzes.attempt(me, second), true));
+        QuizService.ResultView passed = quizzes.result(me, second);
+        assertTrue(passed.passed());
+        assertEquals(100, passed.percent());
+        assertTrue(passed.questions().stream().allMatch(QuizService.ResultQuestion::correct));
+        Assignment quizAssignment = assignments.liveAssignment(agent, Assignment.Kind.QUIZ, "everyone-serves-quiz").orElseThrow();
+        assertEquals(Assignment.Reason.RECERTIFICATION, quizAssignment.getReason(), "done; what is left is next year's refresh");
+
+        BusinessException again = assertThrows(BusinessException.class, () -> quizzes.submit(me, second, List.of()));
+        assertEquals("quizzes.error.alreadySubmitted", again.code());
+        assertEquals(100, quizzes.result(me, second).percent(), "a second submission changed nothing");
+    }
+
+    @Test
+    void twoSubmissionsAtOnceScoreOnce() throws Exception {
+        long attempt = quizzes.start(me, "everyone-serves-quiz");
+        Definitions.Quiz quiz = Drafts.read(catalog.current(CatalogItem.Kind.QUIZ, "everyone-serves-quiz").orElseThrow().getDefinition(),
+                Definitions.Quiz.class);
+        List<Answer> right = answers(quiz, quizzes.attempt(me, attempt), true);
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                Callable<String> submit = () -> {
+                    go.await();
+                    try {
+                        quizzes.submit(me, attempt, right);
+                        return "ok";
+                    } catch (BusinessException e) {
+                        return e.code();
+                    }
+                };
+                results.add(pool.submit(submit));
+            }
+            go.countDown();
+            List<String> outcomes = new ArrayList<>();
+            for (Future<String> f : results) {
+                outcomes.add(f.get());
+            }
+            assertEquals(1, outcomes.stream().filter("ok"::equals).count(), outcomes.toString());
+            assertEquals(1, outcomes.stream().filter("quizzes.error.alreadySubmitted"::equals).count(), outcomes.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        long completions = assignments.completions(Caller.SYSTEM, agent).stream().filter(c -> c.getCode().equals("everyone-serves-quiz")).count();
+        assertEquals(1, completions, "completed once");
+    }
+
+    @Test
+    void anotherLearnersAttemptIsNotFoundAndUnshownQuestionsAreRefused() {
+        long attempt = quizzes.start(me, "everyone-serves-quiz");
+        long other = people.create("other", null);
+        Caller them = People.learner(other);
+        assertEquals("error.notFound", code(() -> quizzes.attempt(them, attempt)));
+        assertThrows(BusinessException.class, () -> quizzes.save(them, attempt, List.of()));
+        assertThrows(BusinessException.class, () -> quizzes.submit(them, attempt, List.of()));
+        BusinessException notShown = assertThrows(BusinessException.class,
+                () -> quizzes.save(me, attempt, List.of(Answer.picked("no-such-question", 0))));
+        assertEquals("quizzes.error.notShown", notShown.code());
+        String shownId = quizzes.attempt(me, attempt).questions().get(0).id();
+        BusinessException outOfRange = assertThrows(BusinessException.class, () -> quizzes.save(me, attempt, List.of(Answer.picked(shownId, 99))));
+        assertEquals(Answer.INVALID, outOfRange.code());
+        assertTrue(quizzes.attempt(me, attempt).questions().get(0).saved() == null, "nothing was saved");
+    }
+
+    @Test
+    void aMaterialChangeAsksTheHoldersToReadAgainAndAPausedPersonKeepsTheirItems() {
+        modules.markRead(me, "why-service-pays");
+        assertTrue(assignments.liveAssignment(agent, Assignment.Kind.MODULE, "why-service-pays").isEmpty());
+        long version = catalog.current(CatalogItem.Kind.MODULE, "why-service-pays").orElseThrow().getId();
+        assignmentsReactTo(new org.everyoneserves.content.ContentChangedMaterially(CatalogItem.Kind.MODULE, "why-service-pays", version, 2));
+        Assignment again = assignments.liveAssignment(agent, Assignment.Kind.MODULE, "why-service-pays").orElseThrow();
+        assertEquals(Assignment.Reason.CONTENT_CHANGED, again.getReason());
+        assertEquals(LocalDate.now().plusDays(30), again.getDueOn());
+
+        service.deactivate(Caller.SYSTEM, agent);
+        assertTrue(live(agent).stream().allMatch(a -> a.getStatus() == Assignment.Status.PAUSED));
+        service.reactivate(Caller.SYSTEM, agent);
+        assertTrue(live(agent).stream().allMatch(a -> a.getStatus() == Assignment.Status.OPEN));
+        assertEquals(9, live(agent).size());
+    }
+
+    @Inject
+    jakarta.enterprise.event.Event<org.everyoneserves.content.ContentChangedMaterially> material;
+
+    @Inject
+    jakarta.transaction.UserTransaction tx;
+
+    void assignmentsReactTo(org.everyoneserves.content.ContentChangedMaterially event) {
+        try {
+            tx.begin();
+            material.fire(event);
+            tx.commit();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String code(Runnable call) {
+        try {
+            call.run();
+            return "no error";
+        } catch (BusinessException e) {
+            return e.code();
+        }
+    }
+
+    /** The right (or a wrong) answer to every question shown, as the learner's pages would send it. */
+    static List<Answer> answers(Definitions.Quiz quiz, QuizService.AttemptView view, boolean right) {
+        List<Answer> answers = new ArrayList<>();
+        for (QuizService.ShownView shown : view.questions()) {
+            Question q = quiz.question(shown.id()).orElseThrow();
+            answers.add(switch (q.kind()) {
+                case TRUE_FALSE -> Answer.trueFalse(q.id(), right == q.answer());
+                case ORDERING -> {
+                    List<Integer> order = new ArrayList<>();
+                    for (int i = 0; i < q.items().size(); i++) {
+                        order.add(i);
+                    }
+                    if (!right) {
+                        java.util.Collections.reverse(order);
+                    }
+                    yield new Answer(q.id(), order, null);
+                }
+                default -> {
+                    List<Integer> picks = new ArrayList<>();
+                    for (int i = 0; i < q.choices().size(); i++) {
+                        if (q.choices().get(i).correct() == right) {
+                            picks.add(i);
+                        }
+                    }
+                    yield new Answer(q.id(), q.kind() == Question.Kind.MULTIPLE ? picks : picks.subList(0, 1), null);
+                }
+            });
+        }
+        return answers;
+    }
+}
