@@ -1,6 +1,6 @@
 package org.everyoneserves.modules.web;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.everyoneserves.modules.ModuleService;
@@ -9,14 +9,16 @@ import org.everyoneserves.security.CurrentUser;
 
 /** /learner/module.xhtml?id=code: read a module, mark it as read, go on to its quiz. */
 @Named
-@RequestScoped
-public class ModuleBacking {
+@ViewScoped
+public class ModuleBacking implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     @Inject
-    ModuleService modules;
+    transient ModuleService modules;
 
     @Inject
-    CurrentUser currentUser;
+    transient CurrentUser currentUser;
 
     private String id;
     private ModuleService.ModuleView module;

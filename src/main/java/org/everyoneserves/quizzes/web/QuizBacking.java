@@ -1,6 +1,6 @@
 package org.everyoneserves.quizzes.web;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.everyoneserves.quizzes.QuizService;
@@ -8,14 +8,16 @@ import org.everyoneserves.security.CurrentUser;
 
 /** /learner/quiz.xhtml?id=code: what the quiz asks of the learner, their attempts so far, start or continue. */
 @Named
-@RequestScoped
-public class QuizBacking {
+@ViewScoped
+public class QuizBacking implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     @Inject
-    QuizService quizzes;
+    transient QuizService quizzes;
 
     @Inject
-    CurrentUser currentUser;
+    transient CurrentUser currentUser;
 
     private String id;
     private QuizService.QuizIntro quiz;

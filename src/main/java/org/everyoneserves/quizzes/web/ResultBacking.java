@@ -1,6 +1,6 @@
 package org.everyoneserves.quizzes.web;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.everyoneserves.quizzes.QuizService;
@@ -8,14 +8,16 @@ import org.everyoneserves.security.CurrentUser;
 
 /** /learner/result.xhtml?id=N: score, pass or not, feedback per question, what to review, attempts left. */
 @Named
-@RequestScoped
-public class ResultBacking {
+@ViewScoped
+public class ResultBacking implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     @Inject
-    QuizService quizzes;
+    transient QuizService quizzes;
 
     @Inject
-    CurrentUser currentUser;
+    transient CurrentUser currentUser;
 
     private Long id;
     private QuizService.ResultView result;

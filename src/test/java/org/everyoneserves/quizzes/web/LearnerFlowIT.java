@@ -1,0 +1,131 @@
+package org.everyoneserves.quizzes.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.everyoneserves.content.ContentLoader;
+import org.everyoneserves.content.Question;
+import org.everyoneserves.content.Quiz;
+import org.everyoneserves.testing.Browser;
+import org.everyoneserves.testing.Deployments;
+import org.everyoneserves.testing.Web;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The new hire's first days in headless Chromium: the plan shows what is due, reading a module counts, a failed
+ * quiz says what to review, a passed one counts, and the plan shows it all.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class LearnerFlowIT {
+
+    static final String QUIZ = "serving-colleagues-quiz";
+
+    @RegisterExtension
+    static Browser browser = new Browser();
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.marker(LearnerFlowIT.class);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void aNewHireReadsAModuleFailsThenPassesItsQuizAndSeesThePlanUpdate() {
+        Quiz quiz = ContentLoader.load(Path.of("content")).quiz(QUIZ).orElseThrow();
+        browser.signIn(Web.demo("noah.fischer"), Web.DEMO_PASSWORD);
+        String before = browser.text("progressDone");
+        assertTrue(browser.text("toDo").contains("Serving colleagues"), browser.text("toDo"));
+        browser.screenshot("learner-plan");
+
+        browser.driver().findElement(By.linkText("Serving colleagues, partners and suppliers")).click();
+        assertTrue(browser.find("moduleBody").getText().length() > 2000, "the module's text is shown");
+        assertTrue(browser.driver().findElements(By.cssSelector("#moduleBody script")).isEmpty());
+        browser.screenshot("learner-module");
+        browser.clickAndWait("read:markRead");
+        assertTrue(browser.driver().getCurrentUrl().contains("/learner/quiz.xhtml?id=" + QUIZ), "on to the module's quiz");
+        assertTrue(browser.text("attemptsLeft").contains("3 attempts left"), browser.text("attemptsLeft"));
+        browser.screenshot("learner-quiz");
+
+        browser.clickAndWait("start:startButton");
+        answerAll(quiz, false);
+        browser.screenshot("learner-attempt");
+        browser.clickAndWait("attempt:submit");
+        assertEquals("Not passed yet", browser.text("verdict"));
+        assertEquals("0 %", browser.text("score"));
+        assertFalse(browser.text("review").isBlank(), "what to review");
+        browser.screenshot("learner-result-failed");
+
+        browser.clickAndWait("next:retry");
+        answerAll(quiz, true);
+        browser.clickAndWait("attempt:save");
+        browser.driver().navigate().refresh();
+        browser.clickAndWait("attempt:submit");
+        assertEquals("Passed", browser.text("verdict"), "answers saved before a reload were kept");
+        assertEquals("100 %", browser.text("score"));
+        browser.screenshot("learner-result-passed");
+
+        browser.open("/learner/index.xhtml");
+        String after = browser.text("progressDone");
+        assertEquals(Integer.parseInt(before.split(" / ")[0]) + 2, Integer.parseInt(after.split(" / ")[0]), before + " -> " + after);
+        assertTrue(browser.text("done").contains("Serving colleagues: check your understanding"), browser.text("done"));
+        assertFalse(browser.text("toDo").contains("Serving colleagues"), "no longer to do");
+        browser.screenshot("learner-plan-after");
+    }
+
+    /** Answers every question on the attempt page, rightly or wrongly, by the texts the page shows. */
+    static void answerAll(Quiz quiz, boolean right) {
+        List<WebElement> fieldsets = browser.driver().findElements(By.cssSelector("fieldset.question"));
+        for (WebElement fieldset : fieldsets) {
+            String id = fieldset.getAttribute("id").substring(2);
+            Question q = quiz.questions().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+            switch (q.kind()) {
+                case TRUE_FALSE -> click(fieldset, (right == q.answer()) ? "True" : "False");
+                case ORDERING -> {
+                    List<WebElement> items = fieldset.findElements(By.cssSelector(".ordering__item"));
+                    for (WebElement item : items) {
+                        String text = item.findElement(By.tagName("span")).getText();
+                        int place = q.items().indexOf(text) + 1;
+                        new Select(item.findElement(By.tagName("select"))).selectByVisibleText(String.valueOf(right ? place : items.size() + 1 - place));
+                    }
+                }
+                default -> {
+                    boolean picked = false;
+                    for (Question.Choice c : q.choices()) {
+                        if (c.correct() == right && (q.kind() == Question.Kind.MULTIPLE || !picked)) {
+                            click(fieldset, c.text());
+                            picked = true;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static void click(WebElement fieldset, String label) {
+        for (WebElement l : fieldset.findElements(By.tagName("label"))) {
+            if (l.getText().strip().equals(label.strip().replaceAll("\\s+", " "))) {
+                l.click();
+                return;
+            }
+        }
+        throw new AssertionError("no choice '" + label + "' in " + fieldset.getText());
+    }
+}
