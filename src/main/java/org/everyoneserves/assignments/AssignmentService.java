@@ -8,16 +8,21 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.everyoneserves.content.CatalogItem;
 import org.everyoneserves.content.CatalogService;
 import org.everyoneserves.content.ContentChangedMaterially;
+import org.everyoneserves.content.ContentHash;
+import org.everyoneserves.content.ContentVersion;
 import org.everyoneserves.content.Curriculum;
 import org.everyoneserves.content.CurriculumChanged;
 import org.everyoneserves.content.Definitions;
@@ -217,11 +222,11 @@ public class AssignmentService {
                 .filter(a -> a.getStatus() != Assignment.Status.WITHDRAWN && a.getStatus() != Assignment.Status.WAIVED)
                 .map(a -> PlanItem.of(a, titles.get(a.getKind() + ":" + a.getCode()), today)).toList();
         List<PlanItem> toDo = items.stream().filter(PlanItem::toDo)
-                .sorted(java.util.Comparator.comparing(PlanItem::dueOn).thenComparing(PlanItem::assignmentId)).toList();
+                .sorted(Comparator.comparing(PlanItem::dueOn).thenComparing(PlanItem::assignmentId)).toList();
         List<PlanItem> upcoming = items.stream().filter(i -> i.state() == PlanItem.State.UPCOMING).toList();
         List<PlanItem> paused = items.stream().filter(i -> i.state() == PlanItem.State.PAUSED).toList();
         List<PlanItem> done = items.stream().filter(i -> i.state() == PlanItem.State.DONE)
-                .sorted(java.util.Comparator.comparing(PlanItem::completedAt).reversed()).toList();
+                .sorted(Comparator.comparing(PlanItem::completedAt).reversed()).toList();
         ProgressSummary summary = summary(personId).orElse(null);
         Person person = em.find(Person.class, personId);
         Plan.Onboarding onboarding = null;
@@ -234,6 +239,44 @@ public class AssignmentService {
         }
         return new Plan(toDo, upcoming, paused, done, summary == null ? 0 : summary.getRequired(), summary == null ? 0 : summary.getDone(),
                 onboarding);
+    }
+
+    /**
+     * The certificate for the person's job-role curriculum, when every item of it is done (a yearly refresh that is
+     * not due yet does not take it away). Scoped like the plan.
+     */
+    @Transactional
+    public Optional<Certificate> certificate(@NotNull Caller caller, long personId) {
+        List<Assignment> all = assignments(caller, personId);
+        Person person = em.find(Person.class, personId);
+        if (person.getJobRole() == null) {
+            return Optional.empty();
+        }
+        Map<String, Rule> rules = rules(person.getJobRole().getCode());
+        if (rules.isEmpty()) {
+            return Optional.empty();
+        }
+        LocalDate today = LocalDate.now(clock);
+        Map<String, String> titles = catalog.titles();
+        List<Certificate.Line> lines = new ArrayList<>();
+        for (Rule rule : rules.values()) {
+            List<Assignment> occurrences = all.stream().filter(a -> a.getKind() == rule.kind() && a.getCode().equals(rule.code())).toList();
+            boolean owed = occurrences.stream().anyMatch(a -> a.isLive()
+                    && !(a.getReason() == Assignment.Reason.RECERTIFICATION && !a.getDueOn().isBefore(today)));
+            Optional<Assignment> done = occurrences.stream().filter(a -> a.getStatus() == Assignment.Status.DONE)
+                    .max(Comparator.comparing(Assignment::getCompletedAt));
+            if (owed || done.isEmpty()) {
+                return Optional.empty();
+            }
+            int version = em.find(ContentVersion.class, done.get().getCompletedVersionId()).getNumber();
+            lines.add(new Certificate.Line(rule.kind(), rule.code(), titles.getOrDefault(rule.key(), rule.code()), done.get().getCompletedAt(),
+                    version));
+        }
+        Instant finished = lines.stream().map(Certificate.Line::completedAt).max(Comparator.naturalOrder()).orElseThrow();
+        String number = ContentHash.of(personId + "|" + person.getJobRole().getCode() + "|" + lines)
+                .substring(0, 12).toUpperCase(Locale.ROOT);
+        return Optional.of(new Certificate(number, person.getFirstName() + " " + person.getLastName(), person.getJobRole().getCode(),
+                person.getJobRole().getName(), finished, lines));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

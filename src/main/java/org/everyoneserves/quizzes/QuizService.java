@@ -91,6 +91,11 @@ public class QuizService {
     /** A question as shown, without anything that tells the answer. */
     public record ShownView(int position, String id, Question.Kind kind, String situation, String prompt, List<Option> options,
                             Answer saved) {
+
+        /** The places 1..n an ordering question's items can take. */
+        public List<Integer> places() {
+            return java.util.stream.IntStream.rangeClosed(1, options.size()).boxed().toList();
+        }
     }
 
     public record AttemptView(long id, String quizCode, String title, int number, int passMark, List<ShownView> questions,

@@ -250,6 +250,60 @@ class LearningIT {
         assertEquals(9, live(agent).size());
     }
 
+    @Test
+    void finishingEveryItemOfTheRoleGivesACertificateOnlyThePersonAndTheirManagersSee() {
+        for (Assignment a : live(agent)) {
+            switch (a.getKind()) {
+                case MODULE -> modules.markRead(me, a.getCode());
+                case QUIZ -> {
+                    Definitions.Quiz quiz = Drafts.read(catalog.current(CatalogItem.Kind.QUIZ, a.getCode()).orElseThrow().getDefinition(), Definitions.Quiz.class);
+                    long attempt = quizzes.start(me, a.getCode());
+                    quizzes.submit(me, attempt, answers(quiz, quizzes.attempt(me, attempt), true));
+                }
+                default -> { }
+            }
+        }
+        assertTrue(assignments.certificate(me, agent).isEmpty(), "the shadowing session is still owed");
+
+        long guideVersion = catalog.current(CatalogItem.Kind.GUIDE, "shadowing-customer-support").orElseThrow().getId();
+        inTransaction(() -> completed.fire(new org.everyoneserves.assignments.ItemCompleted(agent, Assignment.Kind.GUIDE,
+                "shadowing-customer-support", guideVersion, org.everyoneserves.assignments.Completion.How.SHADOWED, null)));
+        org.everyoneserves.assignments.Certificate certificate = assignments.certificate(me, agent).orElseThrow();
+        assertEquals(9, certificate.items().size(), "every item of the curriculum, each with its version");
+        assertEquals("support-agent", certificate.roleCode());
+        assertTrue(certificate.items().stream().allMatch(l -> l.version() >= 1));
+        assertEquals(certificate.number(), assignments.certificate(Caller.SYSTEM, agent).orElseThrow().number(), "a stable number");
+        assertTrue(assignments.plan(me, agent).toDo().isEmpty());
+
+        long other = people.create("bystander", null);
+        assertEquals("error.notFound", code(() -> assignments.certificate(People.learner(other), agent)));
+    }
+
+    @Test
+    void anAdminAssignsAnItemByHandOnceAndOnlyWithADueDateAhead() {
+        long admin = people.create("assigner", null);
+        LocalDate due = LocalDate.now().plusDays(10);
+        assertEquals(1, assignments.assign(People.admin(admin), AssignmentService.Target.PERSON, agent, Assignment.Kind.MODULE,
+                "invoices-and-collections-calls", due));
+        Assignment manual = assignments.liveAssignment(agent, Assignment.Kind.MODULE, "invoices-and-collections-calls").orElseThrow();
+        assertEquals(due, manual.getDueOn());
+        assertEquals(Assignment.Reason.MANUAL, manual.getReason());
+        assertEquals(10, assignments.plan(me, agent).required(), "counts in the plan at once");
+        assertEquals(0, assignments.assign(People.admin(admin), AssignmentService.Target.PERSON, agent, Assignment.Kind.MODULE,
+                "invoices-and-collections-calls", due), "nobody gets the same open item twice");
+
+        assertEquals("error.forbidden", code(() -> assignments.assign(me, AssignmentService.Target.PERSON, agent, Assignment.Kind.MODULE,
+                "why-service-pays", due)), "a learner cannot assign");
+        assertEquals("assign.error.pastDue", code(() -> assignments.assign(People.admin(admin), AssignmentService.Target.PERSON, agent,
+                Assignment.Kind.MODULE, "why-service-pays", LocalDate.now().minusDays(1))));
+        assertEquals("assign.error.unknownItem", code(() -> assignments.assign(People.admin(admin), AssignmentService.Target.PERSON, agent,
+                Assignment.Kind.MODULE, "no-such-module", due)));
+        assertEquals(10, live(agent).size(), "refusals changed nothing");
+    }
+
+    @Inject
+    jakarta.enterprise.event.Event<org.everyoneserves.assignments.ItemCompleted> completed;
+
     @Inject
     jakarta.enterprise.event.Event<org.everyoneserves.content.ContentChangedMaterially> material;
 
@@ -257,9 +311,13 @@ class LearningIT {
     jakarta.transaction.UserTransaction tx;
 
     void assignmentsReactTo(org.everyoneserves.content.ContentChangedMaterially event) {
+        inTransaction(() -> material.fire(event));
+    }
+
+    void inTransaction(Runnable work) {
         try {
             tx.begin();
-            material.fire(event);
+            work.run();
             tx.commit();
         } catch (Exception e) {
             throw new IllegalStateException(e);

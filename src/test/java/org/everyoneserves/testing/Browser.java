@@ -6,12 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -53,16 +59,40 @@ public final class Browser implements AfterEachCallback, AutoCloseable {
 
     public void open(String path) {
         driver().get(Web.BASE + path);
+        waitUntilLoaded();
     }
 
     public WebElement find(String id) {
         return new WebDriverWait(driver(), Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
     }
 
+    /**
+     * Types into a field, again if the page replaced the field meanwhile (a redirect or a script can swap the
+     * document between finding the field and typing; Chromium then reports a node of another document).
+     */
     public void type(String id, String text) {
-        WebElement input = find(id);
-        input.clear();
-        input.sendKeys(text);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                WebElement input = find(id);
+                input.clear();
+                input.sendKeys(text);
+                return;
+            } catch (StaleElementReferenceException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            } catch (WebDriverException e) {
+                if (attempt == 3 || e.getMessage() == null || !e.getMessage().contains("does not belong to the document")) {
+                    throw e;
+                }
+            }
+            waitUntilLoaded();
+        }
+    }
+
+    private void waitUntilLoaded() {
+        new WebDriverWait(driver(), Duration.ofSeconds(10)).until(d ->
+                "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     /** Clicks and waits until the next page has replaced this one. */
@@ -74,6 +104,26 @@ public final class Browser implements AfterEachCallback, AutoCloseable {
 
     public String text(String id) {
         return find(id).getText();
+    }
+
+    /**
+     * Runs axe-core over the page as it is now and fails on any serious or critical violation, naming the rule, its
+     * help text and the elements concerned.
+     */
+    public void assertAccessible(String page) {
+        Results results = new AxeBuilder().analyze(driver());
+        if (results.isErrored()) {
+            throw new AssertionError(page + ": axe-core could not run: " + results.getErrorMessage());
+        }
+        List<String> problems = results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(rule -> rule.getImpact() + " " + rule.getId() + " (" + rule.getHelp() + ") at "
+                        + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList())
+                .toList();
+        if (!problems.isEmpty()) {
+            screenshot("A11Y-" + page);
+            throw new AssertionError(page + " has accessibility violations:\n" + String.join("\n", problems));
+        }
     }
 
     public void signIn(String email, String password) {

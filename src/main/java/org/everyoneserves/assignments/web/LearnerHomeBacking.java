@@ -6,7 +6,9 @@ import jakarta.inject.Named;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import org.everyoneserves.assignments.AssignmentService;
+import org.everyoneserves.assignments.Certificate;
 import org.everyoneserves.assignments.Plan;
 import org.everyoneserves.people.PersonSummary;
 import org.everyoneserves.security.CurrentUser;
@@ -26,6 +28,17 @@ public class LearnerHomeBacking {
     AssignmentService assignments;
 
     private Plan plan;
+    private Optional<Certificate> certificate;
+
+    /** The certificate of the finished curriculum, or null while something is still owed. */
+    public Certificate getCertificate() {
+        if (certificate == null) {
+            certificate = getPlan().toDo().isEmpty() && getPlan().required() > 0
+                    ? assignments.certificate(currentUser.caller(), currentUser.caller().personId())
+                    : Optional.empty();
+        }
+        return certificate.orElse(null);
+    }
 
     public Plan getPlan() {
         if (plan == null) {

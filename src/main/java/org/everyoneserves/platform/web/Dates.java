@@ -20,6 +20,11 @@ public class Dates {
     @Inject
     Clock clock;
 
+    /** The server's time zone, in which pages show days and moments. */
+    public java.time.ZoneId getZone() {
+        return clock.getZone();
+    }
+
     public String day(java.time.LocalDate date) {
         if (date == null) {
             return "";

@@ -54,24 +54,29 @@ class LearnerFlowIT {
         String before = browser.text("progressDone");
         assertTrue(browser.text("toDo").contains("Serving colleagues"), browser.text("toDo"));
         browser.screenshot("learner-plan");
+        browser.assertAccessible("learner-plan");
 
         browser.driver().findElement(By.linkText("Serving colleagues, partners and suppliers")).click();
         assertTrue(browser.find("moduleBody").getText().length() > 2000, "the module's text is shown");
         assertTrue(browser.driver().findElements(By.cssSelector("#moduleBody script")).isEmpty());
         browser.screenshot("learner-module");
+        browser.assertAccessible("learner-module");
         browser.clickAndWait("read:markRead");
         assertTrue(browser.driver().getCurrentUrl().contains("/learner/quiz.xhtml?id=" + QUIZ), "on to the module's quiz");
         assertTrue(browser.text("attemptsLeft").contains("3 attempts left"), browser.text("attemptsLeft"));
         browser.screenshot("learner-quiz");
+        browser.assertAccessible("learner-quiz");
 
         browser.clickAndWait("start:startButton");
         answerAll(quiz, false);
         browser.screenshot("learner-attempt");
+        browser.assertAccessible("learner-attempt");
         browser.clickAndWait("attempt:submit");
         assertEquals("Not passed yet", browser.text("verdict"));
         assertEquals("0 %", browser.text("score"));
         assertFalse(browser.text("review").isBlank(), "what to review");
         browser.screenshot("learner-result-failed");
+        browser.assertAccessible("learner-result-failed");
 
         browser.clickAndWait("next:retry");
         answerAll(quiz, true);
@@ -81,6 +86,7 @@ class LearnerFlowIT {
         assertEquals("Passed", browser.text("verdict"), "answers saved before a reload were kept");
         assertEquals("100 %", browser.text("score"));
         browser.screenshot("learner-result-passed");
+        browser.assertAccessible("learner-result-passed");
 
         browser.open("/learner/index.xhtml");
         String after = browser.text("progressDone");
@@ -88,6 +94,7 @@ class LearnerFlowIT {
         assertTrue(browser.text("done").contains("Serving colleagues: check your understanding"), browser.text("done"));
         assertFalse(browser.text("toDo").contains("Serving colleagues"), "no longer to do");
         browser.screenshot("learner-plan-after");
+        browser.assertAccessible("learner-plan-after");
     }
 
     /** Answers every question on the attempt page, rightly or wrongly, by the texts the page shows. */
@@ -101,8 +108,8 @@ class LearnerFlowIT {
                 case ORDERING -> {
                     List<WebElement> items = fieldset.findElements(By.cssSelector(".ordering__item"));
                     for (WebElement item : items) {
-                        String text = item.findElement(By.tagName("span")).getText();
-                        int place = q.items().indexOf(text) + 1;
+                        String text = item.findElement(By.tagName("span")).getText().strip();
+                        int place = placeOf(q.items(), text);
                         new Select(item.findElement(By.tagName("select"))).selectByVisibleText(String.valueOf(right ? place : items.size() + 1 - place));
                     }
                 }
@@ -117,6 +124,16 @@ class LearnerFlowIT {
                 }
             }
         }
+    }
+
+    /** The right place (1-based) of an ordering item, matched as the browser shows it (whitespace collapsed). */
+    static int placeOf(List<String> items, String shown) {
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).strip().replaceAll("\\s+", " ").equals(shown.replaceAll("\\s+", " "))) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("no item '" + shown + "' in " + items);
     }
 
     static void click(WebElement fieldset, String label) {

@@ -1,0 +1,144 @@
+package org.everyoneserves.assignments.web;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.everyoneserves.assignments.Assignment;
+import org.everyoneserves.assignments.AssignmentService;
+import org.everyoneserves.content.CatalogItem;
+import org.everyoneserves.content.CatalogRow;
+import org.everyoneserves.content.CatalogService;
+import org.everyoneserves.people.Department;
+import org.everyoneserves.people.JobRole;
+import org.everyoneserves.people.Person;
+import org.everyoneserves.people.PersonService;
+import org.everyoneserves.platform.BusinessException;
+import org.everyoneserves.platform.web.Messages;
+import org.everyoneserves.security.CurrentUser;
+
+/** /admin/assign.xhtml: assign a module, quiz or shadowing guide by hand to a person, a department or a job role. */
+@Named
+@ViewScoped
+public class AssignBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient AssignmentService assignments;
+
+    @Inject
+    transient CatalogService catalog;
+
+    @Inject
+    transient PersonService people;
+
+    @Inject
+    transient CurrentUser currentUser;
+
+    @Inject
+    transient Clock clock;
+
+    /** "KIND:code" of the item. */
+    private String item;
+    private AssignmentService.Target target = AssignmentService.Target.PERSON;
+    private String email;
+    private Long departmentId;
+    private Long jobRoleId;
+    private LocalDate dueOn;
+
+    /** Two weeks from today unless the admin picks another day. */
+    @PostConstruct
+    void init() {
+        dueOn = LocalDate.now(clock).plusDays(14);
+    }
+
+    public void assign() {
+        if (dueOn == null) {
+            Messages.fieldError("assign:dueOn", "assign.error.noDueOn");
+            return;
+        }
+        if (item == null || !item.contains(":")) {
+            Messages.fieldError("assign:item", "assign.error.noItem");
+            return;
+        }
+        long targetId;
+        switch (target) {
+            case PERSON -> {
+                Optional<Person> person = email == null || email.isBlank() ? Optional.empty() : people.findByEmail(email.strip());
+                if (person.isEmpty()) {
+                    Messages.fieldError("assign:email", "assign.error.unknownPerson", email == null ? "" : email);
+                    return;
+                }
+                targetId = person.get().getId();
+            }
+            case DEPARTMENT -> {
+                if (departmentId == null) {
+                    Messages.fieldError("assign:department", "assign.error.noDepartment");
+                    return;
+                }
+                targetId = departmentId;
+            }
+            default -> {
+                if (jobRoleId == null) {
+                    Messages.fieldError("assign:jobRole", "assign.error.noJobRole");
+                    return;
+                }
+                targetId = jobRoleId;
+            }
+        }
+        String[] parts = item.split(":", 2);
+        int count;
+        try {
+            count = assignments.assign(currentUser.caller(), target, targetId, Assignment.Kind.valueOf(parts[0]), parts[1], dueOn);
+        } catch (BusinessException e) {
+            switch (e.code()) {
+                case "assign.error.pastDue" -> Messages.fieldError("assign:dueOn", e.code(), e.arguments().toArray());
+                case "assign.error.unknownItem" -> Messages.fieldError("assign:item", e.code(), e.arguments().toArray());
+                default -> throw e;
+            }
+            return;
+        }
+        Messages.info("assign.message.done", count);
+    }
+
+    /** The modules, quizzes and shadowing guides that can be assigned. */
+    public List<CatalogRow> getItems() {
+        List<CatalogRow> items = new ArrayList<>();
+        for (CatalogItem.Kind kind : List.of(CatalogItem.Kind.MODULE, CatalogItem.Kind.QUIZ, CatalogItem.Kind.GUIDE)) {
+            items.addAll(catalog.catalog(currentUser.caller(), kind, false));
+        }
+        return items;
+    }
+
+    public List<Department> getDepartments() {
+        return people.departments();
+    }
+
+    public List<JobRole> getJobRoles() {
+        return people.jobRoles();
+    }
+
+    public AssignmentService.Target[] getTargets() {
+        return AssignmentService.Target.values();
+    }
+
+    public String getItem() { return item; }
+    public void setItem(String item) { this.item = item; }
+    public AssignmentService.Target getTarget() { return target; }
+    public void setTarget(AssignmentService.Target target) { this.target = target; }
+    public String getEmail() { return email; }
+    public void setEmail(String email) { this.email = email; }
+    public Long getDepartmentId() { return departmentId; }
+    public void setDepartmentId(Long departmentId) { this.departmentId = departmentId; }
+    public Long getJobRoleId() { return jobRoleId; }
+    public void setJobRoleId(Long jobRoleId) { this.jobRoleId = jobRoleId; }
+    public LocalDate getDueOn() { return dueOn; }
+    public void setDueOn(LocalDate dueOn) { this.dueOn = dueOn; }
+}
