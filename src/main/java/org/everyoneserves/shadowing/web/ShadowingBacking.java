@@ -1,0 +1,135 @@
+package org.everyoneserves.shadowing.web;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.everyoneserves.people.Department;
+import org.everyoneserves.people.PersonService;
+import org.everyoneserves.platform.BusinessException;
+import org.everyoneserves.platform.web.Messages;
+import org.everyoneserves.security.CurrentUser;
+import org.everyoneserves.shadowing.Friction;
+import org.everyoneserves.shadowing.ShadowingService;
+
+/**
+ * /learner/shadowing.xhtml?id=guide: the guide, the shadow's booking (calendar, move, cancel), slots to book, the
+ * reflection form once the session has started, and past sessions.
+ */
+@Named
+@ViewScoped
+public class ShadowingBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient ShadowingService shadowing;
+
+    @Inject
+    transient PersonService people;
+
+    @Inject
+    transient CurrentUser currentUser;
+
+    private String id;
+    private ShadowingService.GuideView guide;
+    private final List<String> answers = new ArrayList<>();
+    private String takeaway;
+    private List<String> frictions = new ArrayList<>();
+    private String ideaTitle;
+    private String ideaDescription;
+    private Long ideaDepartment;
+
+    public void load() {
+        guide = shadowing.guide(currentUser.caller(), id == null ? "" : id);
+        answers.clear();
+        guide.questions().forEach(q -> answers.add(""));
+    }
+
+    public String book(long slotId) {
+        shadowing.book(currentUser.caller(), id, slotId);
+        Messages.info("learner_shadowing.message.booked");
+        return self();
+    }
+
+    public String move(long slotId) {
+        shadowing.move(currentUser.caller(), guide.booking().id(), slotId);
+        Messages.info("learner_shadowing.message.moved");
+        return self();
+    }
+
+    public String cancel() {
+        shadowing.cancel(currentUser.caller(), guide.booking().id());
+        Messages.info("learner_shadowing.message.cancelled");
+        return self();
+    }
+
+    public String reflect() {
+        boolean idea = !blank(ideaTitle) || !blank(ideaDescription);
+        if (idea && (blank(ideaTitle) || blank(ideaDescription) || ideaDepartment == null)) {
+            if (blank(ideaTitle)) {
+                Messages.fieldError("reflection:ideaTitle", "ideas.error.title", 160);
+            }
+            if (blank(ideaDescription)) {
+                Messages.fieldError("reflection:ideaDescription", "ideas.error.description", 4000);
+            }
+            if (ideaDepartment == null) {
+                Messages.fieldError("reflection:ideaDepartment", "ideas.error.department");
+            }
+            return null;
+        }
+        Set<Friction> tagged = EnumSet.noneOf(Friction.class);
+        frictions.forEach(f -> tagged.add(Friction.valueOf(f)));
+        List<ShadowingService.IdeaRequest> ideas = idea
+                ? List.of(new ShadowingService.IdeaRequest(ideaTitle, ideaDescription, ideaDepartment)) : List.of();
+        try {
+            shadowing.reflect(currentUser.caller(), guide.booking().id(), answers, takeaway, tagged, ideas);
+        } catch (BusinessException e) {
+            switch (e.code()) {
+                case "shadowing.error.answerMissing", "shadowing.error.answerTooLong" -> Messages.fieldError(
+                        "reflection:answers:" + (((Number) e.arguments().get(0)).intValue() - 1) + ":answer", e.code(), e.arguments().toArray());
+                case "shadowing.error.takeawayMissing", "shadowing.error.takeawayTooLong" ->
+                        Messages.fieldError("reflection:takeaway", e.code(), e.arguments().toArray());
+                default -> throw e;
+            }
+            return null;
+        }
+        Messages.info("learner_shadowing.message.reflected");
+        return self();
+    }
+
+    private String self() {
+        return "/learner/shadowing.xhtml?faces-redirect=true&id=" + id;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    public List<Friction> getFrictionChoices() {
+        return List.of(Friction.values());
+    }
+
+    public List<Department> getDepartments() {
+        return people.departments();
+    }
+
+    public String getId() { return id; }
+    public void setId(String id) { this.id = id; }
+    public ShadowingService.GuideView getGuide() { return guide; }
+    public List<String> getAnswers() { return answers; }
+    public String getTakeaway() { return takeaway; }
+    public void setTakeaway(String takeaway) { this.takeaway = takeaway; }
+    public List<String> getFrictions() { return frictions; }
+    public void setFrictions(List<String> frictions) { this.frictions = frictions; }
+    public String getIdeaTitle() { return ideaTitle; }
+    public void setIdeaTitle(String ideaTitle) { this.ideaTitle = ideaTitle; }
+    public String getIdeaDescription() { return ideaDescription; }
+    public void setIdeaDescription(String ideaDescription) { this.ideaDescription = ideaDescription; }
+    public Long getIdeaDepartment() { return ideaDepartment; }
+    public void setIdeaDepartment(Long ideaDepartment) { this.ideaDepartment = ideaDepartment; }
+}

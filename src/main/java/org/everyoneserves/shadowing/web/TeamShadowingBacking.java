@@ -1,0 +1,32 @@
+package org.everyoneserves.shadowing.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.everyoneserves.security.CurrentUser;
+import org.everyoneserves.shadowing.ShadowingService;
+
+/** /manager/shadowing.xhtml: who in the reporting line owes a shadowing session, and where seats are short. */
+@Named
+@RequestScoped
+public class TeamShadowingBacking {
+
+    @Inject
+    ShadowingService shadowing;
+
+    @Inject
+    CurrentUser currentUser;
+
+    private ShadowingService.TeamView team;
+
+    public ShadowingService.TeamView getTeam() {
+        if (team == null) {
+            team = shadowing.team(currentUser.caller());
+        }
+        return team;
+    }
+
+    public int getHorizonDays() {
+        return ShadowingService.CAPACITY_DAYS;
+    }
+}
