@@ -21,6 +21,7 @@ import org.everyoneserves.platform.AppConfig;
 import org.everyoneserves.platform.Caller;
 import org.everyoneserves.security.AccountService;
 import org.everyoneserves.security.PasswordHasher;
+import org.everyoneserves.shadowing.ShadowingDemo;
 
 /**
  * Brightwater Supplies, the demo company: nine departments, 42 people with managers and start dates over the past
@@ -48,6 +49,9 @@ public class DemoOrganisation {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ShadowingDemo shadowingDemo;
 
     @PersistenceContext
     EntityManager em;
@@ -156,6 +160,7 @@ public class DemoOrganisation {
             ROLES.forEach(r -> roles.put(r.code(), people.findByCode(JobRole.class, r.code()).orElseThrow()));
             String hash = hasher.hash(PASSWORD);
             LocalDate today = LocalDate.now(clock);
+            Map<String, Long> ids = new HashMap<>();
             for (Member m : MEMBERS) {
                 PersonDetails details = new PersonDetails();
                 details.setEmail(email(m.first(), m.last()));
@@ -169,7 +174,9 @@ public class DemoOrganisation {
                 details.setAdmin(m.admin());
                 long id = people.create(Caller.SYSTEM, details);
                 accounts.storePasswordHash(id, hash);
+                ids.put(m.first(), id);
             }
+            shadowingDemo.seed(ids, departments);
             LOG.info(() -> "Demo organisation created: " + MEMBERS.size() + " people at " + DOMAIN + ", password " + PASSWORD);
         } finally {
             em.createNativeQuery("select release_lock('everyoneserves-demo')").getSingleResult();

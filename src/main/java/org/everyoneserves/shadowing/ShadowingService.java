@@ -94,6 +94,10 @@ public class ShadowingService {
     public record GuideView(String code, String title, String summary, int minutes, List<String> hostRoles, List<String> watchFor,
                             List<String> questions, String reflectionPrompt, LocalDate dueOn, boolean assigned, BookingView booking,
                             List<SlotView> slots, List<BookingView> history) {
+
+        public String hostRolesText() {
+            return String.join(", ", hostRoles);
+        }
     }
 
     public record Guest(long bookingId, long personId, String name, String department, String guideTitle, Booking.Status status,
@@ -110,6 +114,10 @@ public class ShadowingService {
     public record ReflectionView(long id, String shadow, String guideTitle, String host, Instant sessionAt, List<Reflection.Answer> answers,
                                  String takeaway, Set<Friction> frictions, List<IdeaView> ideas, Booking.Status status, String hostNote,
                                  Integer hostRating, Instant submittedAt) {
+    }
+
+    /** The department whose ideas board a manager answers. */
+    public record Board(long departmentId, String department) {
     }
 
     /** An idea as raised, with the department that owns the problem. */
@@ -408,19 +416,19 @@ public class ShadowingService {
     }
 
     /** The department whose ideas the caller answers: their own, if they manage people; empty otherwise. */
-    public Optional<Department> boardDepartment(@NotNull Caller caller) {
+    public Optional<Board> boardDepartment(@NotNull Caller caller) {
         Person me = em.find(Person.class, caller.personId());
         if (me == null || me.getDepartment() == null || !people.hasActiveReports(me.getId())) {
             return Optional.empty();
         }
-        return Optional.of(me.getDepartment());
+        return Optional.of(new Board(me.getDepartment().getId(), me.getDepartment().getName()));
     }
 
     /** The ideas owned by the caller's department, open ones first. */
     public List<IdeaView> board(@NotNull Caller caller) {
-        Department department = boardDepartment(caller).orElseThrow(BusinessException::forbidden);
+        Board board = boardDepartment(caller).orElseThrow(BusinessException::forbidden);
         return ideaViews(em.createQuery("select i from Idea i where i.departmentId = :d order by i.createdAt desc, i.id desc", Idea.class)
-                .setParameter("d", department.getId()).getResultList());
+                .setParameter("d", board.departmentId()).getResultList());
     }
 
     /**
@@ -429,8 +437,8 @@ public class ShadowingService {
      */
     public void decide(@NotNull Caller caller, long ideaId, @NotNull Idea.Status status, String answer, int expectedVersion) {
         Idea idea = em.find(Idea.class, ideaId);
-        Optional<Department> mine = boardDepartment(caller);
-        if (idea == null || mine.isEmpty() || !mine.get().getId().equals(idea.getDepartmentId())) {
+        Optional<Board> mine = boardDepartment(caller);
+        if (idea == null || mine.isEmpty() || mine.get().departmentId() != idea.getDepartmentId()) {
             throw BusinessException.notFound("idea");
         }
         if (idea.getVersion() != expectedVersion) {

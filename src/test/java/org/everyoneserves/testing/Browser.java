@@ -90,6 +90,27 @@ public final class Browser implements AfterEachCallback, AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the given element's document has been replaced. Chromium reports an element of a replaced document
+     * either as stale or as a node that "does not belong to the document"; both mean the new page is there.
+     */
+    private void waitUntilReplaced(WebElement element) {
+        new WebDriverWait(driver(), Duration.ofSeconds(15)).until(d -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException e) {
+                return true;
+            } catch (WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
+        waitUntilLoaded();
+    }
+
     private void waitUntilLoaded() {
         new WebDriverWait(driver(), Duration.ofSeconds(10)).until(d ->
                 "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
@@ -99,7 +120,14 @@ public final class Browser implements AfterEachCallback, AutoCloseable {
     public void clickAndWait(String id) {
         WebElement html = driver().findElement(By.tagName("html"));
         find(id).click();
-        new WebDriverWait(driver(), Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(html));
+        waitUntilReplaced(html);
+    }
+
+    /** Clicks the element the locator finds and waits until the next page has replaced this one. */
+    public void clickAndWait(By locator) {
+        WebElement html = driver().findElement(By.tagName("html"));
+        new WebDriverWait(driver(), Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(locator)).click();
+        waitUntilReplaced(html);
     }
 
     public String text(String id) {

@@ -7,7 +7,6 @@ import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.everyoneserves.people.Department;
 import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.web.Messages;
 import org.everyoneserves.security.CurrentUser;
@@ -30,7 +29,7 @@ public class IdeaBoardBacking implements Serializable {
     @Inject
     transient CurrentUser currentUser;
 
-    private Department department;
+    private ShadowingService.Board department;
     private List<ShadowingService.IdeaView> ideas;
     private String filter = "OPEN";
     private final Map<Long, String> statuses = new HashMap<>();
@@ -86,7 +85,7 @@ public class IdeaBoardBacking implements Serializable {
         return List.of(Idea.Status.values());
     }
 
-    public Department getDepartment() { return department; }
+    public ShadowingService.Board getDepartment() { return department; }
     public String getFilter() { return filter; }
     public void setFilter(String filter) { this.filter = filter; }
     public Map<Long, String> getStatuses() { return statuses; }
