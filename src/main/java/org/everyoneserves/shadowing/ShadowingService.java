@@ -261,6 +261,15 @@ public class ShadowingService {
                 current == null ? slots : slots.stream().filter(s -> s.id() != current.slot().id()).toList(), history);
     }
 
+    /** The shadow's next booked session that has not started: the reminder on their home page. */
+    public Optional<BookingView> nextSession(@NotNull Caller caller) {
+        List<Booking> next = em.createQuery("select b from Booking b, Slot s where s.id = b.slotId and b.personId = :me and b.status = :booked"
+                        + " and s.startsAt > :now and s.cancelledAt is null order by s.startsAt", Booking.class)
+                .setParameter("me", caller.personId()).setParameter("booked", Booking.Status.BOOKED).setParameter("now", clock.instant())
+                .setMaxResults(1).getResultList();
+        return bookingViews(next).stream().findFirst();
+    }
+
     /**
      * Books a seat for the shadow's guide. Needs a live shadowing assignment for it and no other booked seat for it;
      * the seat is taken by one conditional update, so two people can never both get the last one.

@@ -63,6 +63,8 @@ class ShadowingFlowIT {
         assertTrue(browser.text("bookingHost").startsWith("Aisha Khan"), "moved: " + browser.text("bookingHost"));
         assertTrue(browser.driver().findElements(By.xpath("//table[@id='slotTable']//tr[contains(., 'Lukas Schmidt')]")).size() == 1,
                 "Lukas's seat is free again");
+        browser.open("/learner/index.xhtml");
+        assertTrue(browser.text("nextSession").contains("Aisha Khan"), "the reminder on the home page: " + browser.text("nextSession"));
 
         int started = Database.update("update shadowing_slot set starts_at = now(3) - interval 1 hour where id = (select b.slot_id from"
                 + " shadowing_booking b join person p on p.id = b.person_id where p.email = ? and b.status = 'BOOKED'"
