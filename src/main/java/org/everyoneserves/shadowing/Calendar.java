@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** One event as an iCalendar (RFC 5545) file that any calendar imports, with reminders a day and an hour before. */
+/**
+ * One event as an iCalendar (RFC 5545) file that any calendar imports, with reminders a day and an hour before. The
+ * uid stays the same when the event moves and the sequence grows, so a calendar updates its entry instead of adding one.
+ */
 final class Calendar {
 
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -12,7 +15,7 @@ final class Calendar {
     private Calendar() {
     }
 
-    static String event(String uid, Instant start, Instant end, Instant stamp, String summary, String location, String description) {
+    static String event(String uid, int sequence, Instant start, Instant end, Instant stamp, String summary, String location, String description) {
         StringBuilder ics = new StringBuilder();
         line(ics, "BEGIN:VCALENDAR");
         line(ics, "VERSION:2.0");
@@ -20,6 +23,7 @@ final class Calendar {
         line(ics, "METHOD:PUBLISH");
         line(ics, "BEGIN:VEVENT");
         line(ics, "UID:" + uid + "@everyoneserves");
+        line(ics, "SEQUENCE:" + sequence);
         line(ics, "DTSTAMP:" + UTC.format(stamp));
         line(ics, "DTSTART:" + UTC.format(start));
         line(ics, "DTEND:" + UTC.format(end));

@@ -124,7 +124,8 @@ public class ShadowingService {
     public record IdeaRequest(String title, String description, Long departmentId) {
     }
 
-    public enum TeamStatus { NOT_BOOKED, BOOKED, TO_REFLECT, AWAITING_HOST }
+    /** LATER: no seat yet, but not due within the capacity horizon either (a next session months away). */
+    public enum TeamStatus { NOT_BOOKED, LATER, BOOKED, TO_REFLECT, AWAITING_HOST }
 
     public record TeamRow(long personId, String name, String guideCode, String guideTitle, LocalDate dueOn, boolean overdue,
                           TeamStatus status, Instant sessionAt) {
@@ -397,7 +398,7 @@ public class ShadowingService {
         Slot slot = em.find(Slot.class, booking.getSlotId());
         Person host = em.find(Person.class, slot.getHostId());
         String title = catalog.titles().getOrDefault("GUIDE:" + booking.getGuideCode(), booking.getGuideCode());
-        return Calendar.event("booking-" + booking.getId() + "-" + booking.getVersion(), slot.getStartsAt(), slot.endsAt(), clock.instant(),
+        return Calendar.event("booking-" + booking.getId(), booking.getVersion(), slot.getStartsAt(), slot.endsAt(), clock.instant(),
                 title + " (" + host.getDisplayName() + ")", slot.getPlace(), title);
     }
 
@@ -477,7 +478,7 @@ public class ShadowingService {
             Map<Long, Person> persons = persons(ids);
             for (Assignment a : owed) {
                 Booking b = openBookings.get(a.getPersonId() + ":" + a.getCode());
-                TeamStatus status = b == null ? TeamStatus.NOT_BOOKED
+                TeamStatus status = b == null ? (a.getDueOn().isAfter(horizon) ? TeamStatus.LATER : TeamStatus.NOT_BOOKED)
                         : b.getStatus() == Booking.Status.ATTENDED ? TeamStatus.TO_REFLECT
                         : slots.get(b.getSlotId()).hasStarted(clock.instant()) ? TeamStatus.AWAITING_HOST : TeamStatus.BOOKED;
                 rows.add(new TeamRow(a.getPersonId(), persons.get(a.getPersonId()).getDisplayName(), a.getCode(),

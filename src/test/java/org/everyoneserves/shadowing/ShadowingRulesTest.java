@@ -98,10 +98,11 @@ class ShadowingRulesTest {
 
     @Test
     void theCalendarFileIsValidICalendarWithRemindersAndEscapedText() {
-        String ics = Calendar.event("booking-1-0", NOW, NOW.plus(Duration.ofHours(2)), NOW, "Shadowing; support, desk",
+        String ics = Calendar.event("booking-1", 2, NOW, NOW.plus(Duration.ofHours(2)), NOW, "Shadowing; support, desk",
                 "Desk 4\nsecond floor", "A very long description that goes on and on so that the content line is longer than seventy-five octets");
         assertTrue(ics.startsWith("BEGIN:VCALENDAR\r\n"));
         assertTrue(ics.contains("DTSTART:20261201T090000Z\r\n"));
+        assertTrue(ics.contains("UID:booking-1@everyoneserves\r\nSEQUENCE:2\r\n"), "a moved session updates the same entry");
         assertTrue(ics.contains("DTEND:20261201T110000Z\r\n"));
         assertTrue(ics.contains("SUMMARY:Shadowing\\; support\\, desk\r\n"));
         assertTrue(ics.contains("LOCATION:Desk 4\\nsecond floor\r\n"));

@@ -33,6 +33,14 @@ public class Dates {
                 .format(date);
     }
 
+    /** A month as its short name and year in the viewer's language, such as "Nov 2026". */
+    public String month(java.time.YearMonth month) {
+        if (month == null) {
+            return "";
+        }
+        return DateTimeFormatter.ofPattern("LLL yyyy", FacesContext.getCurrentInstance().getViewRoot().getLocale()).format(month);
+    }
+
     public String moment(Instant instant) {
         if (instant == null) {
             return "";
