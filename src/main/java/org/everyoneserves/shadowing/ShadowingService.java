@@ -389,6 +389,29 @@ public class ShadowingService {
                 reflection.getFrictions(), ideas, booking.getStatus(), booking.getHostNote(), booking.getHostRating(), reflection.getSubmittedAt());
     }
 
+    /** A reflection in a list: who shadowed whom, when. */
+    public record ReflectionLine(long id, String guideTitle, String host, Instant sessionAt) {
+    }
+
+    /** The reflections a person wrote, as far as the viewer may read them (see {@link #reflection}), newest first. */
+    public List<ReflectionLine> reflectionsOf(@NotNull Caller caller, long personId) {
+        List<Object[]> rows = em.createQuery("select r, b, s from Reflection r, Booking b, Slot s where b.id = r.bookingId and s.id = b.slotId"
+                + " and r.personId = :p order by s.startsAt desc", Object[].class).setParameter("p", personId).getResultList();
+        long me = caller.personId();
+        boolean lineOfShadow = me == personId || (caller.manager() && people.isInReportingLine(me, personId));
+        Map<String, String> titles = catalog.titles();
+        List<ReflectionLine> lines = new ArrayList<>();
+        for (Object[] row : rows) {
+            Slot slot = (Slot) row[2];
+            if (lineOfShadow || me == slot.getHostId() || (caller.manager() && people.isInReportingLine(me, slot.getHostId()))) {
+                Booking b = (Booking) row[1];
+                lines.add(new ReflectionLine(((Reflection) row[0]).getId(), titles.getOrDefault("GUIDE:" + b.getGuideCode(), b.getGuideCode()),
+                        em.find(Person.class, slot.getHostId()).getDisplayName(), slot.getStartsAt()));
+            }
+        }
+        return lines;
+    }
+
     /** A calendar entry (iCalendar) for the shadow's booked session, with reminders a day and an hour before. */
     public String calendar(@NotNull Caller caller, long bookingId) {
         Booking booking = ownBooking(caller, bookingId);

@@ -1,0 +1,217 @@
+package org.everyoneserves.progress;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotNull;
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.everyoneserves.platform.BusinessException;
+import org.everyoneserves.platform.Caller;
+
+/**
+ * Team overviews read from the per-person progress summaries that assignment events keep current: one row per
+ * person, filtered and sorted in the database, and the per-item counts only for the people on the page. Nothing
+ * is recomputed from attempts or completions when a page is shown. A manager sees their reporting line (direct
+ * and indirect), never anyone else.
+ */
+@ApplicationScoped
+@Transactional
+public class ProgressService {
+
+    /** "Due soon" looks this many days ahead. */
+    public static final int DUE_SOON_DAYS = 14;
+    /** A certification is "expiring" when its refresh is due within this many days. */
+    public static final int EXPIRING_DAYS = 30;
+    /** Rows of an export read and completed together; memory stays flat however large the team. */
+    static final int EXPORT_BATCH = 500;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    private static final String LINE = "with recursive line(id) as (select id from person where manager_id = :me"
+            + " union all select p2.id from person p2 join line l on p2.manager_id = l.id) ";
+
+    private static final String SELECT = "select p.id, p.first_name, p.last_name, p.email, d.name as dname, r.name as rname,"
+            + " concat(m.first_name, ' ', m.last_name) as mname, coalesce(s.required, 0), coalesce(s.done, 0), s.next_due_on";
+
+    private static final String FROM = " from line join person p on p.id = line.id"
+            + " left join progress_summary s on s.person_id = p.id"
+            + " left join department d on d.id = p.department_id"
+            + " left join job_role r on r.id = p.job_role_id"
+            + " left join person m on m.id = p.manager_id";
+
+    private static final String EXPIRING = "exists (select 1 from assignment x where x.person_id = p.id and x.status = 'OPEN'"
+            + " and x.reason = 'RECERTIFICATION' and x.due_on between :today and :expiring)";
+
+    /** One page of the caller's reporting line with each person's progress. */
+    public TeamPage team(@NotNull Caller caller, @NotNull TeamQuery query) {
+        requireManager(caller);
+        Dates dates = dates();
+        String sql = LINE + SELECT + FROM + where(query) + orderBy(query.sort());
+        Query rows = bind(em.createNativeQuery(sql), sql, caller, query, dates);
+        rows.setFirstResult(query.page() * query.size()).setMaxResults(query.size());
+        List<TeamRow> page = complete(rows.getResultList(), dates);
+
+        String countSql = LINE + "select count(*), coalesce(sum(s.next_due_on < :today), 0),"
+                + " coalesce(sum(s.next_due_on between :today and :soon), 0), coalesce(sum(" + EXPIRING + "), 0),"
+                + " coalesce(sum(s.required > 0 and s.done = s.required), 0)" + FROM + where(new TeamQuery(TeamQuery.Status.ALL,
+                query.departmentId(), query.jobRoleId(), query.sort(), 0, 1));
+        Object[] c = (Object[]) bind(em.createNativeQuery(countSql), countSql, caller, query, dates).getSingleResult();
+        TeamPage.Counts totals = new TeamPage.Counts(number(c[0]), number(c[1]), number(c[2]), number(c[3]), number(c[4]));
+        long total = switch (query.status()) {
+            case ALL -> totals.all();
+            case OVERDUE -> totals.overdue();
+            case DUE_SOON -> totals.dueSoon();
+            case EXPIRING -> totals.expiring();
+            case COMPLETE -> totals.complete();
+        };
+        return new TeamPage(page, total, query.page(), query.size(), totals);
+    }
+
+    /**
+     * Every row the query matches, all pages, in order, handed to {@code sink} batch by batch as the database streams
+     * them: an export of 100,000 people holds {@value #EXPORT_BATCH} rows in memory, not 100,000.
+     */
+    public void export(@NotNull Caller caller, @NotNull TeamQuery query, @NotNull Consumer<TeamRow> sink) {
+        requireManager(caller);
+        Dates dates = dates();
+        String sql = LINE + SELECT + FROM + where(query) + orderBy(query.sort());
+        Query rows = bind(em.createNativeQuery(sql), sql, caller, query, dates);
+        rows.setHint("org.hibernate.fetchSize", EXPORT_BATCH);
+        rows.setHint("org.hibernate.readOnly", true);
+        @SuppressWarnings("unchecked")
+        Stream<Object[]> stream = rows.getResultStream();
+        try (stream) {
+            Iterator<Object[]> it = stream.iterator();
+            List<Object[]> batch = new ArrayList<>(EXPORT_BATCH);
+            while (it.hasNext()) {
+                batch.add(it.next());
+                if (batch.size() == EXPORT_BATCH) {
+                    complete(batch, dates).forEach(sink);
+                    batch.clear();
+                    em.clear();
+                }
+            }
+            complete(batch, dates).forEach(sink);
+        }
+    }
+
+    private static void requireManager(Caller caller) {
+        if (!caller.manager()) {
+            throw BusinessException.forbidden();
+        }
+    }
+
+    private record Dates(LocalDate today, LocalDate soon, LocalDate expiring) {
+    }
+
+    private Dates dates() {
+        LocalDate today = LocalDate.now(clock);
+        return new Dates(today, today.plusDays(DUE_SOON_DAYS), today.plusDays(EXPIRING_DAYS));
+    }
+
+    private static String where(TeamQuery query) {
+        StringBuilder where = new StringBuilder(" where p.active = true");
+        if (query.departmentId() != null) {
+            where.append(" and p.department_id = :department");
+        }
+        if (query.jobRoleId() != null) {
+            where.append(" and p.job_role_id = :role");
+        }
+        where.append(switch (query.status()) {
+            case ALL -> "";
+            case OVERDUE -> " and s.next_due_on < :today";
+            case DUE_SOON -> " and s.next_due_on between :today and :soon";
+            case EXPIRING -> " and " + EXPIRING;
+            case COMPLETE -> " and s.required > 0 and s.done = s.required";
+        });
+        return where.toString();
+    }
+
+    private static String orderBy(TeamQuery.Sort sort) {
+        return switch (sort) {
+            case NAME -> " order by p.last_name, p.first_name, p.id";
+            case PROGRESS -> " order by coalesce(s.done / nullif(s.required, 0), 1), p.last_name, p.first_name, p.id";
+            case NEXT_DUE -> " order by s.next_due_on is null, s.next_due_on, p.last_name, p.first_name, p.id";
+        };
+    }
+
+    private static Query bind(Query q, String sql, Caller caller, TeamQuery query, Dates dates) {
+        q.setParameter("me", caller.personId());
+        if (query.departmentId() != null) {
+            q.setParameter("department", query.departmentId());
+        }
+        if (query.jobRoleId() != null) {
+            q.setParameter("role", query.jobRoleId());
+        }
+        if (sql.contains(":today")) {
+            q.setParameter("today", Date.valueOf(dates.today()));
+        }
+        if (sql.contains(":soon")) {
+            q.setParameter("soon", Date.valueOf(dates.soon()));
+        }
+        if (sql.contains(":expiring")) {
+            q.setParameter("expiring", Date.valueOf(dates.expiring()));
+        }
+        return q;
+    }
+
+    /** The people's rows with their per-item counts, read for just these people. */
+    private List<TeamRow> complete(List<Object[]> people, Dates dates) {
+        if (people.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Object[]> byId = new LinkedHashMap<>();
+        people.forEach(r -> byId.put(number(r[0]), r));
+        Map<Long, Object[]> open = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> counts = em.createNativeQuery("select a.person_id, sum(a.due_on < :today), sum(a.due_on between :today and :soon),"
+                        + " sum(a.reason = 'RECERTIFICATION' and a.due_on between :today and :expiring),"
+                        + " min(case when a.kind = 'GUIDE' then a.due_on end)"
+                        + " from assignment a where a.person_id in (:ids) and a.status = 'OPEN' group by a.person_id")
+                .setParameter("today", Date.valueOf(dates.today())).setParameter("soon", Date.valueOf(dates.soon()))
+                .setParameter("expiring", Date.valueOf(dates.expiring())).setParameter("ids", byId.keySet()).getResultList();
+        counts.forEach(r -> open.put(number(r[0]), r));
+        Map<Long, Long> shadowed = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> sessions = em.createNativeQuery("select c.person_id, count(*) from completion c where c.person_id in (:ids)"
+                + " and c.kind = 'GUIDE' group by c.person_id").setParameter("ids", byId.keySet()).getResultList();
+        sessions.forEach(r -> shadowed.put(number(r[0]), number(r[1])));
+        List<TeamRow> rows = new ArrayList<>(people.size());
+        for (Object[] r : people) {
+            long id = number(r[0]);
+            Object[] o = open.get(id);
+            rows.add(new TeamRow(id, r[1] + " " + r[2], (String) r[3], (String) r[4], (String) r[5], (String) r[6], (int) number(r[7]),
+                    (int) number(r[8]), date(r[9]), o == null ? 0 : (int) number(o[1]), o == null ? 0 : (int) number(o[2]),
+                    o == null ? 0 : (int) number(o[3]), shadowed.getOrDefault(id, 0L).intValue(), o == null ? null : date(o[4])));
+        }
+        return rows;
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    private static LocalDate date(Object value) {
+        if (value == null) {
+            return null;
+        }
+        return value instanceof LocalDate d ? d : value instanceof Date d ? d.toLocalDate() : LocalDate.parse(value.toString());
+    }
+}

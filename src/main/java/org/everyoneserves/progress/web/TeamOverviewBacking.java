@@ -1,0 +1,97 @@
+package org.everyoneserves.progress.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+import org.everyoneserves.people.Department;
+import org.everyoneserves.people.JobRole;
+import org.everyoneserves.people.PersonService;
+import org.everyoneserves.progress.ProgressService;
+import org.everyoneserves.progress.TeamPage;
+import org.everyoneserves.progress.TeamQuery;
+import org.everyoneserves.security.CurrentUser;
+
+/**
+ * /manager/index.xhtml?status=&amp;department=&amp;role=&amp;sort=&amp;page=: the manager's team with everyone's progress,
+ * filtered, sorted and paged by the parameters (so a view can be bookmarked and exported as it is).
+ */
+@Named
+@RequestScoped
+public class TeamOverviewBacking {
+
+    @Inject
+    ProgressService progress;
+
+    @Inject
+    PersonService people;
+
+    @Inject
+    CurrentUser currentUser;
+
+    private String status;
+    private Long department;
+    private Long role;
+    private String sort;
+    private Integer page;
+    private TeamPage team;
+
+    public TeamQuery query() {
+        return new TeamQuery(TeamQueries.status(status), department, role, TeamQueries.sort(sort), page == null ? 0 : page, 50);
+    }
+
+    public TeamPage getTeam() {
+        if (team == null) {
+            team = progress.team(currentUser.caller(), query());
+        }
+        return team;
+    }
+
+    /** The query string of this view, with another status or page, for links. */
+    public String link(String newStatus, Integer newPage) {
+        return TeamQueries.queryString(new TeamQuery(TeamQueries.status(newStatus), department, role, TeamQueries.sort(sort),
+                newPage == null ? 0 : newPage, 50));
+    }
+
+    public String getExportLink() {
+        return TeamQueries.queryString(query());
+    }
+
+    public List<Department> getDepartments() {
+        return people.departments();
+    }
+
+    public List<JobRole> getJobRoles() {
+        return people.jobRoles();
+    }
+
+    public List<TeamQuery.Status> getStatuses() {
+        return List.of(TeamQuery.Status.values());
+    }
+
+    public List<TeamQuery.Sort> getSorts() {
+        return List.of(TeamQuery.Sort.values());
+    }
+
+    public long count(TeamQuery.Status s) {
+        TeamPage.Counts c = getTeam().counts();
+        return switch (s) {
+            case ALL -> c.all();
+            case OVERDUE -> c.overdue();
+            case DUE_SOON -> c.dueSoon();
+            case EXPIRING -> c.expiring();
+            case COMPLETE -> c.complete();
+        };
+    }
+
+    public String getStatus() { return query().status().name(); }
+    public void setStatus(String status) { this.status = status; }
+    public Long getDepartment() { return department; }
+    public void setDepartment(Long department) { this.department = department; }
+    public Long getRole() { return role; }
+    public void setRole(Long role) { this.role = role; }
+    public String getSort() { return query().sort().name(); }
+    public void setSort(String sort) { this.sort = sort; }
+    public Integer getPage() { return page; }
+    public void setPage(Integer page) { this.page = page; }
+}

@@ -1,0 +1,47 @@
+package org.everyoneserves.progress.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.everyoneserves.testing.Deployments;
+import org.everyoneserves.testing.Web;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The team CSV as the demo company's support manager downloads it, and as nobody else can. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class TeamExportIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.marker(TeamExportIT.class);
+    }
+
+    @Test
+    void aManagerDownloadsTheirTeamAndOnlyTheirTeam() {
+        Web daniel = new Web();
+        daniel.signIn(Web.demo("daniel.weber"), Web.DEMO_PASSWORD);
+        HttpResponse<String> csv = daniel.get("/manager/team.csv?status=ALL&sort=NAME");
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        assertTrue(csv.headers().firstValue("Content-Disposition").orElse("").contains("attachment"));
+        List<String> lines = csv.body().strip().lines().toList();
+        assertTrue(lines.get(0).endsWith("name,email,department,job_role,manager,required,done,percent,overdue,due_soon,expiring,next_due_on,"
+                + "shadowing_done,shadowing_due_on"), lines.get(0));
+        assertEquals(7, lines.size(), "Ruth and the five agents: " + lines);
+        assertTrue(lines.stream().skip(1).allMatch(l -> l.contains("@brightwater.example,Customer Support,")), lines.toString());
+
+        Web noah = new Web();
+        noah.signIn(Web.demo("noah.fischer"), Web.DEMO_PASSWORD);
+        HttpResponse<String> refused = noah.get("/manager/team.csv");
+        assertEquals(403, refused.statusCode(), "a learner has no team to export");
+        assertTrue(!refused.body().contains("@brightwater.example"), "and sees nobody's data");
+    }
+}
