@@ -41,6 +41,11 @@ public record PlanItem(long assignmentId, Assignment.Kind kind, String code, Str
 
     /** The page where the learner does it. */
     public String href() {
+        return href(kind, code);
+    }
+
+    /** The page where the learner does an item. */
+    public static String href(Assignment.Kind kind, String code) {
         return switch (kind) {
             case MODULE -> "/learner/module.xhtml?id=" + code;
             case QUIZ -> "/learner/quiz.xhtml?id=" + code;

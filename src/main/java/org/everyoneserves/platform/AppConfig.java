@@ -27,6 +27,29 @@ public class AppConfig {
         return setting("everyoneserves.content.dir", "APP_CONTENT_DIR", "");
     }
 
+    /** E-mail goes out only when an SMTP server is named (APP_SMTP_HOST); otherwise notifications stay in the application. */
+    public boolean mailEnabled() {
+        return !setting("app.smtp.host", "APP_SMTP_HOST", "").isEmpty();
+    }
+
+    /** How often, in seconds, reminders that have fallen due are sent (default every 10 minutes). */
+    public long reminderIntervalSeconds() {
+        try {
+            return Math.max(1, Long.parseLong(setting("everyoneserves.reminders.interval", "APP_REMINDER_INTERVAL", "600")));
+        } catch (NumberFormatException e) {
+            return 600;
+        }
+    }
+
+    /** After how many weeks overdue a reminder also goes to the person's manager (default 3). */
+    public int escalateAfterWeeks() {
+        try {
+            return Math.max(1, Integer.parseInt(setting("everyoneserves.reminders.escalate", "APP_ESCALATE_WEEKS", "3")));
+        } catch (NumberFormatException e) {
+            return 3;
+        }
+    }
+
     static String setting(String property, String environment, String fallback) {
         String value = System.getProperty(property);
         if (value == null || value.isBlank()) {

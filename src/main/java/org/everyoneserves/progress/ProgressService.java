@@ -18,6 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.everyoneserves.notifications.Notification;
+import org.everyoneserves.notifications.NotificationService;
+import org.everyoneserves.people.PersonService;
 import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.Caller;
 
@@ -43,6 +46,12 @@ public class ProgressService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    PersonService people;
+
+    @Inject
+    NotificationService notifications;
 
     private static final String LINE = "with recursive line(id) as (select id from person where manager_id = :me"
             + " union all select p2.id from person p2 join line l on p2.manager_id = l.id) ";
@@ -110,6 +119,55 @@ public class ProgressService {
             }
             complete(batch, dates).forEach(sink);
         }
+    }
+
+    public static final int NOTE_MAXLENGTH = 1000;
+
+    /**
+     * A manager reminds one person of their reporting line, with an optional note; anyone else is "not found".
+     *
+     * @return the person's name, for the confirmation
+     */
+    public String nudge(@NotNull Caller caller, long personId, String note) {
+        requireManager(caller);
+        if (!people.isInReportingLine(caller.personId(), personId)) {
+            throw BusinessException.notFound("person");
+        }
+        send(caller, personId, checkedNote(note));
+        return em.find(org.everyoneserves.people.Person.class, personId).getDisplayName();
+    }
+
+    /** A manager reminds everyone in their reporting line who has something overdue. @return how many were reminded */
+    public int nudgeOverdue(@NotNull Caller caller, String note) {
+        requireManager(caller);
+        String text = checkedNote(note);
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery(LINE + "select p.id from line join person p on p.id = line.id join progress_summary s"
+                        + " on s.person_id = p.id where p.active = true and s.next_due_on < :today")
+                .setParameter("me", caller.personId()).setParameter("today", Date.valueOf(LocalDate.now(clock))).getResultList();
+        ids.forEach(id -> send(caller, id.longValue(), text));
+        return ids.size();
+    }
+
+    private void send(Caller caller, long personId, String note) {
+        var to = notifications.recipient(personId);
+        if (to.isEmpty()) {
+            return;
+        }
+        var from = em.find(org.everyoneserves.people.Person.class, caller.personId());
+        String locale = to.get().locale();
+        String body = NotificationService.text(locale, "nudge.body", to.get().name(), from.getDisplayName())
+                + (note == null ? "" : "\n\n" + note);
+        notifications.notify(personId, Notification.Kind.NUDGE, "nudge:" + java.util.UUID.randomUUID(),
+                NotificationService.text(locale, "nudge.subject", from.getDisplayName()), body, "/learner/index.xhtml", caller.personId());
+    }
+
+    private static String checkedNote(String note) {
+        String text = note == null || note.isBlank() ? null : note.strip();
+        if (text != null && text.length() > NOTE_MAXLENGTH) {
+            throw new BusinessException(BusinessException.Kind.INVALID, "nudge.error.noteTooLong", NOTE_MAXLENGTH);
+        }
+        return text;
     }
 
     private static void requireManager(Caller caller) {

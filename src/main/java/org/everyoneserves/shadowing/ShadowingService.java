@@ -75,6 +75,9 @@ public class ShadowingService {
     @Inject
     Event<ItemCompleted> completed;
 
+    @Inject
+    org.everyoneserves.notifications.NotificationService notifications;
+
     // ---- views
 
     public record SlotView(long id, long hostId, String hostName, String hostRole, Instant startsAt, Instant endsAt, int minutes,
@@ -423,6 +426,35 @@ public class ShadowingService {
         String title = catalog.titles().getOrDefault("GUIDE:" + booking.getGuideCode(), booking.getGuideCode());
         return Calendar.event("booking-" + booking.getId(), booking.getVersion(), slot.getStartsAt(), slot.endsAt(), clock.instant(),
                 title + " (" + host.getDisplayName() + ")", slot.getPlace(), title);
+    }
+
+    /** The day before a booked session: a reminder to the shadow, once per booking and slot (a move reminds again). */
+    void onTick(@jakarta.enterprise.event.Observes org.everyoneserves.notifications.ReminderTick tick) {
+        List<Object[]> rows = em.createQuery("select b, s from Booking b, Slot s where s.id = b.slotId and b.status = :booked"
+                        + " and s.cancelledAt is null and s.startsAt > :now and s.startsAt <= :tomorrow", Object[].class)
+                .setParameter("booked", Booking.Status.BOOKED).setParameter("now", tick.now())
+                .setParameter("tomorrow", tick.now().plus(Duration.ofDays(1))).getResultList();
+        Map<String, String> titles = catalog.titles();
+        for (Object[] row : rows) {
+            Booking b = (Booking) row[0];
+            Slot slot = (Slot) row[1];
+            var shadow = notifications.recipient(b.getPersonId());
+            if (shadow.isEmpty()) {
+                continue;
+            }
+            String locale = shadow.get().locale();
+            String when = java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM,
+                            java.time.format.FormatStyle.SHORT).withLocale(java.util.Locale.forLanguageTag(locale == null ? "en" : locale))
+                    .withZone(clock.getZone()).format(slot.getStartsAt());
+            String host = em.find(Person.class, slot.getHostId()).getDisplayName();
+            String title = titles.getOrDefault("GUIDE:" + b.getGuideCode(), b.getGuideCode());
+            notifications.notify(b.getPersonId(), org.everyoneserves.notifications.Notification.Kind.SESSION_TOMORROW,
+                    "session:" + b.getId() + ":" + slot.getId(),
+                    org.everyoneserves.notifications.NotificationService.text(locale, "reminder.SESSION_TOMORROW.subject", title, when),
+                    org.everyoneserves.notifications.NotificationService.text(locale, "reminder.SESSION_TOMORROW.body", shadow.get().name(),
+                            title, when, host, slot.getPlace()),
+                    "/learner/shadowing.xhtml?id=" + b.getGuideCode(), null);
+        }
     }
 
     // ---- ideas

@@ -2,6 +2,7 @@ package org.everyoneserves.progress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.everyoneserves.testing.Errors.code;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,7 +16,6 @@ import org.everyoneserves.people.Department;
 import org.everyoneserves.people.JobRole;
 import org.everyoneserves.people.PersonDetails;
 import org.everyoneserves.people.PersonService;
-import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.Caller;
 import org.everyoneserves.testing.Deployments;
 import org.everyoneserves.testing.People;
@@ -154,12 +154,4 @@ class ProgressIT {
         assertEquals("error.forbidden", code(() -> progress.export(People.learner(late), TeamQuery.all(), r -> { })));
     }
 
-    static String code(Runnable call) {
-        try {
-            call.run();
-            return "no error";
-        } catch (BusinessException e) {
-            return e.code();
-        }
-    }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.everyoneserves.testing.Errors.code;
 
 import jakarta.inject.Inject;
 import java.time.LocalDate;
@@ -324,14 +325,6 @@ class LearningIT {
         }
     }
 
-    static String code(Runnable call) {
-        try {
-            call.run();
-            return "no error";
-        } catch (BusinessException e) {
-            return e.code();
-        }
-    }
 
     /** The right (or a wrong) answer to every question shown, as the learner's pages would send it. */
     static List<Answer> answers(Definitions.Quiz quiz, QuizService.AttemptView view, boolean right) {

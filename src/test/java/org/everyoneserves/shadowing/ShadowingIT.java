@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.everyoneserves.testing.Errors.code;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -109,14 +110,6 @@ class ShadowingIT {
         tx.commit();
     }
 
-    static String code(Runnable call) {
-        try {
-            call.run();
-            return "no error";
-        } catch (BusinessException e) {
-            return e.code();
-        }
-    }
 
     List<String> answers() {
         return List.of("They answer the phone within three rings and read the customer's history first.",

@@ -20,7 +20,7 @@ public final class Deployments {
         return ShrinkWrap.create(WebArchive.class, testClasses[0].getSimpleName() + ".war")
                 .merge(war)
                 .addClasses(testClasses)
-                .addClass(Deployments.class);
+                .addClasses(Deployments.class, Errors.class);
     }
 
     public static WebArchive marker(Class<?> testClass) {

@@ -1,0 +1,72 @@
+package org.everyoneserves.notifications;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.everyoneserves.platform.AppConfig;
+
+/**
+ * Sends pending notifications by e-mail through WildFly's mail session. Runs outside any transaction: each
+ * notification is claimed first (one server wins), sent, then marked sent or failed.
+ */
+@ApplicationScoped
+public class Mailer {
+
+    private static final Logger LOG = Logger.getLogger(Mailer.class.getName());
+
+    @Resource(lookup = "java:jboss/mail/Default")
+    Session session;
+
+    @Inject
+    NotificationService notifications;
+
+    @Inject
+    AppConfig config;
+
+    /** @return how many e-mails went out */
+    public int sendPending() {
+        if (!config.mailEnabled()) {
+            return 0;
+        }
+        int sent = 0;
+        for (long id : notifications.pending(200)) {
+            var claimed = notifications.claim(id);
+            if (claimed.isEmpty()) {
+                continue;
+            }
+            boolean ok = send(claimed.get());
+            notifications.emailed(id, ok);
+            if (ok) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    private boolean send(NotificationService.Pending mail) {
+        try {
+            MimeMessage message = new MimeMessage(session);
+            message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.email(), mail.name(), StandardCharsets.UTF_8.name()));
+            message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
+            String link = mail.link() == null ? "" : "\n\n" + config.publicUrl() + mail.link();
+            message.setText(mail.body() + link + "\n", StandardCharsets.UTF_8.name());
+            if (message.getFrom() == null || message.getFrom().length == 0) {
+                message.setFrom();
+            }
+            Transport.send(message);
+            return true;
+        } catch (MessagingException | java.io.UnsupportedEncodingException e) {
+            LOG.log(Level.WARNING, "could not send notification " + mail.id() + " by e-mail: " + e.getMessage());
+            return false;
+        }
+    }
+}

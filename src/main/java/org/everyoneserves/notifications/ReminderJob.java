@@ -1,0 +1,73 @@
+package org.everyoneserves.notifications;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.everyoneserves.platform.AppConfig;
+
+/**
+ * The one scheduler for time-driven work. Every few minutes it announces the day ({@link ReminderTick}) so that
+ * reminders which have fallen due since the last run are created, then sends pending e-mail. Nothing is kept in
+ * memory between runs: what is due is read from the data, and every reminder has a dedupe key, so a restart misses
+ * nothing and two servers never send one twice.
+ */
+@ApplicationScoped
+public class ReminderJob {
+
+    private static final Logger LOG = Logger.getLogger(ReminderJob.class.getName());
+
+    @Resource
+    ManagedScheduledExecutorService executor;
+
+    @Inject
+    Event<ReminderTick> tick;
+
+    @Inject
+    Mailer mailer;
+
+    @Inject
+    AppConfig config;
+
+    @Inject
+    Clock clock;
+
+    private ScheduledFuture<?> schedule;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        long every = config.reminderIntervalSeconds();
+        schedule = executor.scheduleWithFixedDelay(this::runSafely, Math.min(every, 30), every, TimeUnit.SECONDS);
+        LOG.info(() -> "Reminders run every " + every + " s; e-mail " + (config.mailEnabled() ? "on" : "off (no APP_SMTP_HOST)"));
+    }
+
+    @PreDestroy
+    void stop() {
+        if (schedule != null) {
+            schedule.cancel(false);
+        }
+    }
+
+    private void runSafely() {
+        try {
+            run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "reminder run failed; the next run catches up", e);
+        }
+    }
+
+    /** One run: create what has fallen due, then send the e-mail waiting. */
+    public void run() {
+        tick.fire(new ReminderTick(LocalDate.now(clock), clock.instant()));
+        mailer.sendPending();
+    }
+}

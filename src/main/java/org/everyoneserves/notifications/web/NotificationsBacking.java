@@ -1,0 +1,40 @@
+package org.everyoneserves.notifications.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+import org.everyoneserves.notifications.Notification;
+import org.everyoneserves.notifications.NotificationService;
+import org.everyoneserves.security.CurrentUser;
+
+/** The header's count of unread notifications, and /learner/notifications.xhtml: what was sent, newest first. */
+@Named
+@RequestScoped
+public class NotificationsBacking {
+
+    @Inject
+    NotificationService notifications;
+
+    @Inject
+    CurrentUser currentUser;
+
+    private Long unread;
+    private List<Notification> list;
+
+    public long getUnread() {
+        if (unread == null) {
+            unread = currentUser.isSignedIn() ? notifications.unread(currentUser.caller()) : 0;
+        }
+        return unread;
+    }
+
+    /** Shows the list and marks it read: what the person has seen here no longer counts as new. */
+    public void load() {
+        list = notifications.mine(currentUser.caller(), 200);
+        notifications.markAllRead(currentUser.caller());
+        unread = 0L;
+    }
+
+    public List<Notification> getList() { return list; }
+}

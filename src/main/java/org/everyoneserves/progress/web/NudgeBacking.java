@@ -1,0 +1,59 @@
+package org.everyoneserves.progress.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.everyoneserves.platform.BusinessException;
+import org.everyoneserves.platform.web.Messages;
+import org.everyoneserves.progress.ProgressService;
+import org.everyoneserves.security.CurrentUser;
+
+/** The "send a reminder" forms of the manager's pages: to one person, or to everyone in the team who is overdue. */
+@Named
+@RequestScoped
+public class NudgeBacking {
+
+    @Inject
+    ProgressService progress;
+
+    @Inject
+    CurrentUser currentUser;
+
+    private Long id;
+    private String note;
+
+    public String send() {
+        String name;
+        try {
+            name = progress.nudge(currentUser.caller(), id == null ? -1 : id, note);
+        } catch (BusinessException e) {
+            if ("nudge.error.noteTooLong".equals(e.code())) {
+                Messages.fieldError("nudge:note", e.code(), e.arguments().toArray());
+                return null;
+            }
+            throw e;
+        }
+        Messages.info("nudge.message.sent", name);
+        return "/manager/person.xhtml?faces-redirect=true&id=" + id;
+    }
+
+    public String overdue() {
+        int count;
+        try {
+            count = progress.nudgeOverdue(currentUser.caller(), note);
+        } catch (BusinessException e) {
+            if ("nudge.error.noteTooLong".equals(e.code())) {
+                Messages.fieldError("nudgeOverdue:note", e.code(), e.arguments().toArray());
+                return null;
+            }
+            throw e;
+        }
+        Messages.info("nudge.message.sentOverdue", count);
+        return "/manager/index.xhtml?faces-redirect=true&status=OVERDUE";
+    }
+
+    public Long getId() { return id; }
+    public void setId(Long id) { this.id = id; }
+    public String getNote() { return note; }
+    public void setNote(String note) { this.note = note; }
+}
