@@ -360,6 +360,14 @@ public class AssignmentService {
      * Recounts one person's summary from their assignments (a handful of rows, by index): required items are the
      * distinct items they have, done are those with no live assignment other than a recertification not yet due.
      */
+    /**
+     * Recounts a person's progress summary from their assignments. Every change in this service does it already;
+     * this is for bulk changes made outside it (the demo organisation's history, generated organisations).
+     */
+    public void recount(long personId) {
+        refresh(personId);
+    }
+
     void refresh(long personId) {
         em.flush();
         LocalDate today = LocalDate.now(clock);

@@ -2,11 +2,11 @@ package org.everyoneserves.content;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.everyoneserves.platform.ApplicationStarted;
 import org.everyoneserves.platform.Caller;
 
 /**
@@ -21,7 +21,7 @@ public class CatalogStartup {
     @Inject
     CatalogService catalog;
 
-    void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION) @Initialized(ApplicationScoped.class) Object started) {
+    void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION) ApplicationStarted started) {
         long t0 = System.nanoTime();
         CatalogService.Outcome outcome = catalog.importNow(Caller.SYSTEM);
         CatalogService.Preview preview = outcome.preview();

@@ -1,9 +1,10 @@
 package org.everyoneserves.demo;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -18,6 +19,7 @@ import org.everyoneserves.people.JobRole;
 import org.everyoneserves.people.PersonDetails;
 import org.everyoneserves.people.PersonService;
 import org.everyoneserves.platform.AppConfig;
+import org.everyoneserves.platform.ApplicationStarted;
 import org.everyoneserves.platform.Caller;
 import org.everyoneserves.security.AccountService;
 import org.everyoneserves.security.PasswordHasher;
@@ -52,6 +54,9 @@ public class DemoOrganisation {
 
     @Inject
     ShadowingDemo shadowingDemo;
+
+    @Inject
+    DemoHistory history;
 
     @PersistenceContext
     EntityManager em;
@@ -136,7 +141,7 @@ public class DemoOrganisation {
             new Member("Alex", "Morgan", "administration", "office-administrator", "Tomás", 290, "en", true),
             new Member("Jessica", "Moore", "administration", "receptionist", "Tomás", 8, "en", false));
 
-    void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 500) ApplicationStarted started) {
         if (config.demoMode()) {
             seed();
         }
@@ -176,6 +181,13 @@ public class DemoOrganisation {
                 accounts.storePasswordHash(id, hash);
                 ids.put(m.first(), id);
             }
+            Map<String, LocalDate> starts = new HashMap<>();
+            Map<String, String> memberRoles = new HashMap<>();
+            MEMBERS.forEach(m -> {
+                starts.put(m.first(), today.minusDays(m.daysAgo()));
+                memberRoles.put(m.first(), m.role());
+            });
+            history.replay(ids, starts, memberRoles);
             shadowingDemo.seed(ids, departments);
             LOG.info(() -> "Demo organisation created: " + MEMBERS.size() + " people at " + DOMAIN + ", password " + PASSWORD);
         } finally {

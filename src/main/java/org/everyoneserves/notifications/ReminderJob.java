@@ -1,19 +1,21 @@
 package org.everyoneserves.notifications;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.everyoneserves.platform.ApplicationStarted;
 import org.everyoneserves.platform.AppConfig;
 
 /**
@@ -42,11 +44,17 @@ public class ReminderJob {
     @Inject
     Clock clock;
 
+    static final long FIRST_RUN_AFTER = 20;
+
     private ScheduledFuture<?> schedule;
 
-    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    /**
+     * Starts ticking once the rest of the start-up work is done (this observer comes last), the first run after
+     * {@value #FIRST_RUN_AFTER} seconds at the earliest.
+     */
+    void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) ApplicationStarted started) {
         long every = config.reminderIntervalSeconds();
-        schedule = executor.scheduleWithFixedDelay(this::runSafely, Math.min(every, 30), every, TimeUnit.SECONDS);
+        schedule = executor.scheduleWithFixedDelay(this::runSafely, Math.max(FIRST_RUN_AFTER, Math.min(every, 60)), every, TimeUnit.SECONDS);
         LOG.info(() -> "Reminders run every " + every + " s; e-mail " + (config.mailEnabled() ? "on" : "off (no APP_SMTP_HOST)"));
     }
 

@@ -24,7 +24,6 @@ import org.everyoneserves.content.CatalogItem;
 import org.everyoneserves.content.CatalogService;
 import org.everyoneserves.content.Definitions;
 import org.everyoneserves.content.Drafts;
-import org.everyoneserves.content.Question;
 import org.everyoneserves.modules.ModuleService;
 import org.everyoneserves.people.JobRole;
 import org.everyoneserves.people.PersonDetails;
@@ -328,32 +327,6 @@ class LearningIT {
 
     /** The right (or a wrong) answer to every question shown, as the learner's pages would send it. */
     static List<Answer> answers(Definitions.Quiz quiz, QuizService.AttemptView view, boolean right) {
-        List<Answer> answers = new ArrayList<>();
-        for (QuizService.ShownView shown : view.questions()) {
-            Question q = quiz.question(shown.id()).orElseThrow();
-            answers.add(switch (q.kind()) {
-                case TRUE_FALSE -> Answer.trueFalse(q.id(), right == q.answer());
-                case ORDERING -> {
-                    List<Integer> order = new ArrayList<>();
-                    for (int i = 0; i < q.items().size(); i++) {
-                        order.add(i);
-                    }
-                    if (!right) {
-                        java.util.Collections.reverse(order);
-                    }
-                    yield new Answer(q.id(), order, null);
-                }
-                default -> {
-                    List<Integer> picks = new ArrayList<>();
-                    for (int i = 0; i < q.choices().size(); i++) {
-                        if (q.choices().get(i).correct() == right) {
-                            picks.add(i);
-                        }
-                    }
-                    yield new Answer(q.id(), q.kind() == Question.Kind.MULTIPLE ? picks : picks.subList(0, 1), null);
-                }
-            });
-        }
-        return answers;
+        return AnswerSheets.of(quiz, view, right);
     }
 }
