@@ -55,20 +55,29 @@ public class AssignmentReminders {
     public int run(LocalDate today) {
         Map<String, String> titles = catalog.titles();
         int escalateAfter = config.escalateAfterWeeks();
+        Map<Long, List<Candidate>> escalations = new java.util.LinkedHashMap<>();
         int created = 0;
         long after = 0;
         while (true) {
             List<Candidate> batch = self.candidates(after, today.plusDays(Ladder.BEFORE_DAYS), BATCH);
             for (Candidate c : batch) {
                 for (Ladder.Step step : Ladder.due(c.dueOn(), today, escalateAfter)) {
-                    created += send(c, step, titles.getOrDefault(c.kind() + ":" + c.code(), c.code())) ? 1 : 0;
+                    if (step.kind() == Ladder.Kind.ESCALATION) {
+                        escalations.computeIfAbsent(c.personId(), k -> new java.util.ArrayList<>()).add(c);
+                    } else {
+                        created += remind(c, step, titles.getOrDefault(c.kind() + ":" + c.code(), c.code())) ? 1 : 0;
+                    }
                 }
                 after = c.assignmentId();
             }
             if (batch.size() < BATCH) {
-                return created;
+                break;
             }
         }
+        for (List<Candidate> items : escalations.values()) {
+            created += escalate(items, today, titles) ? 1 : 0;
+        }
+        return created;
     }
 
     @Transactional
@@ -80,30 +89,39 @@ public class AssignmentReminders {
                 .setMaxResults(max).getResultList();
     }
 
-    private boolean send(Candidate c, Ladder.Step step, String title) {
-        String link = PlanItem.href(c.kind(), c.code());
-        String key = "reminder:" + c.assignmentId() + ":" + step.key();
-        if (step.kind() == Ladder.Kind.ESCALATION) {
-            if (c.managerId() == null) {
-                return false;
-            }
-            var manager = notifications.recipient(c.managerId());
-            if (manager.isEmpty()) {
-                return false;
-            }
-            String locale = manager.get().locale();
-            String person = em.find(org.everyoneserves.people.Person.class, c.personId()).getDisplayName();
-            return notifications.notify(c.managerId(), Notification.Kind.ESCALATION, key,
-                    NotificationService.text(locale, "reminder.ESCALATION.subject", person, title, step.weeksOverdue()),
-                    NotificationService.text(locale, "reminder.ESCALATION.body", manager.get().name(), person, title, day(c.dueOn(), locale),
-                            step.weeksOverdue()),
-                    "/manager/person.xhtml?id=" + c.personId(), null);
-        }
+    private boolean remind(Candidate c, Ladder.Step step, String title) {
         Notification.Kind kind = step.kind() == Ladder.Kind.DUE_SOON ? Notification.Kind.DUE_SOON : Notification.Kind.OVERDUE;
-        return notifications.notify(c.personId(), kind, key,
+        return notifications.notify(c.personId(), kind, "reminder:" + c.assignmentId() + ":" + step.key(),
                 NotificationService.text(c.locale(), "reminder." + kind + ".subject", title, day(c.dueOn(), c.locale())),
                 NotificationService.text(c.locale(), "reminder." + kind + ".body", c.firstName(), title, day(c.dueOn(), c.locale())),
-                link, null);
+                PlanItem.href(c.kind(), c.code()), null);
+    }
+
+    /**
+     * One note to the manager per person and week while something of theirs is long overdue, listing those items:
+     * a manager hears weekly, not once per item.
+     */
+    private boolean escalate(List<Candidate> items, LocalDate today, Map<String, String> titles) {
+        Candidate first = items.get(0);
+        if (first.managerId() == null) {
+            return false;
+        }
+        var manager = notifications.recipient(first.managerId());
+        if (manager.isEmpty()) {
+            return false;
+        }
+        String locale = manager.get().locale();
+        String person = em.find(org.everyoneserves.people.Person.class, first.personId()).getDisplayName();
+        StringBuilder list = new StringBuilder();
+        for (Candidate c : items) {
+            list.append("\n- ").append(NotificationService.text(locale, "reminder.ESCALATION.item",
+                    titles.getOrDefault(c.kind() + ":" + c.code(), c.code()), day(c.dueOn(), locale)));
+        }
+        String week = today.format(java.time.format.DateTimeFormatter.ofPattern("YYYY-'W'ww", Locale.ROOT));
+        return notifications.notify(first.managerId(), Notification.Kind.ESCALATION, "escalation:" + first.personId() + ":" + week,
+                NotificationService.text(locale, "reminder.ESCALATION.subject", person, items.size()),
+                NotificationService.text(locale, "reminder.ESCALATION.body", manager.get().name(), person, items.size(), config.escalateAfterWeeks())
+                        + list, "/manager/person.xhtml?id=" + first.personId(), null);
     }
 
     static String day(LocalDate date, String locale) {
