@@ -80,14 +80,15 @@ public class DemoHistory {
                 .sorted(java.util.Comparator.comparing(Assignment::getKind)).toList();
         Caller me = new Caller(personId, false, false);
         java.util.Set<String> unread = new java.util.HashSet<>();
+        Map<Long, LocalDate> dueDates = new HashMap<>();
+        List<Runnable> backdates = new java.util.ArrayList<>();
         for (Assignment a : open) {
             Definitions.Item item = items.get(a.getKind() + ":" + a.getCode());
             if (item == null) {
                 continue;
             }
             LocalDate due = start.plusDays(item.dueDays());
-            em.createNativeQuery("update assignment set assigned_on = ?1, due_on = ?2 where id = ?3")
-                    .setParameter(1, start).setParameter(2, due).setParameter(3, a.getId()).executeUpdate();
+            dueDates.put(a.getId(), due);
             if (a.getKind() == Assignment.Kind.QUIZ && unread.contains(moduleOf(a.getCode()))) {
                 continue;
             }
@@ -99,10 +100,18 @@ public class DemoHistory {
             if (random.nextDouble() < 0.15) {
                 on = due.plusDays(1 + random.nextInt(10));
             }
-            on = on.isAfter(today) ? today : on;
+            LocalDate day = on.isAfter(today) ? today : on;
             complete(me, a, random);
-            backdate(personId, a.getKind(), a.getCode(), on, item.repeatMonths());
+            backdates.add(() -> backdate(personId, a.getKind(), a.getCode(), day, item.repeatMonths()));
         }
+        // the dates change last, in SQL, once the services' own changes are written and forgotten: a managed entity
+        // flushed later would otherwise write its old dates back
+        em.flush();
+        em.clear();
+        dueDates.forEach((id, due) -> em.createNativeQuery("update assignment set assigned_on = ?1, due_on = ?2 where id = ?3")
+                .setParameter(1, start).setParameter(2, due).setParameter(3, id).executeUpdate());
+        backdates.forEach(Runnable::run);
+        em.clear();
         assignments.recount(personId);
     }
 

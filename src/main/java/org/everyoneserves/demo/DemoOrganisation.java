@@ -20,6 +20,7 @@ import org.everyoneserves.people.PersonDetails;
 import org.everyoneserves.people.PersonService;
 import org.everyoneserves.platform.AppConfig;
 import org.everyoneserves.platform.ApplicationStarted;
+import org.everyoneserves.progress.ReportService;
 import org.everyoneserves.platform.Caller;
 import org.everyoneserves.security.AccountService;
 import org.everyoneserves.security.PasswordHasher;
@@ -57,6 +58,9 @@ public class DemoOrganisation {
 
     @Inject
     DemoHistory history;
+
+    @Inject
+    ReportService reports;
 
     @PersistenceContext
     EntityManager em;
@@ -189,6 +193,7 @@ public class DemoOrganisation {
             });
             history.replay(ids, starts, memberRoles);
             shadowingDemo.seed(ids, departments);
+            reports.rebuildCompletionMonths();
             LOG.info(() -> "Demo organisation created: " + MEMBERS.size() + " people at " + DOMAIN + ", password " + PASSWORD);
         } finally {
             em.createNativeQuery("select release_lock('everyoneserves-demo')").getSingleResult();

@@ -258,6 +258,7 @@ public class QuizService {
         } catch (OptimisticLockException e) {
             throw new BusinessException(BusinessException.Kind.CONFLICT, "quizzes.error.alreadySubmitted");
         }
+        recordStats(attempt, score);
         if (score.passed()) {
             completed.fire(new ItemCompleted(caller.personId(), Assignment.Kind.QUIZ, attempt.getQuizCode(), version.getId(),
                     Completion.How.PASSED, score.percent()));
@@ -266,6 +267,23 @@ public class QuizService {
     }
 
     // ---- helpers
+
+    /** Counts the submission in the quiz's and its questions' statistics, for the reports (same transaction). */
+    private void recordStats(QuizAttempt attempt, Score score) {
+        int first = attempt.getNumber() == 1 ? 1 : 0;
+        int passed = score.passed() ? 1 : 0;
+        em.createNativeQuery("insert into quiz_stats (quiz_code, submitted, passed, first_submitted, first_passed) values (?1, 1, ?2, ?3, ?4)"
+                        + " on duplicate key update submitted = submitted + 1, passed = passed + ?2, first_submitted = first_submitted + ?3,"
+                        + " first_passed = first_passed + ?4")
+                .setParameter(1, attempt.getQuizCode()).setParameter(2, passed).setParameter(3, first).setParameter(4, first * passed)
+                .executeUpdate();
+        for (QuestionResult result : score.results()) {
+            em.createNativeQuery("insert into question_stats (quiz_code, question_id, shown, missed) values (?1, ?2, 1, ?3)"
+                            + " on duplicate key update shown = shown + 1, missed = missed + ?3")
+                    .setParameter(1, attempt.getQuizCode()).setParameter(2, result.questionId()).setParameter(3, result.correct() ? 0 : 1)
+                    .executeUpdate();
+        }
+    }
 
     private QuizAttempt own(Caller caller, long attemptId) {
         QuizAttempt attempt = em.find(QuizAttempt.class, attemptId);

@@ -21,9 +21,10 @@ import org.everyoneserves.security.CurrentUser;
 
 /**
  * /manager/team.csv?status=&amp;department=&amp;role=&amp;sort=: what the team overview shows, every page of it, as CSV
+ * (and /admin/people.csv: the same for the whole organisation, for admins),
  * streamed while the database reads it. Cells that a spreadsheet would run as a formula are quoted as text.
  */
-@WebServlet("/manager/team.csv")
+@WebServlet({"/manager/team.csv", "/admin/people.csv"})
 public class TeamExportServlet extends HttpServlet {
 
     static final String[] HEADER = {"name", "email", "department", "job_role", "manager", "required", "done", "percent", "overdue",
@@ -41,17 +42,22 @@ public class TeamExportServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         TeamQuery query = TeamQueries.from(request, TeamQuery.MAX_SIZE);
-        if (!currentUser.caller().manager()) {
+        boolean organisation = request.getServletPath().startsWith("/admin/");
+        if (organisation ? !currentUser.caller().admin() : !currentUser.caller().manager()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
         response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"team-" + LocalDate.now(clock) + ".csv\"");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + (organisation ? "people-" : "team-") + LocalDate.now(clock) + ".csv\"");
         response.setHeader("Cache-Control", "private, no-store");
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         out.write('\uFEFF');
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(HEADER).build())) {
-            progress.export(currentUser.caller(), query, row -> print(csv, row));
+            if (organisation) {
+                progress.exportOrganisation(currentUser.caller(), query, row -> print(csv, row));
+            } else {
+                progress.export(currentUser.caller(), query, row -> print(csv, row));
+            }
         }
     }
 

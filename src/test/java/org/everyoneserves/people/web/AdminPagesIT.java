@@ -107,6 +107,21 @@ class AdminPagesIT {
     }
 
     @Test
+    void theReportsShowTheDemoCompanysYearAndTheThemesItsShadowing() {
+        browser.open("/admin/reports.xhtml");
+        assertTrue(browser.text("departments").contains("Customer Support"), browser.text("departments"));
+        assertTrue(browser.text("jobRoles").contains("Customer Support Agent"));
+        assertTrue(browser.driver().findElements(By.cssSelector("#trend tbody tr")).size() == 12, "a year of months");
+        assertTrue(browser.driver().findElements(By.cssSelector("#lowestPass tbody tr")).size() > 0, "the demo's quiz attempts are counted");
+        browser.assertAccessible("admin-reports");
+        browser.screenshot("admin-reports");
+        browser.open("/admin/themes.xhtml");
+        assertTrue(browser.text("frictionTable").contains("Hand-offs between teams"));
+        browser.assertAccessible("admin-themes");
+        browser.screenshot("admin-themes");
+    }
+
+    @Test
     void theOrganisationPageListsDepartmentsAndRoles() {
         browser.open("/admin/organisation.xhtml");
         String page = browser.driver().findElement(By.tagName("main")).getText();
