@@ -56,8 +56,9 @@ public class ProgressService {
     private static final String LINE = "with recursive line(id) as (select id from person where manager_id = :me"
             + " union all select p2.id from person p2 join line l on p2.manager_id = l.id) ";
 
-    private static final String SELECT = "select p.id, p.first_name, p.last_name, p.email, d.name as dname, r.name as rname,"
-            + " concat(m.first_name, ' ', m.last_name) as mname, coalesce(s.required, 0), coalesce(s.done, 0), s.next_due_on";
+    private static final String SELECT = "select p.id as pid, p.first_name as first_name, p.last_name as last_name, p.email as email,"
+            + " d.name as dname, r.name as rname, concat(m.first_name, ' ', m.last_name) as mname, coalesce(s.required, 0) as req,"
+            + " coalesce(s.done, 0) as dn, s.next_due_on as next_due";
 
     private static final String EVERYONE = "with line(id) as (select id from person) ";
 
@@ -70,29 +71,61 @@ public class ProgressService {
     private static final String EXPIRING = "exists (select 1 from assignment x where x.person_id = p.id and x.status = 'OPEN'"
             + " and x.reason = 'RECERTIFICATION' and x.due_on between :today and :expiring)";
 
-    /** One page of the caller's reporting line with each person's progress. */
+    /**
+     * One page of the caller's reporting line with each person's progress. One statement reads the line once: window
+     * sums over the whole line (filtered by department and role) give the counts per status, and the status filter,
+     * the sort and the page apply on top.
+     */
     public TeamPage team(@NotNull Caller caller, @NotNull TeamQuery query) {
         requireManager(caller);
         Dates dates = dates();
-        String sql = LINE + SELECT + FROM + where(query) + orderBy(query.sort());
+        TeamQuery everyone = new TeamQuery(TeamQuery.Status.ALL, query.departmentId(), query.jobRoleId(), query.sort(), 0, 1);
+        String flags = ", coalesce(s.next_due_on < :today, 0) as f_overdue, coalesce(s.next_due_on between :today and :soon, 0) as f_soon,"
+                + " " + EXPIRING + " as f_expiring, coalesce(s.required > 0 and s.done = s.required, 0) as f_complete,"
+                + " coalesce(" + condition(query.status()) + ", 0) as f_match";
+        String sql = LINE + "select * from (select t.*, count(*) over () as c_all, sum(t.f_overdue) over () as c_overdue,"
+                + " sum(t.f_soon) over () as c_soon, sum(t.f_expiring) over () as c_expiring, sum(t.f_complete) over () as c_complete,"
+                + " sum(t.f_match) over () as c_match from (" + SELECT + flags + FROM + where(everyone) + ") t) w where w.f_match = 1"
+                + windowOrder(query.sort());
         Query rows = bind(em.createNativeQuery(sql), sql, caller, query, dates);
         rows.setFirstResult(query.page() * query.size()).setMaxResults(query.size());
-        List<TeamRow> page = complete(rows.getResultList(), dates);
+        @SuppressWarnings("unchecked")
+        List<Object[]> result = rows.getResultList();
+        TeamPage.Counts totals;
+        long total;
+        if (result.isEmpty()) {
+            String countSql = LINE + "select count(*), coalesce(sum(s.next_due_on < :today), 0),"
+                    + " coalesce(sum(s.next_due_on between :today and :soon), 0), coalesce(sum(" + EXPIRING + "), 0),"
+                    + " coalesce(sum(s.required > 0 and s.done = s.required), 0), coalesce(sum(" + condition(query.status()) + "), 0)"
+                    + FROM + where(everyone);
+            Object[] c = (Object[]) bind(em.createNativeQuery(countSql), countSql, caller, query, dates).getSingleResult();
+            totals = new TeamPage.Counts(number(c[0]), number(c[1]), number(c[2]), number(c[3]), number(c[4]));
+            total = number(c[5]);
+        } else {
+            Object[] c = result.get(0);
+            totals = new TeamPage.Counts(number(c[15]), number(c[16]), number(c[17]), number(c[18]), number(c[19]));
+            total = number(c[20]);
+        }
+        return new TeamPage(complete(result, dates), total, query.page(), query.size(), totals);
+    }
 
-        String countSql = LINE + "select count(*), coalesce(sum(s.next_due_on < :today), 0),"
-                + " coalesce(sum(s.next_due_on between :today and :soon), 0), coalesce(sum(" + EXPIRING + "), 0),"
-                + " coalesce(sum(s.required > 0 and s.done = s.required), 0)" + FROM + where(new TeamQuery(TeamQuery.Status.ALL,
-                query.departmentId(), query.jobRoleId(), query.sort(), 0, 1));
-        Object[] c = (Object[]) bind(em.createNativeQuery(countSql), countSql, caller, query, dates).getSingleResult();
-        TeamPage.Counts totals = new TeamPage.Counts(number(c[0]), number(c[1]), number(c[2]), number(c[3]), number(c[4]));
-        long total = switch (query.status()) {
-            case ALL -> totals.all();
-            case OVERDUE -> totals.overdue();
-            case DUE_SOON -> totals.dueSoon();
-            case EXPIRING -> totals.expiring();
-            case COMPLETE -> totals.complete();
+    /** Whether a person (p, with summary s) is in the status, as SQL. */
+    private static String condition(TeamQuery.Status status) {
+        return switch (status) {
+            case ALL -> "1";
+            case OVERDUE -> "s.next_due_on < :today";
+            case DUE_SOON -> "s.next_due_on between :today and :soon";
+            case EXPIRING -> EXPIRING;
+            case COMPLETE -> "s.required > 0 and s.done = s.required";
         };
-        return new TeamPage(page, total, query.page(), query.size(), totals);
+    }
+
+    private static String windowOrder(TeamQuery.Sort sort) {
+        return switch (sort) {
+            case NAME -> " order by w.last_name, w.first_name, w.pid";
+            case PROGRESS -> " order by coalesce(w.dn / nullif(w.req, 0), 1), w.last_name, w.first_name, w.pid";
+            case NEXT_DUE -> " order by w.next_due is null, w.next_due, w.last_name, w.first_name, w.pid";
+        };
     }
 
     /**
@@ -206,13 +239,9 @@ public class ProgressService {
         if (query.jobRoleId() != null) {
             where.append(" and p.job_role_id = :role");
         }
-        where.append(switch (query.status()) {
-            case ALL -> "";
-            case OVERDUE -> " and s.next_due_on < :today";
-            case DUE_SOON -> " and s.next_due_on between :today and :soon";
-            case EXPIRING -> " and " + EXPIRING;
-            case COMPLETE -> " and s.required > 0 and s.done = s.required";
-        });
+        if (query.status() != TeamQuery.Status.ALL) {
+            where.append(" and ").append(condition(query.status()));
+        }
         return where.toString();
     }
 

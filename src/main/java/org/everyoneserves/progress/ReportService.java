@@ -108,18 +108,35 @@ public class ReportService {
             throw BusinessException.forbidden();
         }
         LocalDate today = LocalDate.now(clock);
-        return new OrganisationReport(groups("d", "department", today), groups("r", "job_role", today), months(today),
+        // one pass over the people, by department and role together; both tables add up from it
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select p.department_id, p.job_role_id, count(*), coalesce(sum(s.required), 0),"
+                        + " coalesce(sum(s.done), 0), coalesce(sum(s.next_due_on < ?1), 0) from person p left join progress_summary s"
+                        + " on s.person_id = p.id where p.active = true group by p.department_id, p.job_role_id")
+                .setParameter(1, Date.valueOf(today)).getResultList();
+        return new OrganisationReport(groups(rows, 0, names("department")), groups(rows, 1, names("job_role")), months(today),
                 lowestPassRates(), mostMissed());
     }
 
-    private List<GroupRow> groups(String alias, String table, LocalDate today) {
+    private Map<Long, String> names(String table) {
+        Map<Long, String> names = new HashMap<>();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select coalesce(" + alias + ".name, '–'), count(*), coalesce(sum(s.required), 0),"
-                        + " coalesce(sum(s.done), 0), coalesce(sum(s.next_due_on < ?1), 0) from person p left join progress_summary s on"
-                        + " s.person_id = p.id left join " + table + " " + alias + " on " + alias + ".id = p." + table + "_id"
-                        + " where p.active = true group by " + alias + ".id, " + alias + ".name order by 1")
-                .setParameter(1, Date.valueOf(today)).getResultList();
-        return rows.stream().map(r -> new GroupRow((String) r[0], n(r[1]), n(r[2]), n(r[3]), n(r[4]))).toList();
+        List<Object[]> rows = em.createNativeQuery("select id, name from " + table).getResultList();
+        rows.forEach(r -> names.put(n(r[0]), (String) r[1]));
+        return names;
+    }
+
+    private static List<GroupRow> groups(List<Object[]> rows, int column, Map<Long, String> names) {
+        Map<String, long[]> sums = new java.util.TreeMap<>();
+        for (Object[] r : rows) {
+            String name = r[column] == null ? "–" : names.getOrDefault(n(r[column]), "–");
+            long[] sum = sums.computeIfAbsent(name, k -> new long[4]);
+            for (int i = 0; i < 4; i++) {
+                sum[i] += n(r[2 + i]);
+            }
+        }
+        return sums.entrySet().stream().map(e -> new GroupRow(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3]))
+                .toList();
     }
 
     private List<MonthCount> months(LocalDate today) {
