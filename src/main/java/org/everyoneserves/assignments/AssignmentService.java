@@ -379,6 +379,7 @@ public class AssignmentService {
         all.forEach(a -> byItem.computeIfAbsent(a.getKind() + ":" + a.getCode(), k -> new ArrayList<>()).add(a));
         int done = 0;
         LocalDate next = null;
+        LocalDate refresh = null;
         for (List<Assignment> occurrences : byItem.values()) {
             boolean owed = occurrences.stream().anyMatch(a -> a.isLive()
                     && !(a.getReason() == Assignment.Reason.RECERTIFICATION && a.getDueOn().isAfter(today)));
@@ -389,15 +390,19 @@ public class AssignmentService {
                 if (a.getStatus() == Assignment.Status.OPEN && (next == null || a.getDueOn().isBefore(next))) {
                     next = a.getDueOn();
                 }
+                if (a.getStatus() == Assignment.Status.OPEN && a.getReason() == Assignment.Reason.RECERTIFICATION
+                        && (refresh == null || a.getDueOn().isBefore(refresh))) {
+                    refresh = a.getDueOn();
+                }
             }
         }
         ProgressSummary summary = em.find(ProgressSummary.class, personId);
         if (summary == null) {
             summary = new ProgressSummary(personId);
-            summary.update(byItem.size(), done, next, clock.instant());
+            summary.update(byItem.size(), done, next, refresh, clock.instant());
             em.persist(summary);
         } else {
-            summary.update(byItem.size(), done, next, clock.instant());
+            summary.update(byItem.size(), done, next, refresh, clock.instant());
         }
         Objects.requireNonNull(summary);
     }

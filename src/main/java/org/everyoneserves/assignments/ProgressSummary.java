@@ -28,6 +28,9 @@ public class ProgressSummary {
     @Column(name = "next_due_on")
     private LocalDate nextDueOn;
 
+    @Column(name = "next_refresh_on")
+    private LocalDate nextRefreshOn;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -38,10 +41,11 @@ public class ProgressSummary {
         this.personId = personId;
     }
 
-    void update(int required, int done, LocalDate nextDueOn, Instant at) {
+    void update(int required, int done, LocalDate nextDueOn, LocalDate nextRefreshOn, Instant at) {
         this.required = required;
         this.done = done;
         this.nextDueOn = nextDueOn;
+        this.nextRefreshOn = nextRefreshOn;
         this.updatedAt = at;
     }
 
@@ -49,6 +53,8 @@ public class ProgressSummary {
     public int getRequired() { return required; }
     public int getDone() { return done; }
     public LocalDate getNextDueOn() { return nextDueOn; }
+    /** When the next yearly refresh falls due, if one is scheduled. */
+    public LocalDate getNextRefreshOn() { return nextRefreshOn; }
     public Instant getUpdatedAt() { return updatedAt; }
 
     public int percent() {

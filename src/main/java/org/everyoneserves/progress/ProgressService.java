@@ -53,6 +53,9 @@ public class ProgressService {
     @Inject
     NotificationService notifications;
 
+    @Inject
+    org.everyoneserves.content.CatalogService catalog;
+
     private static final String LINE = "with recursive line(id) as (select id from person where manager_id = :me"
             + " union all select p2.id from person p2 join line l on p2.manager_id = l.id) ";
 
@@ -68,44 +71,35 @@ public class ProgressService {
             + " left join job_role r on r.id = p.job_role_id"
             + " left join person m on m.id = p.manager_id";
 
-    private static final String EXPIRING = "exists (select 1 from assignment x where x.person_id = p.id and x.status = 'OPEN'"
-            + " and x.reason = 'RECERTIFICATION' and x.due_on between :today and :expiring)";
+    private static final String EXPIRING = "s.next_refresh_on between :today and :expiring";
 
     /**
-     * One page of the caller's reporting line with each person's progress. One statement reads the line once: window
-     * sums over the whole line (filtered by department and role) give the counts per status, and the status filter,
-     * the sort and the page apply on top.
+     * One page of the caller's reporting line with each person's progress, and the number of people in each status
+     * (for the filter buttons). Measured at 100,000 people, two statements over the line beat one with window sums:
+     * MariaDB materialises the windowed line before it sorts and pages.
      */
     public TeamPage team(@NotNull Caller caller, @NotNull TeamQuery query) {
         requireManager(caller);
         Dates dates = dates();
-        TeamQuery everyone = new TeamQuery(TeamQuery.Status.ALL, query.departmentId(), query.jobRoleId(), query.sort(), 0, 1);
-        String flags = ", coalesce(s.next_due_on < :today, 0) as f_overdue, coalesce(s.next_due_on between :today and :soon, 0) as f_soon,"
-                + " " + EXPIRING + " as f_expiring, coalesce(s.required > 0 and s.done = s.required, 0) as f_complete,"
-                + " coalesce(" + condition(query.status()) + ", 0) as f_match";
-        String sql = LINE + "select * from (select t.*, count(*) over () as c_all, sum(t.f_overdue) over () as c_overdue,"
-                + " sum(t.f_soon) over () as c_soon, sum(t.f_expiring) over () as c_expiring, sum(t.f_complete) over () as c_complete,"
-                + " sum(t.f_match) over () as c_match from (" + SELECT + flags + FROM + where(everyone) + ") t) w where w.f_match = 1"
-                + windowOrder(query.sort());
+        String sql = LINE + SELECT + FROM + where(query) + orderBy(query.sort());
         Query rows = bind(em.createNativeQuery(sql), sql, caller, query, dates);
         rows.setFirstResult(query.page() * query.size()).setMaxResults(query.size());
         @SuppressWarnings("unchecked")
         List<Object[]> result = rows.getResultList();
-        TeamPage.Counts totals;
-        long total;
-        if (result.isEmpty()) {
-            String countSql = LINE + "select count(*), coalesce(sum(s.next_due_on < :today), 0),"
-                    + " coalesce(sum(s.next_due_on between :today and :soon), 0), coalesce(sum(" + EXPIRING + "), 0),"
-                    + " coalesce(sum(s.required > 0 and s.done = s.required), 0), coalesce(sum(" + condition(query.status()) + "), 0)"
-                    + FROM + where(everyone);
-            Object[] c = (Object[]) bind(em.createNativeQuery(countSql), countSql, caller, query, dates).getSingleResult();
-            totals = new TeamPage.Counts(number(c[0]), number(c[1]), number(c[2]), number(c[3]), number(c[4]));
-            total = number(c[5]);
-        } else {
-            Object[] c = result.get(0);
-            totals = new TeamPage.Counts(number(c[15]), number(c[16]), number(c[17]), number(c[18]), number(c[19]));
-            total = number(c[20]);
-        }
+
+        TeamQuery everyone = new TeamQuery(TeamQuery.Status.ALL, query.departmentId(), query.jobRoleId(), query.sort(), 0, 1);
+        String countSql = LINE + "select count(*), coalesce(sum(" + condition(TeamQuery.Status.OVERDUE) + "), 0),"
+                + " coalesce(sum(" + condition(TeamQuery.Status.DUE_SOON) + "), 0), coalesce(sum(" + condition(TeamQuery.Status.EXPIRING) + "), 0),"
+                + " coalesce(sum(" + condition(TeamQuery.Status.COMPLETE) + "), 0)" + FROM + where(everyone);
+        Object[] c = (Object[]) bind(em.createNativeQuery(countSql), countSql, caller, query, dates).getSingleResult();
+        TeamPage.Counts totals = new TeamPage.Counts(number(c[0]), number(c[1]), number(c[2]), number(c[3]), number(c[4]));
+        long total = switch (query.status()) {
+            case ALL -> totals.all();
+            case OVERDUE -> totals.overdue();
+            case DUE_SOON -> totals.dueSoon();
+            case EXPIRING -> totals.expiring();
+            case COMPLETE -> totals.complete();
+        };
         return new TeamPage(complete(result, dates), total, query.page(), query.size(), totals);
     }
 
@@ -117,14 +111,6 @@ public class ProgressService {
             case DUE_SOON -> "s.next_due_on between :today and :soon";
             case EXPIRING -> EXPIRING;
             case COMPLETE -> "s.required > 0 and s.done = s.required";
-        };
-    }
-
-    private static String windowOrder(TeamQuery.Sort sort) {
-        return switch (sort) {
-            case NAME -> " order by w.last_name, w.first_name, w.pid";
-            case PROGRESS -> " order by coalesce(w.dn / nullif(w.req, 0), 1), w.last_name, w.first_name, w.pid";
-            case NEXT_DUE -> " order by w.next_due is null, w.next_due, w.last_name, w.first_name, w.pid";
         };
     }
 
@@ -166,6 +152,54 @@ public class ProgressService {
             }
             complete(batch, dates).forEach(sink);
         }
+    }
+
+    /** The matrix view is for teams up to this size; larger ones use the overview's filters. */
+    public static final int MATRIX_MAX = 60;
+
+    /** The caller's reporting line against the items its people owe or have done (teams up to {@value #MATRIX_MAX}). */
+    public Matrix matrix(@NotNull Caller caller) {
+        requireManager(caller);
+        List<org.everyoneserves.people.PersonSummary> line = people.reportingLine(caller).stream()
+                .filter(org.everyoneserves.people.PersonSummary::active).toList();
+        if (line.size() > MATRIX_MAX) {
+            return new Matrix(List.of(), List.of(), true);
+        }
+        if (line.isEmpty()) {
+            return new Matrix(List.of(), List.of(), false);
+        }
+        LocalDate today = LocalDate.now(clock);
+        Map<String, String> titles = catalog.titles();
+        Map<Long, Map<String, Matrix.Cell>> cells = new HashMap<>();
+        java.util.TreeMap<String, Matrix.Column> columns = new java.util.TreeMap<>();
+        List<org.everyoneserves.assignments.Assignment> all = em.createQuery("select a from Assignment a where a.personId in :ids"
+                        + " and a.status in :statuses", org.everyoneserves.assignments.Assignment.class)
+                .setParameter("ids", line.stream().map(org.everyoneserves.people.PersonSummary::id).toList())
+                .setParameter("statuses", List.of(org.everyoneserves.assignments.Assignment.Status.OPEN,
+                        org.everyoneserves.assignments.Assignment.Status.DONE)).getResultList();
+        for (org.everyoneserves.assignments.Assignment a : all) {
+            String key = a.getKind() + ":" + a.getCode();
+            columns.putIfAbsent(a.getKind().ordinal() + titles.getOrDefault(key, a.getCode()) + key,
+                    new Matrix.Column(key, a.getKind().name(), titles.getOrDefault(key, a.getCode())));
+            Matrix.Cell cell = a.getStatus() == org.everyoneserves.assignments.Assignment.Status.DONE ? Matrix.Cell.DONE
+                    : a.getDueOn().isBefore(today) ? Matrix.Cell.OVERDUE
+                    : !a.getDueOn().isAfter(today.plusDays(DUE_SOON_DAYS)) ? Matrix.Cell.DUE_SOON
+                    : a.getReason() == org.everyoneserves.assignments.Assignment.Reason.RECERTIFICATION ? Matrix.Cell.DONE
+                    : Matrix.Cell.OPEN;
+            cells.computeIfAbsent(a.getPersonId(), k -> new HashMap<>()).merge(key, cell, (x, y) -> severity(x) >= severity(y) ? x : y);
+        }
+        List<Matrix.Row> rows = line.stream().map(p -> new Matrix.Row(p.id(), p.displayName(), cells.getOrDefault(p.id(), Map.of()))).toList();
+        return new Matrix(List.copyOf(columns.values()), rows, false);
+    }
+
+    /** What a cell shows when a person has several occurrences of an item: the one that needs action most. */
+    private static int severity(Matrix.Cell cell) {
+        return switch (cell) {
+            case OVERDUE -> 3;
+            case DUE_SOON -> 2;
+            case OPEN -> 1;
+            default -> 0;
+        };
     }
 
     public static final int NOTE_MAXLENGTH = 1000;

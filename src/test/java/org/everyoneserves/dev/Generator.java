@@ -187,7 +187,7 @@ final class Generator {
                     assignment.setLong(1, person);
                     assignment.setString(2, kind);
                     assignment.setString(3, (String) item[1]);
-                    assignment.setString(4, earlier ? "RECERTIFICATION" : "JOINED");
+                    assignment.setString(4, earlier || (!done && k % 7 == 0) ? "RECERTIFICATION" : "JOINED");
                     assignment.setDate(5, Date.valueOf(assigned));
                     assignment.setDate(6, Date.valueOf(due));
                     assignment.setObject(7, earlier ? 12 : null);
@@ -222,9 +222,10 @@ final class Generator {
 
     /** The summaries and rollups the application keeps as things happen, computed once for the generated rows. */
     private void summarise(long firstId) throws SQLException {
-        try (PreparedStatement ps = sql.prepareStatement("insert into progress_summary (person_id, required, done, next_due_on, updated_at)"
-                + " select person_id, count(distinct kind, code), count(distinct kind, code) - count(distinct case when status = 'OPEN'"
-                + " then concat(kind, ':', code) end), min(case when status = 'OPEN' then due_on end), current_timestamp(3)"
+        try (PreparedStatement ps = sql.prepareStatement("insert into progress_summary (person_id, required, done, next_due_on,"
+                + " next_refresh_on, updated_at) select person_id, count(distinct kind, code), count(distinct kind, code)"
+                + " - count(distinct case when status = 'OPEN' then concat(kind, ':', code) end), min(case when status = 'OPEN' then due_on end),"
+                + " min(case when status = 'OPEN' and reason = 'RECERTIFICATION' then due_on end), current_timestamp(3)"
                 + " from assignment where person_id >= ? group by person_id")) {
             ps.setLong(1, firstId);
             ps.executeUpdate();

@@ -146,6 +146,35 @@ class ProgressIT {
     }
 
     @Test
+    void aRefreshDueWithinThirtyDaysIsExpiringAndTheMatrixShowsEachItem() {
+        modules.markRead(People.learner(fresh), "everyone-serves");
+        assertEquals(0, team(TeamQuery.Status.ALL, TeamQuery.Sort.NAME, 0, 50).counts().expiring(), "the refresh is a year away");
+        try {
+            tx.begin();
+            em.createNativeQuery("update assignment set due_on = ?1 where person_id = ?2 and status = 'OPEN' and reason = 'RECERTIFICATION'")
+                    .setParameter(1, LocalDate.now().plusDays(20)).setParameter(2, fresh).executeUpdate();
+            em.createNativeQuery("update progress_summary set next_refresh_on = ?1 where person_id = ?2")
+                    .setParameter(1, LocalDate.now().plusDays(20)).setParameter(2, fresh).executeUpdate();
+            tx.commit();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        assertEquals(List.of(fresh), ids(team(TeamQuery.Status.EXPIRING, TeamQuery.Sort.NAME, 0, 50)), "eleven months on");
+
+        Matrix matrix = progress.matrix(People.manager(lead));
+        assertEquals(3, matrix.rows().size());
+        assertTrue(matrix.columns().stream().anyMatch(c -> c.key().equals("MODULE:everyone-serves")));
+        Matrix.Row lateRow = matrix.rows().stream().filter(r -> r.personId() == late).findFirst().orElseThrow();
+        assertEquals(Matrix.Cell.OVERDUE, lateRow.cell("MODULE:everyone-serves"));
+        Matrix.Row freshRow = matrix.rows().stream().filter(r -> r.personId() == fresh).findFirst().orElseThrow();
+        assertEquals(Matrix.Cell.DONE, freshRow.cell("MODULE:everyone-serves"), "read; its refresh is 20 days away");
+        assertEquals(Matrix.Cell.DUE_SOON, freshRow.cell("QUIZ:everyone-serves-quiz"), "due in a week");
+        Matrix.Row indirectRow = matrix.rows().stream().filter(r -> r.personId() == indirect).findFirst().orElseThrow();
+        assertEquals(Matrix.Cell.NONE, indirectRow.cell("MODULE:support-desk-craft"), "not an accountant's item");
+        assertTrue(progress.matrix(People.manager(outsider)).rows().isEmpty());
+    }
+
+    @Test
     void theExportHasEveryRowOfTheViewInOrder() {
         List<TeamRow> rows = new ArrayList<>();
         progress.export(People.manager(lead), new TeamQuery(TeamQuery.Status.ALL, null, null, TeamQuery.Sort.NAME, 0, 1), rows::add);

@@ -48,6 +48,11 @@ class NudgeMailIT {
         browser.open("/manager/index.xhtml");
         browser.assertAccessible("manager-team");
         browser.screenshot("manager-team-overview");
+        browser.clickAndWait("matrixLink");
+        assertEquals(6, browser.driver().findElements(By.cssSelector("#matrix tbody tr")).size(), "Daniel's six people by item");
+        browser.assertAccessible("manager-matrix");
+        browser.screenshot("manager-matrix");
+        browser.open("/manager/index.xhtml");
         browser.clickAndWait(By.linkText("Noah Fischer"));
         assertTrue(browser.text("toDo").contains("Everyone serves"), "the drill-down shows Noah's plan");
         browser.type("nudge:note", NOTE);

@@ -1,0 +1,33 @@
+package org.everyoneserves.progress.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.everyoneserves.progress.Matrix;
+import org.everyoneserves.progress.ProgressService;
+import org.everyoneserves.security.CurrentUser;
+
+/** /manager/matrix.xhtml: a small team against its items at a glance. */
+@Named
+@RequestScoped
+public class MatrixBacking {
+
+    @Inject
+    ProgressService progress;
+
+    @Inject
+    CurrentUser currentUser;
+
+    private Matrix matrix;
+
+    public Matrix getMatrix() {
+        if (matrix == null) {
+            matrix = progress.matrix(currentUser.caller());
+        }
+        return matrix;
+    }
+
+    public int getMaxTeam() {
+        return ProgressService.MATRIX_MAX;
+    }
+}
