@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
 import org.everyoneserves.progress.ProgressService;
 import org.everyoneserves.progress.TeamQuery;
 import org.everyoneserves.progress.TeamRow;
@@ -24,7 +26,7 @@ import org.everyoneserves.security.CurrentUser;
  * (and /admin/people.csv: the same for the whole organisation, for admins),
  * streamed while the database reads it. Cells that a spreadsheet would run as a formula are quoted as text.
  */
-@WebServlet({"/manager/team.csv", "/admin/people.csv"})
+@WebServlet({"/manager/team.csv", "/admin/people.csv", "/manager/team.xlsx", "/admin/people.xlsx"})
 public class TeamExportServlet extends HttpServlet {
 
     static final String[] HEADER = {"name", "email", "department", "job_role", "manager", "required", "done", "percent", "overdue",
@@ -47,9 +49,16 @@ public class TeamExportServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + (organisation ? "people-" : "team-") + LocalDate.now(clock) + ".csv\"");
+        boolean xlsx = request.getServletPath().endsWith(".xlsx");
+        String file = (organisation ? "people-" : "team-") + LocalDate.now(clock) + (xlsx ? ".xlsx" : ".csv");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + file + "\"");
         response.setHeader("Cache-Control", "private, no-store");
+        if (xlsx) {
+            response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            writeXlsx(response, organisation, query);
+            return;
+        }
+        response.setContentType("text/csv; charset=UTF-8");
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         out.write('\uFEFF');
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(HEADER).build())) {
@@ -59,6 +68,46 @@ public class TeamExportServlet extends HttpServlet {
                 progress.export(currentUser.caller(), query, row -> print(csv, row));
             }
         }
+    }
+
+    /** The same rows as a workbook, written row by row: fastexcel flushes each batch to the response. */
+    private void writeXlsx(HttpServletResponse response, boolean organisation, TeamQuery query) throws IOException {
+        Workbook workbook = new Workbook(response.getOutputStream(), "Everyone Serves", "1.0");
+        Worksheet sheet = workbook.newWorksheet(organisation ? "People" : "Team");
+        for (int c = 0; c < HEADER.length; c++) {
+            sheet.value(0, c, HEADER[c]);
+            sheet.style(0, c).bold().set();
+        }
+        int[] row = {1};
+        java.util.function.Consumer<TeamRow> sink = r -> {
+            int n = row[0]++;
+            Object[] values = {r.name(), r.email(), r.department(), r.jobRole(), r.manager(), r.required(), r.done(), r.percent(), r.overdue(),
+                    r.dueSoon(), r.expiring(), r.nextDueOn(), r.shadowingDone(), r.shadowingDueOn()};
+            for (int c = 0; c < values.length; c++) {
+                Object v = values[c];
+                if (v instanceof Number number) {
+                    sheet.value(n, c, number);
+                } else if (v instanceof LocalDate date) {
+                    sheet.value(n, c, date);
+                    sheet.style(n, c).format("yyyy-mm-dd").set();
+                } else if (v != null) {
+                    sheet.value(n, c, v.toString());
+                }
+            }
+            if (n % 500 == 0) {
+                try {
+                    sheet.flush();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+        if (organisation) {
+            progress.exportOrganisation(currentUser.caller(), query, sink);
+        } else {
+            progress.export(currentUser.caller(), query, sink);
+        }
+        workbook.finish();
     }
 
     private static void print(CSVPrinter csv, TeamRow r) {

@@ -24,6 +24,25 @@ class TeamExportIT {
         return Deployments.marker(TeamExportIT.class);
     }
 
+    /** One part of a workbook, read through the zip's central directory (as spreadsheet programs do). */
+    static String entry(byte[] zip, String name) {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("team", ".xlsx");
+            java.nio.file.Files.write(file, zip);
+            try (java.util.zip.ZipFile workbook = new java.util.zip.ZipFile(file.toFile())) {
+                java.util.zip.ZipEntry e = workbook.getEntry(name);
+                if (e == null) {
+                    throw new AssertionError("no " + name + " in the workbook");
+                }
+                return new String(workbook.getInputStream(e).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } finally {
+                java.nio.file.Files.delete(file);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void aManagerDownloadsTheirTeamAndOnlyTheirTeam() {
         Web daniel = new Web();
@@ -37,6 +56,13 @@ class TeamExportIT {
                 + "shadowing_done,shadowing_due_on"), lines.get(0));
         assertEquals(7, lines.size(), "Ruth and the five agents: " + lines);
         assertTrue(lines.stream().skip(1).allMatch(l -> l.contains("@brightwater.example,Customer Support,")), lines.toString());
+
+        HttpResponse<byte[]> xlsx = daniel.getBytes("/manager/team.xlsx?status=ALL&sort=NAME");
+        assertEquals(200, xlsx.statusCode());
+        assertEquals("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.headers().firstValue("Content-Type").orElse(""));
+        String strings = entry(xlsx.body(), "xl/sharedStrings.xml");
+        assertTrue(strings.contains("Ruth") && strings.contains("noah.fischer@brightwater.example"), "the workbook has the team");
+        assertEquals(7, entry(xlsx.body(), "xl/worksheets/sheet1.xml").split("<row ").length - 1, "a header and six people");
 
         Web noah = new Web();
         noah.signIn(Web.demo("noah.fischer"), Web.DEMO_PASSWORD);
