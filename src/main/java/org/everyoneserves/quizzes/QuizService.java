@@ -266,6 +266,24 @@ public class QuizService {
         return attempt.getId();
     }
 
+    /** A submitted attempt in a person's history, with the quiz's title. */
+    public record AttemptLine(String quizCode, String quizTitle, AttemptSummary attempt) {
+    }
+
+    /** A person's submitted attempts, newest first, for themselves, their managers and admins. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AttemptLine> submittedAttempts(@NotNull Caller caller, long personId) {
+        if (!people.maySee(caller, personId)) {
+            throw BusinessException.notFound("person");
+        }
+        Map<String, String> titles = catalog.titles();
+        return em.createQuery("select a from QuizAttempt a where a.personId = :person and a.submittedAt is not null"
+                        + " order by a.submittedAt desc, a.id desc", QuizAttempt.class)
+                .setParameter("person", personId).setMaxResults(200).getResultList().stream()
+                .map(a -> new AttemptLine(a.getQuizCode(), titles.getOrDefault("QUIZ:" + a.getQuizCode(), a.getQuizCode()), AttemptSummary.of(a)))
+                .toList();
+    }
+
     // ---- helpers
 
     /** Counts the submission in the quiz's and its questions' statistics, for the reports (same transaction). */

@@ -24,6 +24,7 @@ import org.wildfly.core.launcher.StandaloneCommandBuilder;
  * SQL statements each request sent to MariaDB.
  *
  *   mvn -Pbench                       (-Dbench.sizes=10000,100000 -Dbench.repeat=15)
+ *   mvn -Pbench -Dbench.sizes=100000 -Dbench.serve=true    generate, measure, then keep serving it at :8280
  */
 public final class Benchmark {
 
@@ -59,10 +60,16 @@ public final class Benchmark {
                 for (int size : sizes) {
                     long t0 = System.nanoTime();
                     generator.growTo(size);
-                    System.out.printf("[bench] %,d people, %,d assignments, %,d completions generated in %d s%n", size,
-                            count(sql, "assignment"), count(sql, "completion"), (System.nanoTime() - t0) / 1_000_000_000);
+                    System.out.printf("[bench] %,d people, %,d assignments, %,d completions, %,d quiz attempts generated in %d s%n", size,
+                            count(sql, "assignment"), count(sql, "completion"), count(sql, "quiz_attempt"), (System.nanoTime() - t0) / 1_000_000_000);
                     figures.addAll(measure(sql, generator, size, repeat));
                 }
+            }
+            if (Boolean.getBoolean("bench.serve")) {
+                print(figures);
+                System.out.println("[bench] the generated organisation is served at " + BASE + " (admin ceo@bench.example, director"
+                        + " director0@bench.example, password " + PASSWORD + "); Ctrl-C stops");
+                wildfly.waitFor();
             }
         } finally {
             if (wildfly != null) {
@@ -71,6 +78,10 @@ public final class Benchmark {
             }
             db.close();
         }
+        print(figures);
+    }
+
+    static void print(List<Figure> figures) {
         System.out.println();
         System.out.printf("%-44s %9s %10s %10s %11s  %s%n", "page", "people", "median ms", "p90 ms", "statements", "note");
         for (Figure f : figures) {

@@ -16,7 +16,8 @@ import java.util.Random;
  * Generates an organisation straight into MariaDB for the benchmark: a chief executive (an admin), 20 directors,
  * then teams of one manager and 50 people under the directors in turn, each person in a department and job role
  * of the imported content, with about 40 assignments (curriculum items open, done and overdue, and earlier
- * occurrences of yearly refreshes), a completion for everything done, and the progress summaries and monthly
+ * occurrences of yearly refreshes), a completion for everything done and a submitted attempt for every quiz passed,
+ * and the progress summaries and monthly
  * rollups the application would have kept. Grows an existing organisation to a larger size.
  */
 final class Generator {
@@ -168,7 +169,10 @@ final class Generator {
                 + " due_on, repeat_months, status, completed_at, completed_version_id, created_at) values (?, ?, ?, 'CURRICULUM', ?, ?, ?, ?,"
                 + " ?, ?, ?, ?)");
              PreparedStatement completion = sql.prepareStatement("insert into completion (person_id, kind, code, version_id, completed_at,"
-                     + " how, score) values (?, ?, ?, ?, ?, ?, ?)")) {
+                     + " how, score) values (?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement attempt = sql.prepareStatement("insert into quiz_attempt (person_id, quiz_code, version_id, number, started_at,"
+                     + " shown, answers, saved_at, submitted_at, correct, total, percent, passed) values (?, ?, ?, ?, ?, '{\"questions\":[]}',"
+                     + " '{\"answers\":[]}', ?, ?, ?, 6, ?, true)")) {
             int rows = 0;
             for (long person : ids) {
                 for (int k = 0; k < ASSIGNMENTS; k++) {
@@ -206,16 +210,31 @@ final class Generator {
                         completion.setString(6, kind.equals("QUIZ") ? "PASSED" : kind.equals("GUIDE") ? "SHADOWED" : "READ");
                         completion.setObject(7, kind.equals("QUIZ") ? 80 + random.nextInt(21) : null);
                         completion.addBatch();
+                        if (kind.equals("QUIZ")) {
+                            int correct = 5 + random.nextInt(2);
+                            attempt.setLong(1, person);
+                            attempt.setString(2, (String) item[1]);
+                            attempt.setLong(3, (Long) item[2]);
+                            attempt.setInt(4, earlier ? 2 : 1);
+                            attempt.setTimestamp(5, completedAt);
+                            attempt.setTimestamp(6, completedAt);
+                            attempt.setTimestamp(7, completedAt);
+                            attempt.setInt(8, correct);
+                            attempt.setInt(9, correct * 100 / 6);
+                            attempt.addBatch();
+                        }
                     }
                     if (++rows % 5000 == 0) {
                         assignment.executeBatch();
                         completion.executeBatch();
+                        attempt.executeBatch();
                         sql.commit();
                     }
                 }
             }
             assignment.executeBatch();
             completion.executeBatch();
+            attempt.executeBatch();
         }
         sql.commit();
     }

@@ -27,6 +27,11 @@ public class PersonProgressBacking {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    org.everyoneserves.quizzes.QuizService quizzes;
+
+    private List<org.everyoneserves.quizzes.QuizService.AttemptLine> attempts;
+
     private Long id;
     private Plan plan;
     private Certificate certificate;
@@ -37,6 +42,7 @@ public class PersonProgressBacking {
         plan = assignments.plan(currentUser.caller(), id);
         certificate = plan.toDo().isEmpty() && plan.required() > 0 ? assignments.certificate(currentUser.caller(), id).orElse(null) : null;
         reflections = shadowing.reflectionsOf(currentUser.caller(), id);
+        attempts = quizzes.submittedAttempts(currentUser.caller(), id);
     }
 
     public Long getId() { return id; }
@@ -44,4 +50,5 @@ public class PersonProgressBacking {
     public Plan getPlan() { return plan; }
     public Certificate getCertificate() { return certificate; }
     public List<ShadowingService.ReflectionLine> getReflections() { return reflections; }
+    public List<org.everyoneserves.quizzes.QuizService.AttemptLine> getAttempts() { return attempts; }
 }
