@@ -36,6 +36,26 @@ public final class Benchmark {
     record Figure(String page, int people, long median, long p90, long statements, String note) {
     }
 
+    static long serverPid;
+
+    /** The server process's resident memory and its high-water mark, in MB, from /proc (Linux). */
+    static long[] memory() {
+        try {
+            long rss = 0;
+            long peak = 0;
+            for (String line : Files.readAllLines(Path.of("/proc/" + serverPid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    rss = Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                } else if (line.startsWith("VmHWM:")) {
+                    peak = Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
+            }
+            return new long[] {rss, peak};
+        } catch (java.io.IOException | NumberFormatException e) {
+            return new long[] {-1, -1};
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         Path project = Path.of(System.getProperty("dev.project.dir", ".")).toAbsolutePath().normalize();
         Path jbossHome = project.resolve("target/server");
@@ -54,6 +74,7 @@ public final class Benchmark {
                             "-Deveryoneserves.content.dir=" + project.resolve("content"), "-Deveryoneserves.reminders.interval=0");
             Path log = project.resolve("target/bench-server.log");
             wildfly = Launcher.of(cmd).setRedirectErrorStream(true).redirectOutput(log).launch();
+            serverPid = wildfly.pid();
             waitUntilReady(wildfly);
             try (Connection sql = DriverManager.getConnection(db.jdbcUrl(), "everyoneserves", "everyoneserves")) {
                 Generator generator = new Generator(sql);
@@ -102,13 +123,16 @@ public final class Benchmark {
                 () -> director.get("/manager/index.xhtml?status=OVERDUE&sort=PROGRESS"), ""));
         figures.add(time(sql, size, "admin report (departments, roles, trends)", repeat, () -> admin.get("/admin/reports.xhtml"), ""));
         long[] bytes = new long[1];
+        long[] before = memory();
         Figure export = time(sql, size, "CSV export of everyone", Math.max(3, repeat / 5), () -> {
             HttpResponse<String> response = admin.get("/admin/people.csv");
             bytes[0] = response.body().length();
             return response;
         }, "");
+        long[] after = memory();
         figures.add(new Figure(export.page(), size, export.median(), export.p90(), export.statements(),
-                String.format("%,d characters, %,d rows", bytes[0], size)));
+                String.format("%,d characters, %,d rows; server RSS %d -> %d MB, peak %d -> %d MB", bytes[0], size, before[0], after[0],
+                        before[1], after[1])));
         return figures;
     }
 
