@@ -26,6 +26,9 @@ public class Mailer {
     @Resource(lookup = "java:jboss/mail/Default")
     Session session;
 
+    @Resource(lookup = "java:jboss/mail/Authenticated")
+    Session authenticated;
+
     @Inject
     NotificationService notifications;
 
@@ -54,7 +57,7 @@ public class Mailer {
 
     private boolean send(NotificationService.Pending mail) {
         try {
-            MimeMessage message = new MimeMessage(session);
+            MimeMessage message = new MimeMessage(config.mailAuthenticated() ? authenticated : session);
             message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.email(), mail.name(), StandardCharsets.UTF_8.name()));
             message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
             String link = mail.link() == null ? "" : "\n\n" + config.publicUrl() + mail.link();

@@ -32,6 +32,11 @@ public class AppConfig {
         return !setting("app.smtp.host", "APP_SMTP_HOST", "").isEmpty();
     }
 
+    /** Whether the SMTP server wants a user name and password (APP_SMTP_USER); then the authenticated mail session is used. */
+    public boolean mailAuthenticated() {
+        return !setting("app.smtp.user", "APP_SMTP_USER", "").isEmpty();
+    }
+
     /** How often, in seconds, reminders that have fallen due are sent (default every 10 minutes; 0 turns them off). */
     public long reminderIntervalSeconds() {
         try {
