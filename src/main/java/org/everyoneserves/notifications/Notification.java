@@ -19,7 +19,7 @@ import java.time.Instant;
 @Table(name = "notification")
 public class Notification {
 
-    public enum Kind { DUE_SOON, OVERDUE, ESCALATION, NUDGE, SESSION_TOMORROW }
+    public enum Kind { DUE_SOON, OVERDUE, ESCALATION, NUDGE, SESSION_TOMORROW, SESSION_CANCELLED }
 
     /** IN_APP: no mail server is configured; PENDING: waiting to be sent; SENDING: claimed by a server. */
     public enum EmailStatus { IN_APP, PENDING, SENDING, SENT, FAILED }

@@ -131,6 +131,13 @@ public class PersonService {
         return new PeoplePage(people, total, page, query.size());
     }
 
+    /**
+     * SQL that starts a statement with the table {@code line(id)}: everyone who reports to the person {@code :me},
+     * directly or through others. Queries over a manager's people join it.
+     */
+    public static final String REPORTING_LINE = "with recursive line(id) as (select id from person where manager_id = :me"
+            + " union all select p.id from person p join line l on p.manager_id = l.id) ";
+
     /** Everyone who reports to the manager, directly or through others. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<PersonSummary> reportingLine(@NotNull Caller caller) {
@@ -144,11 +151,7 @@ public class PersonService {
 
     @SuppressWarnings("unchecked")
     List<Long> reportingLineIds(long managerId) {
-        List<Number> ids = em.createNativeQuery("with recursive line(id) as ("
-                        + " select id from person where manager_id = ?1"
-                        + " union all select p.id from person p join line l on p.manager_id = l.id)"
-                        + " select id from line")
-                .setParameter(1, managerId).getResultList();
+        List<Number> ids = em.createNativeQuery(REPORTING_LINE + "select id from line").setParameter("me", managerId).getResultList();
         return ids.stream().map(Number::longValue).toList();
     }
 

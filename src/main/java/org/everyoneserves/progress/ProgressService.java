@@ -56,8 +56,7 @@ public class ProgressService {
     @Inject
     org.everyoneserves.content.CatalogService catalog;
 
-    private static final String LINE = "with recursive line(id) as (select id from person where manager_id = :me"
-            + " union all select p2.id from person p2 join line l on p2.manager_id = l.id) ";
+    private static final String LINE = PersonService.REPORTING_LINE;
 
     private static final String SELECT = "select p.id as pid, p.first_name as first_name, p.last_name as last_name, p.email as email,"
             + " d.name as dname, r.name as rname, concat(m.first_name, ' ', m.last_name) as mname, coalesce(s.required, 0) as req,"

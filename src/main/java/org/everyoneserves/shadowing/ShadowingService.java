@@ -183,16 +183,41 @@ public class ShadowingService {
         return slot.getId();
     }
 
-    /** The host calls a slot off before it starts; everyone booked gets their seat back and may book another. */
+    /**
+     * The host calls a slot off before it starts; everyone booked is told, gets their seat back and may book another
+     * time.
+     */
     public void cancelSlot(@NotNull Caller caller, long slotId) {
         Slot slot = hostedSlot(caller, slotId);
         slot.cancel(clock.instant());
+        Map<String, String> titles = catalog.titles();
+        String host = em.find(Person.class, slot.getHostId()).getDisplayName();
         for (Booking booking : bookingsOf(List.of(slotId))) {
             if (booking.getStatus() == Booking.Status.BOOKED) {
                 booking.cancel(clock.instant());
                 audit.record(caller.personId(), "shadowing.slotCancelled", "booking", booking.getId(), "slot " + slotId);
+                tell(booking, slot, org.everyoneserves.notifications.Notification.Kind.SESSION_CANCELLED, "cancelled:" + booking.getId(),
+                        titles.getOrDefault("GUIDE:" + booking.getGuideCode(), booking.getGuideCode()), host);
             }
         }
+    }
+
+    /** A notification to the shadow about their session, in their language. */
+    private void tell(Booking booking, Slot slot, org.everyoneserves.notifications.Notification.Kind kind, String key, String title,
+                      String host) {
+        var shadow = notifications.recipient(booking.getPersonId());
+        if (shadow.isEmpty()) {
+            return;
+        }
+        String locale = shadow.get().locale();
+        String when = java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM,
+                        java.time.format.FormatStyle.SHORT).withLocale(java.util.Locale.forLanguageTag(locale == null ? "en" : locale))
+                .withZone(clock.getZone()).format(slot.getStartsAt());
+        notifications.notify(booking.getPersonId(), kind, key,
+                org.everyoneserves.notifications.NotificationService.text(locale, "reminder." + kind + ".subject", title, when),
+                org.everyoneserves.notifications.NotificationService.text(locale, "reminder." + kind + ".body", shadow.get().name(), title,
+                        when, host, slot.getPlace()),
+                "/learner/shadowing.xhtml?id=" + booking.getGuideCode(), null);
     }
 
     /** The host's slots from 90 days back on, with who is coming or came. */
@@ -438,22 +463,8 @@ public class ShadowingService {
         for (Object[] row : rows) {
             Booking b = (Booking) row[0];
             Slot slot = (Slot) row[1];
-            var shadow = notifications.recipient(b.getPersonId());
-            if (shadow.isEmpty()) {
-                continue;
-            }
-            String locale = shadow.get().locale();
-            String when = java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM,
-                            java.time.format.FormatStyle.SHORT).withLocale(java.util.Locale.forLanguageTag(locale == null ? "en" : locale))
-                    .withZone(clock.getZone()).format(slot.getStartsAt());
-            String host = em.find(Person.class, slot.getHostId()).getDisplayName();
-            String title = titles.getOrDefault("GUIDE:" + b.getGuideCode(), b.getGuideCode());
-            notifications.notify(b.getPersonId(), org.everyoneserves.notifications.Notification.Kind.SESSION_TOMORROW,
-                    "session:" + b.getId() + ":" + slot.getId(),
-                    org.everyoneserves.notifications.NotificationService.text(locale, "reminder.SESSION_TOMORROW.subject", title, when),
-                    org.everyoneserves.notifications.NotificationService.text(locale, "reminder.SESSION_TOMORROW.body", shadow.get().name(),
-                            title, when, host, slot.getPlace()),
-                    "/learner/shadowing.xhtml?id=" + b.getGuideCode(), null);
+            tell(b, slot, org.everyoneserves.notifications.Notification.Kind.SESSION_TOMORROW, "session:" + b.getId() + ":" + slot.getId(),
+                    titles.getOrDefault("GUIDE:" + b.getGuideCode(), b.getGuideCode()), em.find(Person.class, slot.getHostId()).getDisplayName());
         }
     }
 

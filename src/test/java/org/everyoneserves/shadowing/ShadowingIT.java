@@ -188,6 +188,28 @@ class ShadowingIT {
         assertEquals("shadowing.error.slotStarted", code(() -> shadowing.move(People.learner(ada), late, first)));
     }
 
+    @Test
+    void aHostCancelsASlotAndTheShadowIsToldAndCanBookAgain() {
+        long slot = slot(2);
+        shadowing.book(People.learner(ada), GUIDE, slot);
+        assertEquals("error.notFound", code(() -> shadowing.cancelSlot(People.learner(ben), slot)), "only the host");
+        shadowing.cancelSlot(People.learner(host), slot);
+        assertNull(shadowing.guide(People.learner(ada), GUIDE).booking(), "the booking is released");
+        assertTrue(shadowing.guide(People.learner(ada), GUIDE).slots().stream().noneMatch(s -> s.id() == slot), "and the slot is gone");
+        List<org.everyoneserves.notifications.Notification> told = notifications.mine(People.learner(ada), 20).stream()
+                .filter(n -> n.getKind() == org.everyoneserves.notifications.Notification.Kind.SESSION_CANCELLED).toList();
+        assertEquals(1, told.size(), "the shadow is told");
+        assertTrue(told.get(0).getBody().contains("Host Test"), told.get(0).getBody());
+        assertEquals("shadowing.error.slotCancelled", code(() -> shadowing.cancelSlot(People.learner(host), slot)));
+        long other = slot(1);
+        assertEquals(other, shadowing.guide(People.learner(ada), GUIDE).slots().stream().filter(s -> s.id() == other).findFirst()
+                .orElseThrow().id());
+        shadowing.book(People.learner(ada), GUIDE, other);
+    }
+
+    @Inject
+    org.everyoneserves.notifications.NotificationService notifications;
+
     int seatsLeft(long slotId) {
         return shadowing.hosting(People.learner(host)).stream().filter(h -> h.slot().id() == slotId).findFirst().orElseThrow().slot().seatsLeft();
     }

@@ -69,19 +69,7 @@ public class ShadowingBacking implements Serializable {
     }
 
     public String reflect() {
-        boolean idea = !blank(ideaTitle) || !blank(ideaDescription);
-        if (idea && (blank(ideaTitle) || blank(ideaDescription) || ideaDepartment == null)) {
-            if (blank(ideaTitle)) {
-                Messages.fieldError("reflection:ideaTitle", "ideas.error.title", 160);
-            }
-            if (blank(ideaDescription)) {
-                Messages.fieldError("reflection:ideaDescription", "ideas.error.description", 4000);
-            }
-            if (ideaDepartment == null) {
-                Messages.fieldError("reflection:ideaDepartment", "ideas.error.department");
-            }
-            return null;
-        }
+        boolean idea = !blank(ideaTitle) || !blank(ideaDescription) || ideaDepartment != null;
         Set<Friction> tagged = EnumSet.noneOf(Friction.class);
         frictions.forEach(f -> tagged.add(Friction.valueOf(f)));
         List<ShadowingService.IdeaRequest> ideas = idea
@@ -94,6 +82,9 @@ public class ShadowingBacking implements Serializable {
                         "reflection:answers:" + (((Number) e.arguments().get(0)).intValue() - 1) + ":answer", e.code(), e.arguments().toArray());
                 case "shadowing.error.takeawayMissing", "shadowing.error.takeawayTooLong" ->
                         Messages.fieldError("reflection:takeaway", e.code(), e.arguments().toArray());
+                case "ideas.error.title" -> Messages.fieldError("reflection:ideaTitle", e.code(), e.arguments().toArray());
+                case "ideas.error.description" -> Messages.fieldError("reflection:ideaDescription", e.code(), e.arguments().toArray());
+                case "ideas.error.department" -> Messages.fieldError("reflection:ideaDepartment", e.code(), e.arguments().toArray());
                 default -> throw e;
             }
             return null;
