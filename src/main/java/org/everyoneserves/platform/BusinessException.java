@@ -9,7 +9,8 @@ import java.util.List;
 public class BusinessException extends RuntimeException {
 
     public enum Kind {
-        INVALID(400), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409), GONE(410), TOO_MANY_REQUESTS(429);
+        INVALID(400), UNAUTHORIZED(401), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409), GONE(410), PRECONDITION_FAILED(412),
+        UNPROCESSABLE(422), PRECONDITION_REQUIRED(428), TOO_MANY_REQUESTS(429);
 
         private final int status;
 

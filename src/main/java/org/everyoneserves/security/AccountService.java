@@ -51,6 +51,9 @@ public class AccountService {
     AppConfig config;
 
     @Inject
+    TokenService tokens;
+
+    @Inject
     Clock clock;
 
     /** A link just made; the token exists nowhere else. */
@@ -157,6 +160,7 @@ public class AccountService {
         checkPolicy(password, person.getEmail());
         link.use(clock.instant());
         store(person.getId(), password);
+        tokens.revokeAll(person.getId(), ApiSession.Revoked.PASSWORD_CHANGED);
         audit.record(person.getId(), "password.set", "person", person.getId(), link.purpose().name());
     }
 
@@ -167,6 +171,7 @@ public class AccountService {
         }
         checkPolicy(password, people.me(caller).email());
         store(caller.personId(), password);
+        tokens.revokeAll(caller.personId(), ApiSession.Revoked.PASSWORD_CHANGED);
         audit.record(caller.personId(), "password.changed", "person", caller.personId(), null);
     }
 

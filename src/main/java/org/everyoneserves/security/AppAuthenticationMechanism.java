@@ -26,6 +26,7 @@ import jakarta.servlet.http.HttpSession;
 public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     public static final String SESSION_PERSON = "everyoneserves.personId";
+    private static final String BEARER = "Bearer ";
 
     @Inject
     IdentityStoreHandler identityStores;
@@ -33,11 +34,17 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Inject
     SignInAttempt attempt;
 
+    @Inject
+    TokenService tokens;
+
+    @Inject
+    ApiCaller apiCaller;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         if (isApi(request)) {
-            return context.doNothing();
+            return bearer(request, context);
         }
         Credential credential = context.getAuthParameters().getCredential();
         if (credential == null) {
@@ -53,6 +60,24 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
             request.getSession(true).setAttribute(SESSION_PERSON, Long.valueOf(result.getCallerPrincipal().getName()));
         }
         return context.notifyContainerAboutLogin(result);
+    }
+
+    /**
+     * The API knows no sessions or cookies: a request is signed in by its "Authorization: Bearer" access token alone.
+     * A missing or bad token leaves it anonymous; the resource answers 401 if it needs a caller.
+     */
+    private AuthenticationStatus bearer(HttpServletRequest request, HttpMessageContext context) {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return context.doNothing();
+        }
+        TokenService.Check check = tokens.authenticate(header.substring(BEARER.length()).strip(), request.getRemoteAddr());
+        if (check.bearer() == null) {
+            apiCaller.rejected(check.rejection());
+            return context.doNothing();
+        }
+        apiCaller.accepted(check.bearer());
+        return context.notifyContainerAboutLogin(String.valueOf(check.bearer().personId()), check.bearer().groups());
     }
 
     static boolean isApi(HttpServletRequest request) {

@@ -33,6 +33,10 @@ public final class Problems {
         if (problem.status() == 429) {
             builder.header("Retry-After", "60");
         }
+        if (problem.status() == 401) {
+            builder.header("WWW-Authenticate", problem.code().startsWith("auth.error.token") && !problem.code().equals("auth.error.tokenMissing")
+                    ? "Bearer realm=\"everyoneserves\", error=\"invalid_token\"" : "Bearer realm=\"everyoneserves\"");
+        }
         return builder.build();
     }
 

@@ -8,8 +8,9 @@ import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.web.Messages;
 import org.everyoneserves.security.AccountService;
 import org.everyoneserves.security.CurrentUser;
+import org.everyoneserves.security.TokenService;
 
-/** /account/index.xhtml: change one's own password. */
+/** /account/index.xhtml: change one's own password and language; see and sign out the app's devices. */
 @Named
 @RequestScoped
 public class AccountBacking {
@@ -22,6 +23,11 @@ public class AccountBacking {
 
     @Inject
     PersonService people;
+
+    @Inject
+    TokenService tokens;
+
+    private java.util.List<TokenService.Device> devices;
 
     private String language;
 
@@ -36,6 +42,7 @@ public class AccountBacking {
             Messages.fieldError("account:confirmation", "password.error.mismatch");
             return null;
         }
+        boolean hadDevices = !getDevices().isEmpty();
         try {
             accounts.changePassword(currentUser.caller(), current, password);
         } catch (BusinessException e) {
@@ -43,13 +50,37 @@ public class AccountBacking {
                     e.code(), e.arguments().toArray());
             return null;
         }
-        Messages.info("account.message.passwordChanged");
+        Messages.info(hadDevices ? "account.message.passwordChangedDevices" : "account.message.passwordChanged");
         return "/account/index.xhtml?faces-redirect=true";
     }
 
     public String changeLanguage() {
         people.changeOwnLocale(currentUser.caller(), language);
         Messages.info("account.message.languageChanged");
+        return "/account/index.xhtml?faces-redirect=true";
+    }
+
+    public java.util.List<TokenService.Device> getDevices() {
+        if (devices == null) {
+            devices = tokens.devices(currentUser.caller());
+        }
+        return devices;
+    }
+
+    public String revoke(long deviceId) {
+        String name = getDevices().stream().filter(d -> d.id() == deviceId).map(TokenService.Device::name).findFirst().orElse("");
+        try {
+            tokens.revoke(currentUser.caller(), deviceId);
+            Messages.info("account.message.deviceRevoked", name);
+        } catch (BusinessException e) {
+            Messages.error(e.code(), e.arguments().toArray());
+        }
+        return "/account/index.xhtml?faces-redirect=true";
+    }
+
+    public String revokeAll() {
+        tokens.revokeAll(currentUser.caller());
+        Messages.info("account.message.devicesRevoked");
         return "/account/index.xhtml?faces-redirect=true";
     }
 

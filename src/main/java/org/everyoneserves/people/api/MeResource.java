@@ -1,0 +1,40 @@
+package org.everyoneserves.people.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.everyoneserves.people.PersonService;
+import org.everyoneserves.platform.Caller;
+import org.everyoneserves.platform.problem.Problem;
+import org.everyoneserves.security.ApiCaller;
+
+@Path("me")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Me")
+@SecurityRequirement(name = "bearer")
+public class MeResource {
+
+    @Inject
+    ApiCaller api;
+
+    @Inject
+    PersonService people;
+
+    @GET
+    @Operation(summary = "Who I am", description = "The signed-in person, their team and roles, and the language texts come in.")
+    @APIResponse(responseCode = "200", description = "The person", content = @Content(schema = @Schema(implementation = MeDetail.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
+    @APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public MeDetail me() {
+        Caller caller = api.caller();
+        return MeDetail.of(people.me(caller), people.localeOf(caller.personId()), caller);
+    }
+}

@@ -1,0 +1,38 @@
+package org.everyoneserves.security;
+
+import jakarta.enterprise.context.RequestScoped;
+import org.everyoneserves.platform.BusinessException;
+import org.everyoneserves.platform.Caller;
+
+/**
+ * The holder of this API request's access token, for REST resources. Resources ask for {@link #caller()}: without a
+ * valid token that is a 401 saying whether the token was missing, unknown or expired, so the app knows to refresh.
+ */
+@RequestScoped
+public class ApiCaller {
+
+    private TokenService.Bearer bearer;
+    private TokenService.Rejection rejection;
+
+    void accepted(TokenService.Bearer bearer) {
+        this.bearer = bearer;
+    }
+
+    void rejected(TokenService.Rejection rejection) {
+        this.rejection = rejection;
+    }
+
+    public Caller caller() {
+        if (bearer == null) {
+            throw new BusinessException(BusinessException.Kind.UNAUTHORIZED, rejection == null ? "auth.error.tokenMissing"
+                    : rejection == TokenService.Rejection.EXPIRED ? "auth.error.tokenExpired" : "auth.error.tokenInvalid");
+        }
+        return bearer.caller();
+    }
+
+    /** The device sign-in the token belongs to. */
+    public long sessionId() {
+        caller();
+        return bearer.sessionId();
+    }
+}

@@ -1,0 +1,207 @@
+package org.everyoneserves.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.everyoneserves.people.Person;
+import org.everyoneserves.people.PersonDeactivated;
+import org.everyoneserves.people.PersonService;
+import org.everyoneserves.platform.BusinessException;
+import org.everyoneserves.platform.Caller;
+import org.everyoneserves.platform.audit.AuditLog;
+
+/**
+ * Sign-in for the mobile app. Signing in with e-mail and password (throttled like the web) opens an
+ * {@link ApiSession} for the device and returns a short-lived access token and a refresh token. Each refresh spends
+ * the refresh token and returns a new pair; the session still ends at its absolute expiry. A spent refresh token
+ * presented again means it was copied: the whole session is revoked. The one exception is the same rotation sent
+ * again (same client write id) within a minute, because its answer was lost: its unreceived tokens are replaced.
+ */
+@ApplicationScoped
+@Transactional
+public class TokenService {
+
+    public static final Duration ACCESS_LIFETIME = Duration.ofMinutes(15);
+    public static final Duration SESSION_LIFETIME = Duration.ofDays(30);
+    static final Duration ROTATION_GRACE = Duration.ofMinutes(1);
+    static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    PersonService people;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    /** A new pair of tokens; the secrets exist nowhere else. */
+    public record Issued(String accessToken, Instant issuedAt, Instant accessExpiresAt, String refreshToken, Instant refreshExpiresAt,
+                         long sessionId) {
+    }
+
+    /** A valid access token's holder. */
+    public record Bearer(long personId, long sessionId, Set<String> groups) {
+
+        public Caller caller() {
+            return new Caller(personId, groups.contains(Roles.ADMIN), groups.contains(Roles.MANAGER));
+        }
+    }
+
+    /** Why a presented access token does not work. */
+    public enum Rejection { INVALID, EXPIRED }
+
+    /** The outcome of checking an access token: its holder, or why not. */
+    public record Check(Bearer bearer, Rejection rejection) {
+
+        static Check rejected(Rejection why) {
+            return new Check(null, why);
+        }
+    }
+
+    /** A signed-in device, for its owner's devices page. */
+    public record Device(long id, String name, Instant signedInAt, Instant lastUsedAt, String lastAddress, Instant expiresAt) {
+    }
+
+    public Issued signIn(String email, String password, @NotNull String device, String address) {
+        SignInResult result = accounts.signIn(email, password, address);
+        switch (result.status()) {
+            case THROTTLED -> throw new BusinessException(BusinessException.Kind.TOO_MANY_REQUESTS, "auth.error.throttled",
+                    Math.max(1, Duration.between(clock.instant(), result.lockedUntil()).toMinutes() + 1));
+            case INVALID -> throw new BusinessException(BusinessException.Kind.UNAUTHORIZED, "auth.error.invalidCredentials");
+            default -> { }
+        }
+        Instant now = clock.instant();
+        ApiSession session = new ApiSession(result.personId(), device.strip(), now, now.plus(SESSION_LIFETIME), address);
+        em.persist(session);
+        em.flush();
+        audit.record(result.personId(), "api.signedIn", "person", result.personId(), session.getDevice());
+        return issue(session, now, null);
+    }
+
+    /**
+     * Spends a refresh token for a new pair. A token spent before revokes its session (committed, although the
+     * caller gets an error), unless it is the same rotation retried within a minute.
+     */
+    @Transactional(dontRollbackOn = BusinessException.class)
+    public Issued refresh(String refreshToken, String writeId, String address) {
+        Instant now = clock.instant();
+        ApiToken token = refreshToken == null || refreshToken.length() > 100 ? null
+                : em.find(ApiToken.class, Tokens.sha256(refreshToken), LockModeType.PESSIMISTIC_WRITE);
+        if (token == null || token.getKind() != ApiToken.Kind.REFRESH) {
+            throw new BusinessException(BusinessException.Kind.UNAUTHORIZED, "auth.error.refreshInvalid");
+        }
+        ApiSession session = em.find(ApiSession.class, token.getSessionId(), LockModeType.PESSIMISTIC_WRITE);
+        if (!session.isLiveAt(now) || people.findActive(session.getPersonId()).isEmpty()) {
+            throw new BusinessException(BusinessException.Kind.UNAUTHORIZED, "auth.error.refreshInvalid");
+        }
+        if (token.isSpent()) {
+            if (token.isRetryOfRotation(writeId, now, ROTATION_GRACE)) {
+                em.createQuery("delete from ApiToken t where t.parentHash = :parent")
+                        .setParameter("parent", token.getTokenHash()).executeUpdate();
+                return issue(session, now, token.getTokenHash());
+            }
+            session.revoke(now, ApiSession.Revoked.REUSE);
+            audit.record(session.getPersonId(), "api.refreshReused", "person", session.getPersonId(), session.getDevice());
+            throw new BusinessException(BusinessException.Kind.UNAUTHORIZED, "auth.error.refreshReused");
+        }
+        token.spend(now, writeId);
+        session.used(now, address);
+        return issue(session, now, token.getTokenHash());
+    }
+
+    /** The holder of an access token, if it is known, unexpired, and its session and person are live. */
+    public Check authenticate(String accessToken, String address) {
+        Instant now = clock.instant();
+        ApiToken token = accessToken == null || accessToken.length() > 100 ? null : em.find(ApiToken.class, Tokens.sha256(accessToken));
+        if (token == null || token.getKind() != ApiToken.Kind.ACCESS) {
+            return Check.rejected(Rejection.INVALID);
+        }
+        ApiSession session = em.find(ApiSession.class, token.getSessionId());
+        Optional<Person> person = people.findActive(session.getPersonId());
+        if (!session.isLiveAt(now) || person.isEmpty()) {
+            return Check.rejected(Rejection.INVALID);
+        }
+        if (!now.isBefore(token.getExpiresAt())) {
+            return Check.rejected(Rejection.EXPIRED);
+        }
+        if (session.getLastUsedAt().plus(LAST_USED_PRECISION).isBefore(now)) {
+            session.used(now, address);
+        }
+        return new Check(new Bearer(person.get().getId(), session.getId(), accounts.groupsOf(person.get())), null);
+    }
+
+    /** Signs this device out, or, with {@code everywhere}, every device of the person. */
+    public void signOut(@NotNull Caller caller, long sessionId, boolean everywhere) {
+        if (everywhere) {
+            revokeAll(caller.personId(), ApiSession.Revoked.SIGNED_OUT);
+        } else {
+            own(caller, sessionId).revoke(clock.instant(), ApiSession.Revoked.SIGNED_OUT);
+        }
+    }
+
+    /** The person's signed-in devices, most recently used first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Device> devices(@NotNull Caller caller) {
+        return em.createQuery("select s from ApiSession s where s.personId = :person and s.revokedAt is null and s.expiresAt > :now"
+                        + " order by s.lastUsedAt desc, s.id desc", ApiSession.class)
+                .setParameter("person", caller.personId()).setParameter("now", clock.instant()).getResultList().stream()
+                .map(s -> new Device(s.getId(), s.getDevice(), s.getCreatedAt(), s.getLastUsedAt(), s.getLastAddress(), s.getExpiresAt()))
+                .toList();
+    }
+
+    /** Revokes one of the caller's own devices; anyone else's is "not found". */
+    public void revoke(@NotNull Caller caller, long sessionId) {
+        own(caller, sessionId).revoke(clock.instant(), ApiSession.Revoked.REVOKED);
+        audit.record(caller.personId(), "api.deviceRevoked", "person", caller.personId(), String.valueOf(sessionId));
+    }
+
+    public void revokeAll(@NotNull Caller caller) {
+        revokeAll(caller.personId(), ApiSession.Revoked.REVOKED);
+        audit.record(caller.personId(), "api.allDevicesRevoked", "person", caller.personId(), null);
+    }
+
+    void revokeAll(long personId, ApiSession.Revoked reason) {
+        em.createQuery("update ApiSession s set s.revokedAt = :now, s.revokedReason = :reason where s.personId = :person and s.revokedAt is null")
+                .setParameter("now", clock.instant()).setParameter("reason", reason.name()).setParameter("person", personId)
+                .executeUpdate();
+    }
+
+    void onDeactivated(@Observes PersonDeactivated event) {
+        revokeAll(event.personId(), ApiSession.Revoked.DEACTIVATED);
+    }
+
+    private ApiSession own(Caller caller, long sessionId) {
+        ApiSession session = em.find(ApiSession.class, sessionId);
+        if (session == null || session.getPersonId() != caller.personId() || session.getRevokedAt() != null) {
+            throw BusinessException.notFound("device");
+        }
+        return session;
+    }
+
+    private Issued issue(ApiSession session, Instant now, String parentHash) {
+        String access = Tokens.newToken();
+        String refresh = Tokens.newToken();
+        Instant accessExpiry = now.plus(ACCESS_LIFETIME).isBefore(session.getExpiresAt()) ? now.plus(ACCESS_LIFETIME) : session.getExpiresAt();
+        em.persist(new ApiToken(Tokens.sha256(access), session.getId(), ApiToken.Kind.ACCESS, now, accessExpiry, parentHash));
+        em.persist(new ApiToken(Tokens.sha256(refresh), session.getId(), ApiToken.Kind.REFRESH, now, session.getExpiresAt(), parentHash));
+        return new Issued(access, now, accessExpiry, refresh, session.getExpiresAt(), session.getId());
+    }
+}

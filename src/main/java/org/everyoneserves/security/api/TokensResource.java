@@ -1,0 +1,85 @@
+package org.everyoneserves.security.api;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.everyoneserves.platform.api.Idempotency;
+import org.everyoneserves.platform.problem.Problem;
+import org.everyoneserves.security.ApiCaller;
+import org.everyoneserves.security.TokenService;
+
+/** Sign-in, token rotation and sign-out for the mobile app. */
+@Path("auth")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Sign-in")
+@SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "The access token from auth/token or auth/refresh")
+public class TokensResource {
+
+    @Inject
+    TokenService tokens;
+
+    @Inject
+    ApiCaller api;
+
+    @Context
+    HttpServletRequest request;
+
+    @POST
+    @Path("token")
+    @Operation(summary = "Sign in", description = "Checks e-mail and password with the same throttling as the web sign-in "
+            + "(5 failures in 15 minutes lock the account for 15 minutes) and opens a device sign-in that lasts at most 30 days.")
+    @APIResponse(responseCode = "200", description = "Signed in", content = @Content(schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(responseCode = "400", description = "Missing fields", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "E-mail and password do not match an active account", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many failed sign-ins; see Retry-After", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public TokenResponse token(@NotNull @Valid TokenRequest body) {
+        return TokenResponse.of(tokens.signIn(body.email(), body.password(), body.device(), request.getRemoteAddr()));
+    }
+
+    @POST
+    @Path("refresh")
+    @Operation(summary = "Rotate the tokens", description = "Spends the refresh token and returns a new pair. A refresh token "
+            + "used a second time signs the device out everywhere it is used (it was copied), except the same request retried "
+            + "with the same Idempotency-Key within a minute, whose lost answer is replaced by a new pair.")
+    @APIResponse(responseCode = "200", description = "New tokens", content = @Content(schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(responseCode = "400", description = "Missing refresh token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "Unknown, expired, revoked or reused refresh token: sign in again", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public TokenResponse refresh(@NotNull @Valid RefreshRequest body,
+                                 @Parameter(description = "The client's id of this request, to retry it safely") @HeaderParam(Idempotency.HEADER) String writeId) {
+        return TokenResponse.of(tokens.refresh(body.refreshToken(), writeId, request.getRemoteAddr()));
+    }
+
+    @POST
+    @Path("logout")
+    @Consumes(MediaType.WILDCARD)
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Sign out", description = "Revokes this device's access and refresh tokens at once; with everywhere=true, those of every device of the person.")
+    @APIResponse(responseCode = "204", description = "Signed out")
+    @APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response logout(@QueryParam("everywhere") @DefaultValue("false") boolean everywhere) {
+        tokens.signOut(api.caller(), api.sessionId(), everywhere);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,81 @@
+package org.everyoneserves.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import org.everyoneserves.people.PersonService;
+import org.everyoneserves.platform.BusinessException;
+import org.everyoneserves.platform.Caller;
+import org.everyoneserves.testing.Deployments;
+import org.everyoneserves.testing.People;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Deactivating a person or changing their password signs every device out at once; devices are their owner's only. */
+@ExtendWith(ArquillianExtension.class)
+class TokenServiceIT {
+
+    static final String PASSWORD = "a long enough passphrase";
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.application(TokenServiceIT.class, People.class);
+    }
+
+    @Inject
+    PersonService personService;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    TokenService tokens;
+
+    @Inject
+    PasswordHasher hasher;
+
+    long person(People people, String name) {
+        long id = people.create(name, null);
+        accounts.storePasswordHash(id, hasher.hash(PASSWORD));
+        return id;
+    }
+
+    @Test
+    void deactivationRevokesEveryDeviceAtOnce() {
+        People people = new People(personService);
+        long leaver = person(people, "leaver");
+        TokenService.Issued phone = tokens.signIn(people.email("leaver"), PASSWORD, "Phone", "10.0.0.1");
+        TokenService.Issued tablet = tokens.signIn(people.email("leaver"), PASSWORD, "Tablet", "10.0.0.1");
+        assertNotNull(tokens.authenticate(phone.accessToken(), "10.0.0.1").bearer());
+        assertEquals(2, tokens.devices(People.learner(leaver)).size());
+
+        personService.deactivate(Caller.SYSTEM, leaver);
+
+        assertEquals(TokenService.Rejection.INVALID, tokens.authenticate(phone.accessToken(), "10.0.0.1").rejection());
+        assertEquals(TokenService.Rejection.INVALID, tokens.authenticate(tablet.accessToken(), "10.0.0.1").rejection());
+        assertEquals("auth.error.refreshInvalid", assertThrows(BusinessException.class,
+                () -> tokens.refresh(tablet.refreshToken(), "retry-key-1", "10.0.0.1")).code());
+        assertTrue(tokens.devices(People.learner(leaver)).isEmpty());
+    }
+
+    @Test
+    void aNewPasswordSignsTheAppOutAndDevicesAreTheOwnersOnly() {
+        People people = new People(personService);
+        long owner = person(people, "owner");
+        long other = person(people, "other");
+        TokenService.Issued phone = tokens.signIn(people.email("owner"), PASSWORD, "Phone", "10.0.0.1");
+        assertEquals("error.notFound", assertThrows(BusinessException.class,
+                () -> tokens.revoke(People.learner(other), phone.sessionId())).code(), "someone else's device does not exist for them");
+        assertNotNull(tokens.authenticate(phone.accessToken(), "10.0.0.1").bearer());
+
+        accounts.changePassword(People.learner(owner), PASSWORD, "another long passphrase");
+
+        assertEquals(TokenService.Rejection.INVALID, tokens.authenticate(phone.accessToken(), "10.0.0.1").rejection());
+    }
+}
