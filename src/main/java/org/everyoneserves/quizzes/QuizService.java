@@ -59,6 +59,9 @@ public class QuizService {
     Event<ItemCompleted> completed;
 
     @Inject
+    Event<QuizSubmitted> submitted;
+
+    @Inject
     Clock clock;
 
     // ---- what the pages show
@@ -259,6 +262,9 @@ public class QuizService {
             throw new BusinessException(BusinessException.Kind.CONFLICT, "quizzes.error.alreadySubmitted");
         }
         recordStats(attempt, score);
+        Map<String, Boolean> right = new java.util.LinkedHashMap<>();
+        score.results().forEach(r -> right.put(r.questionId(), r.correct()));
+        submitted.fire(new QuizSubmitted(caller.personId(), attempt.getQuizCode(), right));
         if (score.passed()) {
             completed.fire(new ItemCompleted(caller.personId(), Assignment.Kind.QUIZ, attempt.getQuizCode(), version.getId(),
                     Completion.How.PASSED, score.percent()));

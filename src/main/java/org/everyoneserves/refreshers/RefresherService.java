@@ -1,0 +1,382 @@
+package org.everyoneserves.refreshers;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotNull;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.everyoneserves.assignments.Assignment;
+import org.everyoneserves.assignments.ItemCompleted;
+import org.everyoneserves.content.CatalogItem;
+import org.everyoneserves.content.CatalogService;
+import org.everyoneserves.content.ContentVersion;
+import org.everyoneserves.content.Definitions;
+import org.everyoneserves.content.Drafts;
+import org.everyoneserves.content.Question;
+import org.everyoneserves.platform.BusinessException;
+import org.everyoneserves.platform.Caller;
+import org.everyoneserves.quizzes.Answer;
+import org.everyoneserves.quizzes.QuestionResult;
+import org.everyoneserves.quizzes.QuizSubmitted;
+import org.everyoneserves.quizzes.Scoring;
+
+/**
+ * Daily refreshers. Every quiz question a person answers and every refresher item of a module they read becomes a
+ * {@link ReviewCard}, scheduled by {@link Spacing}. Each day a person gets one set of 3 to 5 items (their setting),
+ * drawn once and kept for the day, so the app and the web page show the same set, also offline. Answers may arrive
+ * late from an offline phone: they count for the day of the set, once. A holiday pause draws no sets and does not
+ * break the streak.
+ */
+@ApplicationScoped
+@Transactional
+public class RefresherService {
+
+    /** How long an offline answer to a day's set is still taken. */
+    static final int LATE_DAYS = 7;
+    private static final int CANDIDATES = 200;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    CatalogService catalog;
+
+    @Inject
+    Clock clock;
+
+    public record Option(int index, String text) {
+    }
+
+    /** How an answer went, with the right answer and when the item comes back. */
+    public record Outcome(boolean correct, String explanation, List<Integer> rightChoices, Boolean rightValue, List<String> rightOrder,
+                          LocalDate nextDueOn, boolean mastered) {
+    }
+
+    /** One item of a day's set, without anything that tells the answer until it is answered. */
+    public record Item(long cardId, String title, Question.Kind kind, String situation, String prompt, List<Option> options,
+                       Outcome outcome) {
+
+        public boolean isAnswered() {
+            return outcome != null;
+        }
+
+        /** The places 1..n an ordering item's options can take. */
+        public List<Integer> places() {
+            return IntStream.rangeClosed(1, options.size()).boxed().toList();
+        }
+    }
+
+    public record Summary(int answeredThisWeek, int rightThisWeek, int answeredLastWeek, int rightLastWeek, long learning, long mastered,
+                          long masteredThisWeek, List<String> improved) {
+    }
+
+    public record Today(LocalDate day, boolean paused, LocalDate pausedUntil, int dailySize, List<Item> items, int answered,
+                        boolean complete, Streak streak, Summary summary) {
+    }
+
+    public record Settings(int dailySize, LocalDate pausedUntil, int version) {
+    }
+
+    // ---- meeting items
+
+    void onQuizSubmitted(@Observes QuizSubmitted event) {
+        LocalDate today = LocalDate.now(clock);
+        String module = catalog.current(CatalogItem.Kind.QUIZ, event.quizCode())
+                .map(v -> Drafts.read(v.getDefinition(), Definitions.Quiz.class).module()).orElse(null);
+        event.rightByQuestion().forEach((questionId, right) -> {
+            String key = ReviewCard.QUIZ + event.quizCode() + ":" + questionId;
+            Optional<ReviewCard> card = find(event.personId(), key);
+            if (card.isPresent()) {
+                card.get().metAgain(right, today);
+            } else {
+                em.persist(new ReviewCard(event.personId(), key, module, right, today));
+            }
+        });
+    }
+
+    void onModuleRead(@Observes ItemCompleted event) {
+        if (event.kind() != Assignment.Kind.MODULE) {
+            return;
+        }
+        LocalDate today = LocalDate.now(clock);
+        for (ContentVersion version : catalog.currentOfKind(CatalogItem.Kind.REFRESHER)) {
+            Definitions.Refresher refresher = Drafts.read(version.getDefinition(), Definitions.Refresher.class);
+            String key = ReviewCard.REFRESHER + refresher.id();
+            if (event.code().equals(refresher.module()) && find(event.personId(), key).isEmpty()) {
+                em.persist(new ReviewCard(event.personId(), key, refresher.module(), true, today));
+            }
+        }
+    }
+
+    // ---- the day's set
+
+    /** Today's set (drawn now if it was not yet), the streak and what improved. */
+    public Today today(@NotNull Caller caller) {
+        LocalDate today = LocalDate.now(clock);
+        RefresherSetting setting = setting(caller.personId());
+        boolean paused = setting.isPausedOn(today);
+        List<Long> ids = paused ? List.of() : drawn(caller.personId(), today).orElseGet(() -> draw(caller.personId(), today, setting));
+        Map<Long, Outcome> outcomes = outcomes(caller.personId(), today);
+        Questions questions = new Questions();
+        List<Item> items = new ArrayList<>();
+        for (long id : ids) {
+            ReviewCard card = em.find(ReviewCard.class, id);
+            questions.of(card).ifPresent(q -> items.add(item(card, q, today, outcomes.get(id))));
+        }
+        int answered = (int) items.stream().filter(Item::isAnswered).count();
+        return new Today(today, paused, paused ? setting.getPausedUntil() : null, setting.getDailySize(), items, answered,
+                !items.isEmpty() && answered == items.size(), streak(caller.personId(), today), summary(caller.personId(), today, questions));
+    }
+
+    /**
+     * Answers one item of a day's set, once. The day is the set's day: an answer given offline yesterday and sent
+     * today counts for yesterday (up to {@value #LATE_DAYS} days late). The item is rescheduled from that day.
+     */
+    public Outcome answer(@NotNull Caller caller, @NotNull LocalDate day, long cardId, @NotNull Answer answer) {
+        LocalDate today = LocalDate.now(clock);
+        if (day.isAfter(today) || day.isBefore(today.minusDays(LATE_DAYS))) {
+            throw new BusinessException(BusinessException.Kind.CONFLICT, "refreshers.error.dayClosed", LATE_DAYS);
+        }
+        ReviewCard card = em.find(ReviewCard.class, cardId, LockModeType.PESSIMISTIC_WRITE);
+        if (card == null || card.getPersonId() != caller.personId() || !drawn(caller.personId(), day).orElse(List.of()).contains(cardId)) {
+            throw BusinessException.notFound("refresher");
+        }
+        if (outcomes(caller.personId(), day).containsKey(cardId)) {
+            throw new BusinessException(BusinessException.Kind.CONFLICT, "refreshers.error.alreadyAnswered");
+        }
+        Question question = new Questions().of(card).orElseThrow(() -> BusinessException.notFound("refresher"));
+        if (answer.isSkipped()) {
+            throw new BusinessException(BusinessException.Kind.INVALID, "refreshers.error.noAnswer");
+        }
+        QuestionResult result = Scoring.score(question, new Answer(question.id(), answer.choices(), answer.value()));
+        if (card.isRetired() || (card.getLastReviewedOn() != null && card.getLastReviewedOn().isAfter(day))) {
+            throw new BusinessException(BusinessException.Kind.CONFLICT, "refreshers.error.dayClosed", LATE_DAYS);
+        }
+        card.review(result.correct(), day);
+        em.flush();
+        em.createNativeQuery("insert into refresher_answer (person_id, card_id, day, correct, answered_at) values (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, caller.personId()).setParameter(2, cardId).setParameter(3, Date.valueOf(day))
+                .setParameter(4, result.correct()).setParameter(5, Timestamp.from(clock.instant())).executeUpdate();
+        em.createNativeQuery("update refresher_day set answered = answered + 1,"
+                        + " completed_at = if(answered + 1 >= size and completed_at is null, ?1, completed_at) where person_id = ?2 and day = ?3")
+                .setParameter(1, Timestamp.from(clock.instant())).setParameter(2, caller.personId()).setParameter(3, Date.valueOf(day))
+                .executeUpdate();
+        return outcome(question, result.correct(), card);
+    }
+
+    // ---- settings
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Settings settings(@NotNull Caller caller) {
+        RefresherSetting setting = em.find(RefresherSetting.class, caller.personId());
+        LocalDate today = LocalDate.now(clock);
+        return setting == null ? new Settings(Spacing.MAX_DAILY, null, 0)
+                : new Settings(setting.getDailySize(), setting.isPausedOn(today) || setting.getPausedFrom() != null && setting.getPausedFrom().isAfter(today)
+                ? setting.getPausedUntil() : null, setting.getVersion());
+    }
+
+    /**
+     * Changes the daily size and the pause (until a day, inclusive; null resumes). Refused when the settings changed
+     * since {@code expectedVersion} was read.
+     */
+    public Settings change(@NotNull Caller caller, int dailySize, LocalDate pausedUntil, int expectedVersion) {
+        RefresherSetting setting = setting(caller.personId());
+        em.lock(setting, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(setting);
+        if (setting.getVersion() != expectedVersion) {
+            throw new BusinessException(BusinessException.Kind.PRECONDITION_FAILED, "error.preconditionFailed");
+        }
+        LocalDate today = LocalDate.now(clock);
+        setting.dailySize(dailySize);
+        boolean wasPaused = setting.isPausedOn(today);
+        if (pausedUntil == null) {
+            if (wasPaused) {
+                endPause(caller.personId(), today);
+            }
+            setting.resume();
+        } else {
+            setting.pause(today, pausedUntil);
+            if (wasPaused) {
+                em.createNativeQuery("update refresher_pause set ends_on = ?1 where person_id = ?2 and ends_on >= ?3")
+                        .setParameter(1, Date.valueOf(pausedUntil)).setParameter(2, caller.personId()).setParameter(3, Date.valueOf(today))
+                        .executeUpdate();
+            } else {
+                em.createNativeQuery("insert into refresher_pause (person_id, starts_on, ends_on) values (?1, ?2, ?3)")
+                        .setParameter(1, caller.personId()).setParameter(2, Date.valueOf(today)).setParameter(3, Date.valueOf(pausedUntil))
+                        .executeUpdate();
+            }
+        }
+        em.flush();
+        return settings(caller);
+    }
+
+    private void endPause(long personId, LocalDate today) {
+        em.createNativeQuery("delete from refresher_pause where person_id = ?1 and starts_on >= ?2")
+                .setParameter(1, personId).setParameter(2, Date.valueOf(today)).executeUpdate();
+        em.createNativeQuery("update refresher_pause set ends_on = ?1 where person_id = ?2 and ends_on >= ?3")
+                .setParameter(1, Date.valueOf(today.minusDays(1))).setParameter(2, personId).setParameter(3, Date.valueOf(today))
+                .executeUpdate();
+    }
+
+    // ---- helpers
+
+    private RefresherSetting setting(long personId) {
+        RefresherSetting setting = em.find(RefresherSetting.class, personId);
+        if (setting == null) {
+            em.createNativeQuery("insert ignore into refresher_setting (person_id, daily_size, version) values (?1, ?2, 0)")
+                    .setParameter(1, personId).setParameter(2, Spacing.MAX_DAILY).executeUpdate();
+            setting = em.find(RefresherSetting.class, personId);
+        }
+        return setting;
+    }
+
+    private Optional<ReviewCard> find(long personId, String key) {
+        return em.createQuery("select c from ReviewCard c where c.personId = :person and c.itemKey = :key", ReviewCard.class)
+                .setParameter("person", personId).setParameter("key", key).getResultStream().findFirst();
+    }
+
+    private Optional<List<Long>> drawn(long personId, LocalDate day) {
+        List<?> rows = em.createNativeQuery("select card_ids from refresher_day where person_id = ?1 and day = ?2")
+                .setParameter(1, personId).setParameter(2, Date.valueOf(day)).getResultList();
+        return rows.isEmpty() ? Optional.empty()
+                : Optional.of(Arrays.stream(((String) rows.get(0)).split(",")).filter(s -> !s.isEmpty()).map(Long::valueOf).toList());
+    }
+
+    /** Draws the day's set once; two requests at once keep the first's. An empty set is not kept: items met later today count. */
+    private List<Long> draw(long personId, LocalDate today, RefresherSetting setting) {
+        List<ReviewCard> candidates = em.createQuery("select c from ReviewCard c where c.personId = :person and c.retired = false"
+                        + " order by c.dueOn, c.lapses desc, c.id", ReviewCard.class)
+                .setParameter("person", personId).setMaxResults(CANDIDATES).getResultList();
+        Questions questions = new Questions();
+        List<ReviewCard> usable = candidates.stream().filter(c -> questions.of(c).isPresent()).toList();
+        List<Long> ids = Spacing.dailySet(usable, ReviewCard::card, today, setting.getDailySize()).stream().map(ReviewCard::getId).toList();
+        if (ids.isEmpty()) {
+            return ids;
+        }
+        em.createNativeQuery("insert ignore into refresher_day (person_id, day, card_ids, size, answered) values (?1, ?2, ?3, ?4, 0)")
+                .setParameter(1, personId).setParameter(2, Date.valueOf(today))
+                .setParameter(3, ids.stream().map(String::valueOf).collect(Collectors.joining(","))).setParameter(4, ids.size())
+                .executeUpdate();
+        return drawn(personId, today).orElse(ids);
+    }
+
+    private Map<Long, Outcome> outcomes(long personId, LocalDate day) {
+        Map<Long, Outcome> outcomes = new HashMap<>();
+        Questions questions = new Questions();
+        for (Object row : em.createNativeQuery("select card_id, correct from refresher_answer where person_id = ?1 and day = ?2")
+                .setParameter(1, personId).setParameter(2, Date.valueOf(day)).getResultList()) {
+            Object[] r = (Object[]) row;
+            long id = ((Number) r[0]).longValue();
+            ReviewCard card = em.find(ReviewCard.class, id);
+            questions.of(card).ifPresent(q -> outcomes.put(id, outcome(q, Boolean.TRUE.equals(r[1]) || Integer.valueOf(1).equals(r[1]), card)));
+        }
+        return outcomes;
+    }
+
+    private static Outcome outcome(Question q, boolean correct, ReviewCard card) {
+        List<Integer> right = q.kind() == Question.Kind.TRUE_FALSE || q.kind() == Question.Kind.ORDERING ? List.of()
+                : IntStream.range(0, q.choices().size()).filter(i -> q.choices().get(i).correct()).boxed().toList();
+        return new Outcome(correct, q.explanation(), right, q.kind() == Question.Kind.TRUE_FALSE ? q.answer() : null,
+                q.kind() == Question.Kind.ORDERING ? q.items() : List.of(), card.isRetired() ? null : card.getDueOn(), card.isRetired());
+    }
+
+    private Item item(ReviewCard card, Question q, LocalDate day, Outcome outcome) {
+        List<Option> options = new ArrayList<>();
+        if (q.kind() != Question.Kind.TRUE_FALSE) {
+            List<String> texts = q.kind() == Question.Kind.ORDERING ? q.items() : q.choices().stream().map(Question.Choice::text).toList();
+            List<Integer> order = new ArrayList<>(IntStream.range(0, texts.size()).boxed().toList());
+            Collections.shuffle(order, new Random(card.getId() * 31 + day.toEpochDay()));
+            order.forEach(i -> options.add(new Option(i, texts.get(i))));
+        }
+        return new Item(card.getId(), title(card), q.kind(), q.situation(), q.prompt(), options, outcome);
+    }
+
+    private String title(ReviewCard card) {
+        String key = card.getItemKey();
+        if (key.startsWith(ReviewCard.QUIZ)) {
+            String quiz = key.substring(ReviewCard.QUIZ.length(), key.lastIndexOf(':'));
+            return catalog.titles().getOrDefault("QUIZ:" + quiz, quiz);
+        }
+        return null;
+    }
+
+    private Streak streak(long personId, LocalDate today) {
+        Set<LocalDate> completed = new HashSet<>();
+        for (Object day : em.createNativeQuery("select day from refresher_day where person_id = ?1 and completed_at is not null and day >= ?2")
+                .setParameter(1, personId).setParameter(2, Date.valueOf(today.minusDays(Streak.LOOKBACK_DAYS))).getResultList()) {
+            completed.add(toDate(day));
+        }
+        List<LocalDate[]> pauses = new ArrayList<>();
+        for (Object row : em.createNativeQuery("select starts_on, ends_on from refresher_pause where person_id = ?1")
+                .setParameter(1, personId).getResultList()) {
+            Object[] r = (Object[]) row;
+            pauses.add(new LocalDate[] {toDate(r[0]), toDate(r[1])});
+        }
+        return Streak.of(completed, d -> pauses.stream().anyMatch(p -> !d.isBefore(p[0]) && !d.isAfter(p[1])), today);
+    }
+
+    private Summary summary(long personId, LocalDate today, Questions questions) {
+        Object[] weeks = (Object[]) em.createNativeQuery("select sum(day > ?2), sum(day > ?2 and correct), sum(day <= ?2), sum(day <= ?2 and correct)"
+                        + " from refresher_answer where person_id = ?1 and day > ?3")
+                .setParameter(1, personId).setParameter(2, Date.valueOf(today.minusDays(7))).setParameter(3, Date.valueOf(today.minusDays(14)))
+                .getSingleResult();
+        Object[] cards = (Object[]) em.createNativeQuery("select sum(not retired), sum(retired), sum(retired and last_reviewed_on > ?2)"
+                        + " from review_card where person_id = ?1")
+                .setParameter(1, personId).setParameter(2, Date.valueOf(today.minusDays(7))).getSingleResult();
+        List<String> improved = new ArrayList<>();
+        for (Object id : em.createNativeQuery("select distinct a.card_id from refresher_answer a join review_card c on c.id = a.card_id"
+                        + " where a.person_id = ?1 and a.day > ?2 and a.correct and c.lapses > 0 order by a.card_id limit 3")
+                .setParameter(1, personId).setParameter(2, Date.valueOf(today.minusDays(7))).getResultList()) {
+            questions.of(em.find(ReviewCard.class, ((Number) id).longValue())).ifPresent(q -> improved.add(q.prompt()));
+        }
+        return new Summary(intOf(weeks[0]), intOf(weeks[1]), intOf(weeks[2]), intOf(weeks[3]), intOf(cards[0]), intOf(cards[1]),
+                intOf(cards[2]), improved);
+    }
+
+    private static int intOf(Object value) {
+        return value == null ? 0 : ((Number) value).intValue();
+    }
+
+    private static LocalDate toDate(Object value) {
+        return value instanceof Date date ? date.toLocalDate() : (LocalDate) value;
+    }
+
+    /** The current question behind each card, read once per request. A card whose item left the catalog has none. */
+    private final class Questions {
+
+        private final Map<String, Optional<Definitions.Quiz>> quizzes = new LinkedHashMap<>();
+
+        Optional<Question> of(ReviewCard card) {
+            String key = card.getItemKey();
+            if (key.startsWith(ReviewCard.QUIZ)) {
+                int colon = key.lastIndexOf(':');
+                String quiz = key.substring(ReviewCard.QUIZ.length(), colon);
+                return quizzes.computeIfAbsent(quiz, code -> catalog.current(CatalogItem.Kind.QUIZ, code)
+                                .map(v -> Drafts.read(v.getDefinition(), Definitions.Quiz.class)))
+                        .flatMap(q -> q.question(key.substring(colon + 1)));
+            }
+            return catalog.current(CatalogItem.Kind.REFRESHER, key.substring(ReviewCard.REFRESHER.length()))
+                    .map(v -> Drafts.read(v.getDefinition(), Definitions.Refresher.class).question());
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.everyoneserves.refreshers.api;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.everyoneserves.platform.Caller;
+import org.everyoneserves.platform.api.Idempotency;
+import org.everyoneserves.platform.api.Versions;
+import org.everyoneserves.platform.problem.Problem;
+import org.everyoneserves.quizzes.Answer;
+import org.everyoneserves.refreshers.RefresherService;
+import org.everyoneserves.security.ApiCaller;
+
+/** Daily refreshers for the app: today's set, answers (also sent late from offline), and the daily size and holiday pause. */
+@Path("refreshers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Refreshers")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+public class RefreshersResource {
+
+    static final String SETTINGS = "refreshers";
+
+    @Inject
+    ApiCaller api;
+
+    @Inject
+    RefresherService refreshers;
+
+    @Inject
+    Idempotency idempotency;
+
+    @GET
+    @Path("today")
+    @Operation(summary = "Today's refreshers", description = "The day's set of 3 to 5 items, drawn once a day from what is due "
+            + "(wrong answers soon, right ones further apart, mastered ones never), with the streak and what improved this week. "
+            + "Answered items carry their outcome. Paused: no items.")
+    @APIResponse(responseCode = "200", description = "The day's set", content = @Content(schema = @Schema(implementation = RefresherService.Today.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
+    public RefresherService.Today today() {
+        return refreshers.today(api.caller());
+    }
+
+    @POST
+    @Path("answers")
+    @Operation(summary = "Answer a refresher", description = "Scores one item of a day's set and reschedules it. Answers taken "
+            + "offline may be sent up to 7 days later with the set's day. Each item takes one answer per day.")
+    @APIResponse(responseCode = "200", description = "The outcome, the right answer and when the item comes back",
+            content = @Content(schema = @Schema(implementation = RefresherService.Outcome.class)))
+    @APIResponse(responseCode = "400", description = "Missing fields, no answer, an answer that does not fit the item, or no Idempotency-Key",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Not an item of the caller's set for that day", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already answered for that day, or the day is too far back", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response answer(@NotNull @Valid RefresherAnswerRequest body,
+                           @Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {
+        Caller caller = api.caller();
+        return idempotency.once(caller.personId(), key, "POST refreshers/answers " + body, () -> Response.ok(
+                refreshers.answer(caller, body.day(), body.cardId(),
+                        new Answer("", body.choices() == null ? List.of() : body.choices(), body.value()))).build());
+    }
+
+    @GET
+    @Path("settings")
+    @Operation(summary = "My refresher settings", description = "The daily size and the pause; the ETag is what PUT needs in If-Match.")
+    @APIResponse(responseCode = "200", description = "The settings", content = @Content(schema = @Schema(implementation = RefresherService.Settings.class)))
+    public Response settings() {
+        Caller caller = api.caller();
+        RefresherService.Settings settings = refreshers.settings(caller);
+        return Response.ok(settings).tag(Versions.tag(SETTINGS, caller.personId(), settings.version())).build();
+    }
+
+    @PUT
+    @Path("settings")
+    @Operation(summary = "Change my refresher settings", description = "Sets the daily size (3 to 5) and pauses until a day for holidays, "
+            + "or resumes. Paused days draw no set and keep the streak.")
+    @APIResponse(responseCode = "200", description = "The new settings", content = @Content(schema = @Schema(implementation = RefresherService.Settings.class)))
+    @APIResponse(responseCode = "400", description = "A size outside 3 to 5, a pause in the past or longer than 92 days",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Changed since the ETag sent in If-Match", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "No If-Match", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response changeSettings(@NotNull @Valid RefresherSettingsRequest body,
+                                   @Parameter(description = "The ETag of the settings last read", required = true) @HeaderParam("If-Match") String ifMatch,
+                                   @Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {
+        Caller caller = api.caller();
+        int expected = Versions.expected(ifMatch, SETTINGS, caller.personId());
+        return idempotency.once(caller.personId(), key, "PUT refreshers/settings " + ifMatch + " " + body, () -> {
+            RefresherService.Settings settings = refreshers.change(caller, body.dailySize(), body.pausedUntil(), expected);
+            return Response.ok(settings).tag(Versions.tag(SETTINGS, caller.personId(), settings.version())).build();
+        });
+    }
+}

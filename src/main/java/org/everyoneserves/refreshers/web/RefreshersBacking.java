@@ -1,0 +1,110 @@
+package org.everyoneserves.refreshers.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.faces.context.FacesContext;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.IntStream;
+import java.time.format.DateTimeParseException;
+import org.everyoneserves.platform.BusinessException;
+import org.everyoneserves.platform.web.Messages;
+import org.everyoneserves.quizzes.Answer;
+import org.everyoneserves.quizzes.AnswerForm;
+import org.everyoneserves.refreshers.RefresherService;
+import org.everyoneserves.security.CurrentUser;
+
+/**
+ * /learner/refreshers.xhtml: the day's refreshers for people without the app, the same set the app shows. Each item
+ * is its own small form: answer it, see at once whether it was right and when it comes back. Also the daily size
+ * and a holiday pause.
+ */
+@Named
+@RequestScoped
+public class RefreshersBacking {
+
+    @Inject
+    RefresherService refreshers;
+
+    @Inject
+    CurrentUser currentUser;
+
+    private final AnswerForm form = new AnswerForm();
+    private RefresherService.Today today;
+    private RefresherService.Settings settings;
+    private Integer dailySize;
+    private LocalDate pausedUntil;
+
+    public RefresherService.Today getToday() {
+        if (today == null) {
+            today = refreshers.today(currentUser.caller());
+        }
+        return today;
+    }
+
+    public RefresherService.Settings getSettings() {
+        if (settings == null) {
+            settings = refreshers.settings(currentUser.caller());
+        }
+        return settings;
+    }
+
+    public String answer(long cardId) {
+        String key = String.valueOf(cardId);
+        List<RefresherService.Item> items = getToday().items();
+        int index = IntStream.range(0, items.size()).filter(i -> items.get(i).cardId() == cardId).findFirst().orElse(-1);
+        RefresherService.Item item = index < 0 ? null : items.get(index);
+        LocalDate setDay = parse(FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("day"));
+        if (item == null || setDay == null) {
+            Messages.error("learner_refreshers.error.gone");
+            return "/learner/refreshers.xhtml?faces-redirect=true";
+        }
+        var options = item.options().stream().map(RefresherService.Option::index).toList();
+        Answer answer = form.answer(key, key, item.kind(), options);
+        if (answer.isSkipped()) {
+            Messages.fieldError("items:" + index + ":item:answer", form.isOrderingIncomplete(key, item.kind(), options)
+                    ? "learner_refreshers.error.ordering" : "refreshers.error.noAnswer");
+            return null;
+        }
+        try {
+            RefresherService.Outcome outcome = refreshers.answer(currentUser.caller(), setDay, cardId, answer);
+            Messages.info(outcome.correct() ? "learner_refreshers.message.right" : "learner_refreshers.message.wrong");
+        } catch (BusinessException e) {
+            Messages.error(e.code(), e.arguments().toArray());
+        }
+        return "/learner/refreshers.xhtml?faces-redirect=true#item-" + cardId;
+    }
+
+    public String saveSettings() {
+        try {
+            refreshers.change(currentUser.caller(), dailySize == null ? 0 : dailySize, pausedUntil, getSettings().version());
+            Messages.info(pausedUntil == null ? "learner_refreshers.message.saved" : "learner_refreshers.message.paused");
+            return "/learner/refreshers.xhtml?faces-redirect=true";
+        } catch (BusinessException e) {
+            Messages.fieldError(e.code().startsWith("refreshers.error.pause") ? "settings:pausedUntil" : "settings:dailySize",
+                    e.code(), e.arguments().toArray());
+            return null;
+        }
+    }
+
+    public String resume() {
+        refreshers.change(currentUser.caller(), getSettings().dailySize(), null, getSettings().version());
+        Messages.info("learner_refreshers.message.resumed");
+        return "/learner/refreshers.xhtml?faces-redirect=true";
+    }
+
+    private static LocalDate parse(String value) {
+        try {
+            return value == null ? null : LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    public AnswerForm getForm() { return form; }
+    public Integer getDailySize() { return dailySize == null ? getSettings().dailySize() : dailySize; }
+    public void setDailySize(Integer dailySize) { this.dailySize = dailySize; }
+    public LocalDate getPausedUntil() { return pausedUntil == null ? getSettings().pausedUntil() : pausedUntil; }
+    public void setPausedUntil(LocalDate pausedUntil) { this.pausedUntil = pausedUntil; }
+}
