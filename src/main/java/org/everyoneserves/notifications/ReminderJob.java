@@ -36,6 +36,9 @@ public class ReminderJob {
     Event<ReminderTick> tick;
 
     @Inject
+    org.everyoneserves.platform.api.Idempotency idempotency;
+
+    @Inject
     Mailer mailer;
 
     @Inject
@@ -81,5 +84,6 @@ public class ReminderJob {
     public void run() {
         tick.fire(new ReminderTick(LocalDate.now(clock), clock.instant()));
         mailer.sendPending();
+        idempotency.purge();
     }
 }

@@ -102,7 +102,7 @@ public class QuizService {
     }
 
     public record AttemptView(long id, String quizCode, String title, int number, int passMark, List<ShownView> questions,
-                              Instant savedAt, boolean submitted) {
+                              Instant savedAt, boolean submitted, int version) {
     }
 
     public record ResultOption(String text, boolean picked, boolean correct, String feedback) {
@@ -156,7 +156,7 @@ public class QuizService {
             questions.add(new ShownView(position++, q.id(), q.kind(), q.situation(), q.prompt(), options, saved.get(q.id())));
         }
         return new AttemptView(attempt.getId(), attempt.getQuizCode(), version.getTitle(), attempt.getNumber(), quiz.passMark(), questions,
-                attempt.getSavedAt(), attempt.isSubmitted());
+                attempt.getSavedAt(), attempt.isSubmitted(), attempt.getVersion());
     }
 
     /** A submitted attempt's results, for its owner (and the people who may see the owner). */
@@ -238,8 +238,17 @@ public class QuizService {
 
     /** Saves answers as the learner goes; refused for a submitted attempt or a question that was not shown. */
     public void save(@NotNull Caller caller, long attemptId, @NotNull List<Answer> answers) {
+        save(caller, attemptId, answers, null);
+    }
+
+    /** Saves answers unless the attempt changed since {@code expectedVersion} was read (null: whatever it is now). */
+    public void save(@NotNull Caller caller, long attemptId, @NotNull List<Answer> answers, Integer expectedVersion) {
         QuizAttempt attempt = own(caller, attemptId);
+        if (expectedVersion != null && !attempt.isSubmitted() && attempt.getVersion() != expectedVersion) {
+            throw new BusinessException(BusinessException.Kind.PRECONDITION_FAILED, "error.preconditionFailed");
+        }
         attempt.save(answers, questions(attempt), clock.instant());
+        em.flush();
     }
 
     /**

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.everyoneserves.notifications.ReminderTick;
 import org.everyoneserves.people.Person;
 import org.everyoneserves.people.PersonDeactivated;
 import org.everyoneserves.people.PersonService;
@@ -181,6 +182,12 @@ public class TokenService {
     void revokeAll(long personId, ApiSession.Revoked reason) {
         em.createQuery("update ApiSession s set s.revokedAt = :now, s.revokedReason = :reason where s.personId = :person and s.revokedAt is null")
                 .setParameter("now", clock.instant()).setParameter("reason", reason.name()).setParameter("person", personId)
+                .executeUpdate();
+    }
+
+    /** Forgets tokens that can no longer be used: access tokens past expiry, refresh tokens of ended sign-ins. */
+    void purge(@Observes ReminderTick tick) {
+        em.createQuery("delete from ApiToken t where t.expiresAt < :before").setParameter("before", tick.now().minus(Duration.ofDays(1)))
                 .executeUpdate();
     }
 

@@ -1,11 +1,8 @@
 package org.everyoneserves.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
+import org.everyoneserves.platform.api.Hashes;
 
 /** Random bearer secrets and the SHA-256 under which they are stored. */
 final class Tokens {
@@ -22,10 +19,6 @@ final class Tokens {
     }
 
     static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Hashes.sha256(token);
     }
 }

@@ -91,7 +91,7 @@ public class ShadowingService {
      * @param canReflect the session has started, the host has not marked a no-show and no reflection exists yet
      */
     public record BookingView(long id, SlotView slot, String guideCode, String guideTitle, Booking.Status status, boolean canChange,
-                              boolean canReflect, Long reflectionId, boolean completed, String hostNote, Integer hostRating) {
+                              boolean canReflect, Long reflectionId, boolean completed, String hostNote, Integer hostRating, int version) {
     }
 
     public record GuideView(String code, String title, String summary, int minutes, List<String> hostRoles, List<String> watchFor,
@@ -346,6 +346,26 @@ public class ShadowingService {
         takeSeat(slotId);
         giveSeatBack(old.getId());
         booking.moveTo(slotId, clock.instant());
+    }
+
+    /** Moves the seat unless the booking changed since {@code expectedVersion} was read. */
+    public void move(@NotNull Caller caller, long bookingId, long slotId, int expectedVersion) {
+        if (ownBooking(caller, bookingId).getVersion() != expectedVersion) {
+            throw new BusinessException(BusinessException.Kind.PRECONDITION_FAILED, "error.preconditionFailed");
+        }
+        move(caller, bookingId, slotId);
+        em.flush();
+    }
+
+    /** The shadow's bookings of every guide, newest first. */
+    public List<BookingView> bookings(@NotNull Caller caller) {
+        return bookingViews(em.createQuery("select b from Booking b where b.personId = :me order by b.bookedAt desc, b.id desc", Booking.class)
+                .setParameter("me", caller.personId()).setMaxResults(100).getResultList());
+    }
+
+    /** One of the shadow's own bookings; anyone else's does not exist. */
+    public BookingView booking(@NotNull Caller caller, long bookingId) {
+        return bookingViews(List.of(ownBooking(caller, bookingId))).get(0);
     }
 
     /** The shadow cancels before the slot starts; the seat is free again at once. */
@@ -772,7 +792,7 @@ public class ShadowingService {
             return new BookingView(b.getId(), view(slot, hosts.get(slot.getHostId())), b.getGuideCode(),
                     titles.getOrDefault("GUIDE:" + b.getGuideCode(), b.getGuideCode()), b.getStatus(),
                     b.getStatus() == Booking.Status.BOOKED && !started && !slot.isCancelled(), canReflect, reflection, b.isCompleted(),
-                    b.getHostNote(), b.getHostRating());
+                    b.getHostNote(), b.getHostRating(), b.getVersion());
         }).toList();
     }
 

@@ -1,5 +1,6 @@
 package org.everyoneserves.people.api;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,6 +17,7 @@ import org.everyoneserves.platform.Caller;
 import org.everyoneserves.platform.problem.Problem;
 import org.everyoneserves.security.ApiCaller;
 
+@RequestScoped
 @Path("me")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Me")

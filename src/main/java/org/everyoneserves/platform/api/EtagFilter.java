@@ -26,7 +26,7 @@ public class EtagFilter implements ContainerResponseFilter {
         if (tag == null) {
             Object entity = response.getEntity();
             String json = entity instanceof String text ? text : JsonbResolver.shared().toJson(entity);
-            tag = new EntityTag(Idempotency.sha256(json).substring(0, 32));
+            tag = new EntityTag(Hashes.sha256(json).substring(0, 32));
             response.getHeaders().putSingle(HttpHeaders.ETAG, tag);
         }
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "private, no-cache");

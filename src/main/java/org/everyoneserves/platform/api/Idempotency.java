@@ -8,13 +8,9 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -56,7 +52,7 @@ public class Idempotency {
         if (!KEY.matcher(key).matches()) {
             throw new BusinessException(BusinessException.Kind.INVALID, "idempotency.error.malformedKey");
         }
-        String hash = sha256(request);
+        String hash = Hashes.sha256(request);
         int inserted = em.createNativeQuery("insert ignore into api_idempotency (person_id, idem_key, request_hash, status, created_at)"
                         + " values (?1, ?2, ?3, 0, ?4)")
                 .setParameter(1, personId).setParameter(2, key).setParameter(3, hash)
@@ -102,13 +98,5 @@ public class Idempotency {
     public int purge() {
         return em.createNativeQuery("delete from api_idempotency where created_at < ?1")
                 .setParameter(1, Timestamp.from(clock.instant().minus(Duration.ofDays(KEPT)))).executeUpdate();
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

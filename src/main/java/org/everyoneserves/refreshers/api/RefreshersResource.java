@@ -1,5 +1,6 @@
 package org.everyoneserves.refreshers.api;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -29,6 +30,7 @@ import org.everyoneserves.refreshers.RefresherService;
 import org.everyoneserves.security.ApiCaller;
 
 /** Daily refreshers for the app: today's set, answers (also sent late from offline), and the daily size and holiday pause. */
+@RequestScoped
 @Path("refreshers")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

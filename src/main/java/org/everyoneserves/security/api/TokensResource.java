@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.everyoneserves.platform.api.Idempotency;
+import org.everyoneserves.platform.api.Params;
 import org.everyoneserves.platform.problem.Problem;
 import org.everyoneserves.security.ApiCaller;
 import org.everyoneserves.security.TokenService;
@@ -78,8 +78,8 @@ public class TokensResource {
     @Operation(summary = "Sign out", description = "Revokes this device's access and refresh tokens at once; with everywhere=true, those of every device of the person.")
     @APIResponse(responseCode = "204", description = "Signed out")
     @APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Response logout(@QueryParam("everywhere") @DefaultValue("false") boolean everywhere) {
-        tokens.signOut(api.caller(), api.sessionId(), everywhere);
+    public Response logout(@Parameter(description = "true: every device of mine", example = "false") @QueryParam("everywhere") String everywhere) {
+        tokens.signOut(api.caller(), api.sessionId(), Params.bool("everywhere", everywhere));
         return Response.noContent().build();
     }
 }

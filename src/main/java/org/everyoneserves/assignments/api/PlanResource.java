@@ -1,0 +1,72 @@
+package org.everyoneserves.assignments.api;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.everyoneserves.assignments.Assignment;
+import org.everyoneserves.assignments.AssignmentService;
+import org.everyoneserves.assignments.Plan;
+import org.everyoneserves.assignments.PlanItem;
+import org.everyoneserves.platform.Caller;
+import org.everyoneserves.platform.problem.Problem;
+import org.everyoneserves.security.ApiCaller;
+
+@RequestScoped
+@Path("me/plan")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Me")
+@SecurityRequirement(name = "bearer")
+public class PlanResource {
+
+    @Schema(description = "One item of the plan. resource is where the app reads it: modules/{code}, quizzes/{code} or shadowing/slots?guide={code}.")
+    public record PlanLine(@Schema(example = "5120") long assignmentId, @Schema(example = "QUIZ") Assignment.Kind kind,
+                           @Schema(example = "everyone-serves-quiz") String code, @Schema(example = "Everyone serves: check yourself") String title,
+                           LocalDate dueOn, @Schema(example = "DUE_SOON") PlanItem.State status, @Schema(example = "ONBOARDING") Assignment.Reason reason,
+                           Instant completedAt, @Schema(example = "quizzes/everyone-serves-quiz") String resource) {
+
+        static PlanLine of(PlanItem i) {
+            String resource = switch (i.kind()) {
+                case MODULE -> "modules/" + i.code();
+                case QUIZ -> "quizzes/" + i.code();
+                case GUIDE -> "shadowing/slots?guide=" + i.code();
+            };
+            return new PlanLine(i.assignmentId(), i.kind(), i.code(), i.title(), i.dueOn(), i.state(), i.reason(), i.completedAt(), resource);
+        }
+    }
+
+    @Schema(description = "My plan: what is to do (overdue first), coming up, paused and done, and my progress.")
+    public record PlanDetail(List<PlanLine> items, @Schema(example = "12") int required, @Schema(example = "7") int completed,
+                             @Schema(description = "Present in the first three months") Plan.Onboarding onboarding) {
+    }
+
+    @Inject
+    ApiCaller api;
+
+    @Inject
+    AssignmentService assignments;
+
+    @GET
+    @Operation(summary = "My plan", description = "Every assignment with its due date and status, to do first, then coming up, paused and done.")
+    @APIResponse(responseCode = "200", description = "The plan", content = @Content(schema = @Schema(implementation = PlanDetail.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
+    @APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public PlanDetail plan() {
+        Caller caller = api.caller();
+        Plan plan = assignments.plan(caller, caller.personId());
+        List<PlanLine> items = Stream.of(plan.toDo(), plan.upcoming(), plan.paused(), plan.done()).flatMap(List::stream).map(PlanLine::of).toList();
+        return new PlanDetail(items, plan.required(), plan.completed(), plan.onboarding());
+    }
+}

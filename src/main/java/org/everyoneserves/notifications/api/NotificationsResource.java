@@ -1,0 +1,94 @@
+package org.everyoneserves.notifications.api;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.everyoneserves.notifications.Notification;
+import org.everyoneserves.notifications.NotificationService;
+import org.everyoneserves.platform.Caller;
+import org.everyoneserves.platform.api.Idempotency;
+import org.everyoneserves.platform.api.Page;
+import org.everyoneserves.platform.api.Params;
+import org.everyoneserves.platform.problem.Problem;
+import org.everyoneserves.security.ApiCaller;
+
+@RequestScoped
+@Path("notifications")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Notifications")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+public class NotificationsResource {
+
+    @Schema(description = "Something the platform told me: a reminder, a nudge from my manager, a session reminder.")
+    public record NotificationLine(@Schema(example = "981") long id, @Schema(example = "REMINDER") Notification.Kind kind,
+                                   @Schema(example = "Due in 3 days: Everyone serves") String subject, String body,
+                                   @Schema(example = "/learner/module.xhtml?id=everyone-serves") String link, Instant createdAt, Instant readAt) {
+
+        static NotificationLine of(Notification n) {
+            return new NotificationLine(n.getId(), n.getKind(), n.getSubject(), n.getBody(), n.getLink(), n.getCreatedAt(), n.getReadAt());
+        }
+    }
+
+    @Schema(description = "A page of notifications, newest first, and how many are unread.")
+    public record NotificationPage(List<NotificationLine> items, @Schema(description = "The cursor of the next page; absent on the last") String next,
+                                   @Schema(example = "2") long unread) {
+    }
+
+    @Inject
+    ApiCaller api;
+
+    @Inject
+    NotificationService notifications;
+
+    @Inject
+    Idempotency idempotency;
+
+    @GET
+    @Operation(summary = "My notifications", description = "Newest first, a page at a time. The cursor names the last item seen, so "
+            + "pages stay stable while new notifications arrive.")
+    @APIResponse(responseCode = "200", description = "A page", content = @Content(schema = @Schema(implementation = NotificationPage.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
+    @APIResponse(responseCode = "400", description = "A cursor this list did not give out, or a limit outside 1 to 100",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public NotificationPage list(@Parameter(description = "From a previous page's next") @QueryParam("cursor") String cursor,
+                                 @Parameter(description = "Items per page, 1 to 100 (20)", example = "20") @QueryParam("limit") String limit) {
+        Caller caller = api.caller();
+        int size = Page.limit(Params.integer("limit", limit));
+        List<Notification> page = notifications.page(caller, Page.after(cursor), size + 1);
+        List<NotificationLine> items = page.stream().limit(size).map(NotificationLine::of).toList();
+        String next = page.size() > size ? Page.cursor(items.get(items.size() - 1).id()) : null;
+        return new NotificationPage(items, next, notifications.unread(caller));
+    }
+
+    @POST
+    @Path("read")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Mark all read", description = "Marks every notification of mine read.")
+    @APIResponse(responseCode = "204", description = "Done")
+    @APIResponse(responseCode = "400", description = "No Idempotency-Key", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response markAllRead(@Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {
+        Caller caller = api.caller();
+        return idempotency.once(caller.personId(), key, "POST notifications/read", () -> {
+            notifications.markAllRead(caller);
+            return Response.noContent().build();
+        });
+    }
+}

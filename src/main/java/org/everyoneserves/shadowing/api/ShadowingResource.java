@@ -1,0 +1,175 @@
+package org.everyoneserves.shadowing.api;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.everyoneserves.platform.BusinessException;
+import org.everyoneserves.platform.Caller;
+import org.everyoneserves.platform.api.Idempotency;
+import org.everyoneserves.platform.api.Versions;
+import org.everyoneserves.platform.problem.Problem;
+import org.everyoneserves.security.ApiCaller;
+import org.everyoneserves.shadowing.ShadowingService;
+
+/** Shadowing for the app: slots to book, my bookings (book, move, cancel) and my reflections. */
+@RequestScoped
+@Path("shadowing")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Shadowing")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+public class ShadowingResource {
+
+    static final String BOOKING = "booking";
+
+    @Inject
+    ApiCaller api;
+
+    @Inject
+    ShadowingService shadowing;
+
+    @Inject
+    Idempotency idempotency;
+
+    @GET
+    @Path("slots")
+    @Operation(summary = "A guide and its slots", description = "What to watch for, the reflection questions, my booking and past "
+            + "sessions, and the upcoming slots with a free seat I can book (only while the guide is assigned to me).")
+    @APIResponse(responseCode = "200", description = "The guide", content = @Content(schema = @Schema(implementation = ShadowingService.GuideView.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
+    @APIResponse(responseCode = "400", description = "No guide given", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No current guide with this code", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public ShadowingService.GuideView slots(@Parameter(description = "The guide's code", example = "support-desk-shadowing", required = true)
+                                           @QueryParam("guide") String guide) {
+        Caller caller = api.caller();
+        if (guide == null || guide.isBlank()) {
+            throw new BusinessException(BusinessException.Kind.INVALID, "error.badParameter", "guide", "a guide's code");
+        }
+        return shadowing.guide(caller, guide);
+    }
+
+    @GET
+    @Path("bookings")
+    @Operation(summary = "My bookings", description = "Every booking of mine, newest first: booked, attended, cancelled, with reflections.")
+    @APIResponse(responseCode = "200", description = "The bookings", content = @Content(schema = @Schema(implementation = ShadowingService.BookingView[].class)))
+    public List<ShadowingService.BookingView> bookings() {
+        return shadowing.bookings(api.caller());
+    }
+
+    @GET
+    @Path("bookings/{id}")
+    @Operation(summary = "One of my bookings", description = "Its ETag is what moving it needs in If-Match.")
+    @APIResponse(responseCode = "200", description = "The booking", content = @Content(schema = @Schema(implementation = ShadowingService.BookingView.class)))
+    @APIResponse(responseCode = "404", description = "No booking of mine with this id", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response booking(@PathParam("id") long id) {
+        ShadowingService.BookingView booking = shadowing.booking(api.caller(), id);
+        return Response.ok(booking).tag(Versions.tag(BOOKING, id, booking.version())).build();
+    }
+
+    @POST
+    @Path("bookings")
+    @Operation(summary = "Book a seat", description = "Takes a seat in the slot for a guide assigned to me; two people never get the last seat.")
+    @APIResponse(responseCode = "201", description = "Booked", content = @Content(schema = @Schema(implementation = ShadowingService.BookingView.class)))
+    @APIResponse(responseCode = "400", description = "Missing fields or no Idempotency-Key", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such guide or slot", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not assigned, already booked, the slot is full, started or not for this guide",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response book(@NotNull @Valid ShadowingRequests.Book body,
+                         @Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {
+        Caller caller = api.caller();
+        return idempotency.once(caller.personId(), key, "POST shadowing/bookings " + body, () -> {
+            long id = shadowing.book(caller, body.guide(), body.slotId());
+            ShadowingService.BookingView booking = shadowing.booking(caller, id);
+            return Response.created(URI.create("shadowing/bookings/" + id)).entity(booking).tag(Versions.tag(BOOKING, id, booking.version())).build();
+        });
+    }
+
+    @PUT
+    @Path("bookings/{id}")
+    @Operation(summary = "Move my booking", description = "To another slot, before the booked one starts. Needs the booking's ETag in If-Match.")
+    @APIResponse(responseCode = "200", description = "Moved", content = @Content(schema = @Schema(implementation = ShadowingService.BookingView.class)))
+    @APIResponse(responseCode = "404", description = "No booking of mine with this id, or no such slot", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Cancelled, started, or the new slot is full", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Changed since the ETag sent in If-Match", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "No If-Match", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response move(@PathParam("id") long id, @NotNull @Valid ShadowingRequests.Move body,
+                         @Parameter(description = "The ETag of the booking last read", required = true) @HeaderParam("If-Match") String ifMatch,
+                         @Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {
+        Caller caller = api.caller();
+        int expected = Versions.expected(ifMatch, BOOKING, id);
+        return idempotency.once(caller.personId(), key, "PUT shadowing/bookings/" + id + " " + ifMatch + " " + body, () -> {
+            shadowing.move(caller, id, body.slotId(), expected);
+            ShadowingService.BookingView booking = shadowing.booking(caller, id);
+            return Response.ok(booking).tag(Versions.tag(BOOKING, id, booking.version())).build();
+        });
+    }
+
+    @DELETE
+    @Path("bookings/{id}")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Cancel my booking", description = "Before the slot starts; the seat is free again at once.")
+    @APIResponse(responseCode = "204", description = "Cancelled")
+    @APIResponse(responseCode = "404", description = "No booking of mine with this id", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already cancelled, or the slot has started", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response cancel(@PathParam("id") long id,
+                           @Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {
+        Caller caller = api.caller();
+        return idempotency.once(caller.personId(), key, "DELETE shadowing/bookings/" + id, () -> {
+            shadowing.cancel(caller, id);
+            return Response.noContent().build();
+        });
+    }
+
+    @POST
+    @Path("reflections")
+    @Operation(summary = "Reflect on a session", description = "Once the session has started: answers to the guide's questions, the "
+            + "takeaway, friction seen and ideas for departments. One reflection per booking.")
+    @APIResponse(responseCode = "201", description = "Kept", content = @Content(schema = @Schema(implementation = ShadowingService.ReflectionView.class)))
+    @APIResponse(responseCode = "400", description = "Missing or too long answers, an unknown friction tag, a bad idea", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No booking of mine with this id", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not started, cancelled, a no-show, or already reflected", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response reflect(@NotNull @Valid ShadowingRequests.Reflect body,
+                            @Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {
+        Caller caller = api.caller();
+        return idempotency.once(caller.personId(), key, "POST shadowing/reflections " + body, () -> {
+            List<ShadowingService.IdeaRequest> ideas = body.ideas() == null ? List.of()
+                    : body.ideas().stream().map(i -> new ShadowingService.IdeaRequest(i.title(), i.description(), i.departmentId())).toList();
+            long id = shadowing.reflect(caller, body.bookingId(), body.answers(), body.takeaway(),
+                    body.frictions() == null ? Set.of() : body.frictions(), ideas);
+            return Response.created(URI.create("shadowing/reflections/" + id)).entity(shadowing.reflection(caller, id)).build();
+        });
+    }
+
+    @GET
+    @Path("reflections/{id}")
+    @Operation(summary = "A reflection", description = "For the shadow, the host and the managers of either; for anyone else it does not exist.")
+    @APIResponse(responseCode = "200", description = "The reflection", content = @Content(schema = @Schema(implementation = ShadowingService.ReflectionView.class)))
+    @APIResponse(responseCode = "404", description = "No reflection I may read with this id", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public ShadowingService.ReflectionView reflection(@PathParam("id") long id) {
+        return shadowing.reflection(api.caller(), id);
+    }
+}

@@ -1,0 +1,131 @@
+package org.everyoneserves.sync;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.everyoneserves.assignments.api.PlanResource;
+import org.everyoneserves.notifications.api.NotificationsResource;
+import org.everyoneserves.people.api.MeResource;
+import org.everyoneserves.platform.BusinessException;
+import org.everyoneserves.platform.JsonbResolver;
+import org.everyoneserves.platform.api.Hashes;
+import org.everyoneserves.platform.problem.Problem;
+import org.everyoneserves.refreshers.api.RefreshersResource;
+import org.everyoneserves.security.ApiCaller;
+import org.everyoneserves.shadowing.api.ShadowingResource;
+
+/**
+ * "What changed since I last looked?" in one request, for an app coming back online. The answer carries the parts
+ * (me, plan, refreshers, bookings, notifications) that differ from what the app has, each exactly as its own
+ * endpoint answers it, and a token naming what the app now has. This is the one resource that composes other
+ * features' API representations: that is its whole job, and it keeps the shapes identical to the endpoints'.
+ */
+@Path("sync")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+@Tag(name = "Sync")
+@SecurityRequirement(name = "bearer")
+public class SyncResource {
+
+    private static final Pattern TOKEN = Pattern.compile("([a-z]+=[0-9a-f]{16};)*");
+
+    @Schema(description = "The parts that changed since the token sent, and the token to send next time.")
+    public record Changes(@Schema(description = "Send as since= next time") String token,
+                          @Schema(description = "Changed parts by name (me, plan, refreshers, bookings, notifications), each as its endpoint answers")
+                          Map<String, Object> changed,
+                          @Schema(description = "Parts the app already has as they are") List<String> unchanged) {
+    }
+
+    @Inject
+    ApiCaller api;
+
+    @Inject
+    MeResource me;
+
+    @Inject
+    PlanResource plan;
+
+    @Inject
+    RefreshersResource refreshers;
+
+    @Inject
+    ShadowingResource shadowing;
+
+    @Inject
+    NotificationsResource notifications;
+
+    @GET
+    @Operation(summary = "Changes since the last sync", description = "Without since: everything. With the token of the last sync: only "
+            + "the parts that changed. me is GET me, plan GET me/plan, refreshers GET refreshers/today, bookings GET shadowing/bookings, "
+            + "notifications the first page of GET notifications.")
+    @APIResponse(responseCode = "200", description = "The changes", content = @Content(schema = @Schema(implementation = Changes.class)))
+    @APIResponse(responseCode = "304", description = "Nothing changed since the ETag sent in If-None-Match")
+    @APIResponse(responseCode = "400", description = "A token this endpoint did not give out", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Changes changes(@Parameter(description = "The token of the last sync") @QueryParam("since") String since) {
+        api.caller();
+        Map<String, String> known = parse(since);
+        Map<String, Supplier<Object>> parts = new LinkedHashMap<>();
+        parts.put("me", me::me);
+        parts.put("plan", plan::plan);
+        parts.put("refreshers", refreshers::today);
+        parts.put("bookings", shadowing::bookings);
+        parts.put("notifications", () -> notifications.list(null, null));
+        Map<String, Object> changed = new LinkedHashMap<>();
+        List<String> unchanged = new ArrayList<>();
+        StringBuilder token = new StringBuilder();
+        parts.forEach((name, part) -> {
+            Object value = part.get();
+            String hash = Hashes.sha256(JsonbResolver.shared().toJson(value)).substring(0, 16);
+            token.append(name).append('=').append(hash).append(';');
+            if (hash.equals(known.get(name))) {
+                unchanged.add(name);
+            } else {
+                changed.put(name, value);
+            }
+        });
+        return new Changes(Base64.getUrlEncoder().withoutPadding().encodeToString(token.toString().getBytes(StandardCharsets.US_ASCII)),
+                changed, unchanged);
+    }
+
+    private static Map<String, String> parse(String since) {
+        Map<String, String> known = new LinkedHashMap<>();
+        if (since == null || since.isEmpty()) {
+            return known;
+        }
+        String text;
+        try {
+            text = new String(Base64.getUrlDecoder().decode(since), StandardCharsets.US_ASCII);
+        } catch (IllegalArgumentException e) {
+            throw new BusinessException(BusinessException.Kind.INVALID, "sync.error.badToken");
+        }
+        if (!TOKEN.matcher(text).matches()) {
+            throw new BusinessException(BusinessException.Kind.INVALID, "sync.error.badToken");
+        }
+        for (String pair : text.split(";")) {
+            if (!pair.isEmpty()) {
+                known.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+            }
+        }
+        return known;
+    }
+}

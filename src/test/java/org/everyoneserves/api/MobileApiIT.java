@@ -1,0 +1,410 @@
+package org.everyoneserves.api;
+
+import static org.everyoneserves.testing.Api.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.everyoneserves.testing.Api;
+import org.everyoneserves.testing.Database;
+import org.everyoneserves.testing.Deployments;
+import org.everyoneserves.testing.Web;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The mobile API as the app uses it, on the demo company: Fatima (accounts receivable) is the learner, Nadia a
+ * colleague, Liam their manager, Alex an admin. Every write is retried to check it happens once; every id in a path
+ * is tried by the others.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class MobileApiIT {
+
+    static final String LEARNER = Web.demo("fatima.elamin");
+    static final String OTHER = Web.demo("nadia.petrova");
+    static final String MANAGER = Web.demo("liam.oconnor");
+    static final String ADMIN = Web.demo("alex.morgan");
+    static final String QUIZ = "invoices-and-collections-calls-quiz";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.marker(MobileApiIT.class);
+    }
+
+    static void assertProblem(HttpResponse<String> response, int status, String code) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow(), response.body());
+        if (code != null) {
+            assertEquals(code, json(response).getString("code"), response.body());
+        }
+    }
+
+    static String etag(HttpResponse<String> response) {
+        return response.headers().firstValue("ETag").orElseThrow(() -> new AssertionError("no ETag: " + response.body()));
+    }
+
+    static List<Api> strangers() {
+        return List.of(Api.signedIn(OTHER), Api.signedIn(MANAGER), Api.signedIn(ADMIN));
+    }
+
+    // ---- who may call what
+
+    @Test
+    void everyEndpointNeedsAValidToken() {
+        Api anonymous = new Api();
+        for (String path : List.of("/me", "/me/plan", "/modules/everyone-serves", "/quizzes/" + QUIZ, "/attempts/1", "/attempts/1/result",
+                "/refreshers/today", "/refreshers/settings", "/shadowing/slots?guide=shadowing-finance", "/shadowing/bookings",
+                "/shadowing/bookings/1", "/shadowing/reflections/1", "/notifications", "/sync")) {
+            assertProblem(anonymous.get(path), 401, "auth.error.tokenMissing");
+        }
+        for (String path : List.of("/attempts", "/attempts/1/submit", "/refreshers/answers", "/shadowing/bookings", "/shadowing/reflections",
+                "/modules/everyone-serves/read", "/notifications/read", "/auth/logout")) {
+            assertProblem(anonymous.post(path, "{}"), 401, "auth.error.tokenMissing");
+        }
+        assertProblem(anonymous.put("/attempts/1", "{\"answers\":[]}", "\"attempt-1-v0\"", "key-00000001"), 401, "auth.error.tokenMissing");
+        assertProblem(anonymous.put("/refreshers/settings", "{\"dailySize\":3}", "\"refreshers-1-v0\"", "key-00000002"), 401, "auth.error.tokenMissing");
+        assertProblem(anonymous.put("/shadowing/bookings/1", "{\"slotId\":1}", "\"booking-1-v0\"", "key-00000003"), 401, "auth.error.tokenMissing");
+        assertProblem(anonymous.delete("/shadowing/bookings/1", "key-00000004"), 401, "auth.error.tokenMissing");
+    }
+
+    @Test
+    void everyoneReadsOnlyTheirOwnMeData() {
+        for (String email : List.of(LEARNER, OTHER, MANAGER, ADMIN)) {
+            Api api = Api.signedIn(email);
+            assertEquals(email, json(api.get("/me")).getString("email"));
+            HttpResponse<String> plan = api.get("/me/plan");
+            assertEquals(200, plan.statusCode(), plan.body());
+            assertEquals(200, api.get("/refreshers/today").statusCode());
+            assertEquals(200, api.get("/notifications").statusCode());
+        }
+        assertTrue(json(Api.signedIn(MANAGER).get("/me")).getJsonArray("roles").toString().contains("MANAGER"));
+        assertTrue(json(Api.signedIn(ADMIN).get("/me")).getJsonArray("roles").toString().contains("ADMIN"));
+    }
+
+    // ---- reads
+
+    @Test
+    void readsCarryETagsAndAnUnchangedReadIsA304() {
+        Api api = Api.signedIn(LEARNER);
+        for (String path : List.of("/me", "/me/plan", "/modules/everyone-serves", "/quizzes/" + QUIZ, "/refreshers/today",
+                "/refreshers/settings", "/notifications", "/shadowing/bookings", "/shadowing/slots?guide=shadowing-finance")) {
+            HttpResponse<String> first = api.get(path);
+            assertEquals(200, first.statusCode(), path + ": " + first.body());
+            assertEquals("private, no-cache", first.headers().firstValue("Cache-Control").orElseThrow(), path);
+            HttpResponse<String> again = api.get(path, etag(first));
+            assertEquals(304, again.statusCode(), path);
+            assertEquals("", again.body(), path);
+            assertEquals(200, api.get(path, "\"something-else\"").statusCode(), path);
+        }
+        JsonObject module = json(api.get("/modules/everyone-serves"));
+        assertTrue(module.getString("html").contains("<h2") || module.getString("html").contains("<p>"), "sanitised HTML");
+        assertFalse(module.getString("html").contains("<script"));
+        assertFalse(module.getString("text").contains("<p>"), "and plain text");
+        JsonObject plan = json(api.get("/me/plan"));
+        assertTrue(plan.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .anyMatch(i -> i.getString("resource").equals("quizzes/" + QUIZ)), plan.toString());
+    }
+
+    // ---- quizzes offline
+
+    @Test
+    void aQuizTakenOfflineIsSubmittedOnceAndScoredAgainstWhatWasShown() {
+        Api api = Api.signedIn(LEARNER);
+        String startKey = UUID.randomUUID().toString();
+        HttpResponse<String> started = api.post("/attempts", "{\"quizCode\":\"" + QUIZ + "\"}", startKey);
+        assertEquals(201, started.statusCode(), started.body());
+        JsonObject attempt = json(started);
+        long id = attempt.getJsonNumber("id").longValue();
+        assertTrue(started.headers().firstValue("Location").orElseThrow().endsWith("/api/v1/attempts/" + id));
+        assertFalse(started.body().contains("\"correct\""), "no answer key in what is shown");
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> retried = api.post("/attempts", "{\"quizCode\":\"" + QUIZ + "\"}", startKey);
+            assertEquals(201, retried.statusCode());
+            assertEquals(started.body(), retried.body(), "the same attempt, not a new one");
+            assertEquals("true", retried.headers().firstValue("Idempotency-Replayed").orElseThrow());
+        }
+
+        JsonObject first = attempt.getJsonArray("questions").getJsonObject(0);
+        String answer = "{\"answers\":[" + answerTo(first) + "]}";
+        String tag = etag(api.get("/attempts/" + id));
+        assertProblem(api.put("/attempts/" + id, answer, null, UUID.randomUUID().toString()), 428, "error.ifMatchRequired");
+        String saveKey = UUID.randomUUID().toString();
+        HttpResponse<String> saved = api.put("/attempts/" + id, answer, tag, saveKey);
+        assertEquals(200, saved.statusCode(), saved.body());
+        assertNotEquals(tag, etag(saved), "saving changes the version");
+        for (int i = 0; i < 2; i++) {
+            assertEquals(saved.body(), api.put("/attempts/" + id, answer, tag, saveKey).body(), "a retried save is not a stale write");
+        }
+        assertProblem(api.put("/attempts/" + id, answer, tag, UUID.randomUUID().toString()), 412, "error.preconditionFailed");
+        assertProblem(api.put("/attempts/" + id, answer, "\"attempt-999-v1\"", UUID.randomUUID().toString()), 412, "error.preconditionFailed");
+
+        for (Api stranger : strangers()) {
+            assertProblem(stranger.get("/attempts/" + id), 404, "error.notFound");
+            assertProblem(stranger.put("/attempts/" + id, answer, etag(saved), UUID.randomUUID().toString()), 404, "error.notFound");
+            assertProblem(stranger.post("/attempts/" + id + "/submit", answer), 404, "error.notFound");
+            assertProblem(stranger.get("/attempts/" + id + "/result"), 404, "error.notFound");
+        }
+
+        String submitKey = UUID.randomUUID().toString();
+        HttpResponse<String> result = api.post("/attempts/" + id + "/submit", "{\"answers\":[]}", submitKey);
+        assertEquals(200, result.statusCode(), result.body());
+        assertTrue(json(result).containsKey("percent"));
+        for (int i = 0; i < 2; i++) {
+            assertEquals(result.body(), api.post("/attempts/" + id + "/submit", "{\"answers\":[]}", submitKey).body());
+        }
+        assertProblem(api.post("/attempts/" + id + "/submit", "{\"answers\":[]}"), 409, "quizzes.error.alreadySubmitted");
+        assertProblem(api.put("/attempts/" + id, answer, etag(api.get("/attempts/" + id)), UUID.randomUUID().toString()), 409,
+                "quizzes.error.alreadySubmitted");
+        assertEquals(200, api.get("/attempts/" + id + "/result").statusCode());
+        assertEquals(1L, ((Number) Database.value("select count(*) from quiz_attempt where id = ? and submitted_at is not null", id)).longValue());
+    }
+
+    static String answerTo(JsonObject question) {
+        String kind = question.getString("kind");
+        JsonArray options = question.getJsonArray("options");
+        String choices = switch (kind) {
+            case "TRUE_FALSE" -> null;
+            case "ORDERING" -> options.getValuesAs(JsonObject.class).stream().map(o -> String.valueOf(o.getInt("index")))
+                    .reduce((a, b) -> a + "," + b).orElse("");
+            default -> String.valueOf(options.getJsonObject(0).getInt("index"));
+        };
+        return "{\"questionId\":\"" + question.getString("id") + "\"," + (choices == null ? "\"value\":true" : "\"choices\":[" + choices + "]") + "}";
+    }
+
+    // ---- refreshers
+
+    @Test
+    void aRefresherAnswerSentThreeTimesCountsOnce() {
+        Api api = Api.signedIn(LEARNER);
+        JsonObject today = json(api.get("/refreshers/today"));
+        JsonArray items = today.getJsonArray("items");
+        assertTrue(items.size() >= 3, "the demo learner has met enough items: " + today);
+        JsonObject item = items.getValuesAs(JsonObject.class).stream().filter(i -> !i.containsKey("outcome")).findFirst().orElseThrow();
+        String body = "{\"day\":\"" + today.getString("day") + "\",\"cardId\":" + item.getJsonNumber("cardId") + ","
+                + (item.getString("kind").equals("TRUE_FALSE") ? "\"value\":false" : item.getString("kind").equals("ORDERING")
+                ? "\"choices\":" + indexes(item) : "\"choices\":[" + item.getJsonArray("options").getJsonObject(0).getInt("index") + "]") + "}";
+        String key = UUID.randomUUID().toString();
+        HttpResponse<String> answered = api.post("/refreshers/answers", body, key);
+        assertEquals(200, answered.statusCode(), answered.body());
+        assertTrue(json(answered).containsKey("correct"));
+        for (int i = 0; i < 2; i++) {
+            assertEquals(answered.body(), api.post("/refreshers/answers", body, key).body());
+        }
+        assertEquals(1L, ((Number) Database.value("select count(*) from refresher_answer where card_id = ?",
+                item.getJsonNumber("cardId").longValue())).longValue());
+        assertProblem(api.post("/refreshers/answers", body), 409, "refreshers.error.alreadyAnswered");
+        String otherDay = java.time.LocalDate.parse(today.getString("day")).minusDays(1).toString();
+        assertProblem(api.post("/refreshers/answers", body.replace(today.getString("day"), otherDay), key), 422, "idempotency.error.keyReused");
+        for (Api stranger : strangers()) {
+            assertProblem(stranger.post("/refreshers/answers", body), 404, "error.notFound");
+        }
+    }
+
+    static String indexes(JsonObject item) {
+        return item.getJsonArray("options").getValuesAs(JsonObject.class).stream().map(o -> String.valueOf(o.getInt("index")))
+                .reduce((a, b) -> a + "," + b).map(s -> "[" + s + "]").orElse("[]");
+    }
+
+    @Test
+    void refresherSettingsChangeOnlyFromTheLatestVersion() {
+        Api api = Api.signedIn(OTHER);
+        HttpResponse<String> read = api.get("/refreshers/settings");
+        assertEquals(200, read.statusCode());
+        String tag = etag(read);
+        assertProblem(api.put("/refreshers/settings", "{\"dailySize\":4}", null, UUID.randomUUID().toString()), 428, "error.ifMatchRequired");
+        assertProblem(api.put("/refreshers/settings", "{\"dailySize\":9}", tag, UUID.randomUUID().toString()), 400, "error.validation");
+        HttpResponse<String> changed = api.put("/refreshers/settings", "{\"dailySize\":4}", tag, UUID.randomUUID().toString());
+        assertEquals(200, changed.statusCode(), changed.body());
+        assertEquals(4, json(changed).getInt("dailySize"));
+        assertProblem(api.put("/refreshers/settings", "{\"dailySize\":3}", tag, UUID.randomUUID().toString()), 412, "error.preconditionFailed");
+        HttpResponse<String> paused = api.put("/refreshers/settings", "{\"dailySize\":4,\"pausedUntil\":\"2099-01-01\"}", etag(changed),
+                UUID.randomUUID().toString());
+        assertProblem(paused, 400, "refreshers.error.pauseTooLong");
+    }
+
+    // ---- shadowing
+
+    @Test
+    void bookingMovingAndReflectingHappenOnceAndOnlyForTheShadow() {
+        String place = "API test room " + UUID.randomUUID();
+        long host = ((Number) Database.value("select id from person where email = ?", Web.demo("mateo.rossi"))).longValue();
+        Database.update("insert into shadowing_slot (host_id, starts_at, minutes, place, capacity, booked, created_at, version)"
+                + " values (?, now(3) + interval 20 day, 60, ?, 5, 0, now(3), 0), (?, now(3) + interval 21 day, 60, ?, 5, 0, now(3), 0)",
+                host, place, host, place);
+        long first = ((Number) Database.value("select min(id) from shadowing_slot where place = ?", place)).longValue();
+        long second = first + 1;
+        Api api = Api.signedIn(LEARNER);
+        JsonObject guide = json(api.get("/shadowing/slots?guide=shadowing-finance"));
+        assertTrue(guide.getBoolean("assigned"), guide.toString());
+        assertTrue(guide.getJsonArray("slots").getValuesAs(JsonObject.class).stream().anyMatch(s -> s.getJsonNumber("id").longValue() == first));
+
+        String key = UUID.randomUUID().toString();
+        String book = "{\"guide\":\"shadowing-finance\",\"slotId\":" + first + "}";
+        HttpResponse<String> booked = api.post("/shadowing/bookings", book, key);
+        assertEquals(201, booked.statusCode(), booked.body());
+        long booking = json(booked).getJsonNumber("id").longValue();
+        for (int i = 0; i < 2; i++) {
+            assertEquals(booked.body(), api.post("/shadowing/bookings", book, key).body());
+        }
+        assertEquals(1L, ((Number) Database.value("select booked from shadowing_slot where id = ?", first)).longValue(), "one seat taken");
+        assertProblem(api.post("/shadowing/bookings", book), 409, "shadowing.error.alreadyBooked");
+
+        String tag = etag(api.get("/shadowing/bookings/" + booking));
+        for (Api stranger : strangers()) {
+            assertProblem(stranger.get("/shadowing/bookings/" + booking), 404, "error.notFound");
+            assertProblem(stranger.put("/shadowing/bookings/" + booking, "{\"slotId\":" + second + "}", tag, UUID.randomUUID().toString()), 404,
+                    "error.notFound");
+            assertProblem(stranger.delete("/shadowing/bookings/" + booking, UUID.randomUUID().toString()), 404, "error.notFound");
+        }
+        String moveKey = UUID.randomUUID().toString();
+        HttpResponse<String> moved = api.put("/shadowing/bookings/" + booking, "{\"slotId\":" + second + "}", tag, moveKey);
+        assertEquals(200, moved.statusCode(), moved.body());
+        assertEquals(second, json(moved).getJsonObject("slot").getJsonNumber("id").longValue());
+        assertEquals(moved.body(), api.put("/shadowing/bookings/" + booking, "{\"slotId\":" + second + "}", tag, moveKey).body());
+        assertProblem(api.put("/shadowing/bookings/" + booking, "{\"slotId\":" + first + "}", tag, UUID.randomUUID().toString()), 412,
+                "error.preconditionFailed");
+
+        Database.update("update shadowing_slot set starts_at = now(3) - interval 1 hour where id = ?", second);
+        int questions = guide.getJsonArray("questions").size();
+        StringBuilder answers = new StringBuilder();
+        for (int i = 0; i < questions; i++) {
+            answers.append(i == 0 ? "" : ",").append("\"What I saw, part ").append(i + 1).append(".\"");
+        }
+        String reflect = "{\"bookingId\":" + booking + ",\"answers\":[" + answers + "],\"takeaway\":\"Promise a time and keep it.\","
+                + "\"frictions\":[\"WAITING\"]}";
+        for (Api stranger : strangers()) {
+            assertProblem(stranger.post("/shadowing/reflections", reflect), 404, "error.notFound");
+        }
+        String reflectKey = UUID.randomUUID().toString();
+        HttpResponse<String> reflected = api.post("/shadowing/reflections", reflect, reflectKey);
+        assertEquals(201, reflected.statusCode(), reflected.body());
+        assertEquals(reflected.body(), api.post("/shadowing/reflections", reflect, reflectKey).body());
+        assertEquals(reflected.body(), api.post("/shadowing/reflections", reflect, reflectKey).body());
+        assertProblem(api.post("/shadowing/reflections", reflect), 409, "shadowing.error.alreadyReflected");
+        long reflection = json(reflected).getJsonNumber("id").longValue();
+        assertEquals(200, api.get("/shadowing/reflections/" + reflection).statusCode());
+        assertEquals(200, Api.signedIn(MANAGER).get("/shadowing/reflections/" + reflection).statusCode(), "the shadow's manager may read it");
+        assertProblem(Api.signedIn(OTHER).get("/shadowing/reflections/" + reflection), 404, "error.notFound");
+        assertProblem(Api.signedIn(ADMIN).get("/shadowing/reflections/" + reflection), 404, "error.notFound");
+        assertProblem(api.delete("/shadowing/bookings/" + booking, UUID.randomUUID().toString()), 409, null);
+    }
+
+    // ---- notifications and sync
+
+    @Test
+    void notificationsComeInStablePages() {
+        Api api = Api.signedIn(LEARNER);
+        long me = json(api.get("/me")).getJsonNumber("id").longValue();
+        String run = UUID.randomUUID().toString();
+        for (int i = 0; i < 3; i++) {
+            Database.update("insert into notification (person_id, kind, dedupe_key, subject, body, created_at, email_status)"
+                    + " values (?, 'NUDGE', ?, ?, 'A note for the API test.', now(3), 'IN_APP')", me, "api-test:" + run + ":" + i, "API test " + i);
+        }
+        Set<Long> seen = new HashSet<>();
+        List<Long> order = new ArrayList<>();
+        String cursor = null;
+        for (int page = 0; page < 100; page++) {
+            JsonObject body = json(api.get("/notifications?limit=2" + (cursor == null ? "" : "&cursor=" + cursor)));
+            for (JsonObject n : body.getJsonArray("items").getValuesAs(JsonObject.class)) {
+                assertTrue(seen.add(n.getJsonNumber("id").longValue()), "no item twice");
+                order.add(n.getJsonNumber("id").longValue());
+            }
+            if (!body.containsKey("next")) {
+                break;
+            }
+            cursor = body.getString("next");
+            if (page == 0) {
+                Database.update("insert into notification (person_id, kind, dedupe_key, subject, body, created_at, email_status)"
+                        + " values (?, 'NUDGE', ?, 'Arrived meanwhile', 'x', now(3), 'IN_APP')", me, "api-test:" + run + ":late");
+            }
+        }
+        assertTrue(order.size() >= 3);
+        List<Long> sorted = new ArrayList<>(order);
+        sorted.sort((a, b) -> Long.compare(b, a));
+        assertEquals(sorted, order, "newest first, and the one that arrived meanwhile did not shift the pages");
+        assertProblem(api.get("/notifications?cursor=not-a-cursor!"), 400, "error.badCursor");
+        assertProblem(api.get("/notifications?limit=0"), 400, "error.badLimit");
+        assertProblem(api.get("/notifications?limit=abc"), 400, "error.badParameter");
+        assertEquals(204, api.post("/notifications/read", null).statusCode());
+        assertEquals(0, json(api.get("/notifications")).getInt("unread"));
+    }
+
+    @Test
+    void syncSendsOnlyWhatChanged() {
+        Api api = Api.signedIn(OTHER);
+        JsonObject all = json(api.get("/sync"));
+        assertEquals(Set.of("me", "plan", "refreshers", "bookings", "notifications"), all.getJsonObject("changed").keySet());
+        String token = all.getString("token");
+        JsonObject none = json(api.get("/sync?since=" + token));
+        assertTrue(none.getJsonObject("changed").isEmpty(), none.toString());
+        assertEquals(5, none.getJsonArray("unchanged").size());
+        long me = json(api.get("/me")).getJsonNumber("id").longValue();
+        Database.update("insert into notification (person_id, kind, dedupe_key, subject, body, created_at, email_status)"
+                + " values (?, 'NUDGE', ?, 'New', 'x', now(3), 'IN_APP')", me, "api-sync:" + UUID.randomUUID());
+        JsonObject some = json(api.get("/sync?since=" + token));
+        assertEquals(Set.of("notifications"), some.getJsonObject("changed").keySet());
+        assertNotNull(some.getJsonObject("changed").getJsonObject("notifications").getJsonArray("items"));
+        assertProblem(api.get("/sync?since=bm9uc2Vuc2U"), 400, "sync.error.badToken");
+        assertProblem(api.get("/sync?since=" + token.substring(0, 10) + "!"), 400, "sync.error.badToken");
+    }
+
+    // ---- bad input
+
+    @Test
+    void malformedInputIsA4xxProblemNeverA5xx() {
+        Api api = Api.signedIn(OTHER);
+        List<String[]> writes = List.of(
+                new String[] {"POST", "/attempts", "{\"quizCode\":"},
+                new String[] {"POST", "/attempts", "{\"quizCode\":42}"},
+                new String[] {"POST", "/attempts", "{\"quizCode\":\"no-such-quiz\"}"},
+                new String[] {"POST", "/attempts", "[]"},
+                new String[] {"POST", "/attempts/abc/submit", "{\"answers\":[]}"},
+                new String[] {"POST", "/attempts/99999999/submit", "{\"answers\":[]}"},
+                new String[] {"POST", "/attempts/1/submit", "{\"answers\":[{\"questionId\":\"q\",\"choices\":[\"x\"]}]}"},
+                new String[] {"POST", "/attempts/1/submit", "{\"answers\":null}"},
+                new String[] {"POST", "/refreshers/answers", "{\"day\":\"yesterday\",\"cardId\":1}"},
+                new String[] {"POST", "/refreshers/answers", "{\"day\":\"2026-01-01\"}"},
+                new String[] {"POST", "/refreshers/answers", "{\"day\":\"2026-01-01\",\"cardId\":9223372036854775807,\"choices\":[null]}"},
+                new String[] {"POST", "/shadowing/bookings", "{\"guide\":\"shadowing-finance\",\"slotId\":\"one\"}"},
+                new String[] {"POST", "/shadowing/bookings", "{\"guide\":\"\",\"slotId\":1}"},
+                new String[] {"POST", "/shadowing/reflections", "{\"bookingId\":1,\"answers\":[],\"frictions\":[\"NOT_A_TAG\"]}"},
+                new String[] {"POST", "/shadowing/reflections", "{\"bookingId\":1}"},
+                new String[] {"POST", "/modules/no-such-module/read", ""},
+                new String[] {"POST", "/auth/token", "{\"email\":\"a@b.c\"}"},
+                new String[] {"POST", "/auth/refresh", "{}"},
+                new String[] {"POST", "/auth/refresh", "{\"refreshToken\":\"nope\"}"},
+                new String[] {"POST", "/auth/logout?everywhere=maybe", ""});
+        for (String[] write : writes) {
+            HttpResponse<String> response = api.post(write[1], write[2]);
+            assertTrue(response.statusCode() >= 400 && response.statusCode() < 500, write[1] + " " + write[2] + ": " + response.statusCode() + " " + response.body());
+            assertProblem(response, response.statusCode(), null);
+        }
+        for (String path : List.of("/attempts/abc", "/attempts/-1", "/attempts/99999999999999999999", "/shadowing/bookings/x",
+                "/shadowing/reflections/0", "/quizzes/no-such-quiz", "/shadowing/slots", "/shadowing/slots?guide=nope",
+                "/notifications?limit=1000", "/attempts/1/result")) {
+            HttpResponse<String> response = api.get(path);
+            assertTrue(response.statusCode() >= 400 && response.statusCode() < 500, path + ": " + response.statusCode() + " " + response.body());
+            assertProblem(response, response.statusCode(), null);
+        }
+        assertProblem(api.put("/attempts/1", "{\"answers\":[]}", "not a tag", UUID.randomUUID().toString()), 412, null);
+        assertProblem(api.put("/refreshers/settings", "{\"dailySize\":\"four\"}", "\"refreshers-1-v0\"", UUID.randomUUID().toString()), 400, null);
+        assertProblem(api.post("/notifications/read", null, null), 400, "idempotency.error.missingKey");
+        assertProblem(api.post("/notifications/read", null, "short"), 400, "idempotency.error.malformedKey");
+        assertProblem(api.post("/notifications/read", null, "has spaces in it"), 400, "idempotency.error.malformedKey");
+    }
+}

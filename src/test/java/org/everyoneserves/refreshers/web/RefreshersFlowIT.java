@@ -1,0 +1,88 @@
+package org.everyoneserves.refreshers.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.everyoneserves.testing.Browser;
+import org.everyoneserves.testing.Deployments;
+import org.everyoneserves.testing.Web;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/** A marketing specialist without the app does the day's refreshers on the web, then pauses them for a holiday. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class RefreshersFlowIT {
+
+    @RegisterExtension
+    static Browser browser = new Browser();
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.marker(RefreshersFlowIT.class);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void answerTheDaysItemsThenPauseForAHoliday() {
+        browser.signIn(Web.demo("oscar.eriksen"), Web.DEMO_PASSWORD);
+        assertTrue(browser.text("refreshersCard").contains("0 of"), browser.text("refreshersCard"));
+        browser.clickAndWait("refreshersLink");
+        browser.assertAccessible("refreshers");
+        browser.screenshot("refreshers-today");
+        List<WebElement> items = browser.driver().findElements(By.cssSelector("form.refresher"));
+        assertTrue(items.size() >= 3, "a set of 3 to 5 items");
+
+        browser.clickAndWait(By.cssSelector("form.refresher input[type=submit]"));
+        assertTrue(browser.driver().findElement(By.cssSelector("form.refresher .field-error")).getText().contains("Choose an answer first"),
+                "nothing picked: said next to the item");
+
+        for (int answered = 0; answered < items.size(); answered++) {
+            WebElement form = browser.driver().findElements(By.cssSelector("form.refresher")).stream()
+                    .filter(f -> !f.findElements(By.cssSelector("input[type=submit]")).isEmpty()).findFirst().orElseThrow();
+            List<WebElement> selects = form.findElements(By.tagName("select"));
+            if (selects.isEmpty()) {
+                form.findElement(By.cssSelector("input[type=radio], input[type=checkbox]")).click();
+            } else {
+                for (int i = 0; i < selects.size(); i++) {
+                    new org.openqa.selenium.support.ui.Select(selects.get(i)).selectByValue(String.valueOf(i + 1));
+                }
+            }
+            browser.clickAndWait(By.xpath("(//form[contains(@class,'refresher')][.//input[@type='submit']])[1]//input[@type='submit']"));
+            assertTrue(browser.find("messages").getText().matches("(?s).*(Right!|Not quite).*"), browser.find("messages").getText());
+        }
+        assertEquals(items.size() + "/" + items.size(), browser.text("doneToday"));
+        assertTrue(browser.text("allDone").contains("All done for today"));
+        assertEquals("1", browser.text("streak"), "the first completed day starts a streak");
+        assertTrue(browser.driver().findElements(By.cssSelector(".result--right, .result--wrong")).size() == items.size());
+        browser.assertAccessible("refreshers-done");
+        browser.screenshot("refreshers-done");
+
+        browser.type("settings:pausedUntil", "");
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "document.getElementById('settings:pausedUntil').value = arguments[0]", LocalDate.now().plusDays(200).toString());
+        browser.clickAndWait("settings:save");
+        assertTrue(browser.driver().getPageSource().contains("at most 92 days"), "too long a pause is refused next to the field");
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "document.getElementById('settings:pausedUntil').value = arguments[0]", LocalDate.now().plusDays(14).toString());
+        browser.clickAndWait("settings:save");
+        assertTrue(browser.text("paused").contains("paused until"), browser.text("paused"));
+        assertEquals("1", browser.text("streak"), "the pause keeps the streak");
+        browser.clickAndWait("settings:resume");
+        assertTrue(browser.driver().findElements(By.id("paused")).isEmpty());
+    }
+}
