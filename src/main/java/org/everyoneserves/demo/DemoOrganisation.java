@@ -24,6 +24,7 @@ import org.everyoneserves.progress.ReportService;
 import org.everyoneserves.platform.Caller;
 import org.everyoneserves.security.AccountService;
 import org.everyoneserves.security.PasswordHasher;
+import org.everyoneserves.refreshers.RefresherDemo;
 import org.everyoneserves.shadowing.ShadowingDemo;
 
 /**
@@ -58,6 +59,9 @@ public class DemoOrganisation {
 
     @Inject
     DemoHistory history;
+
+    @Inject
+    RefresherDemo refresherDemo;
 
     @Inject
     ReportService reports;
@@ -193,6 +197,7 @@ public class DemoOrganisation {
             });
             history.replay(ids, starts, memberRoles);
             shadowingDemo.seed(ids, departments);
+            refresherDemo.seed(ids);
             reports.rebuildCompletionMonths();
             LOG.info(() -> "Demo organisation created: " + MEMBERS.size() + " people at " + DOMAIN + ", password " + PASSWORD);
         } finally {

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -172,16 +173,32 @@ public class RefresherService {
         if (card.isRetired() || (card.getLastReviewedOn() != null && card.getLastReviewedOn().isAfter(day))) {
             throw new BusinessException(BusinessException.Kind.CONFLICT, "refreshers.error.dayClosed", LATE_DAYS);
         }
-        card.review(result.correct(), day);
+        record(caller.personId(), card, result.correct(), day, clock.instant());
+        return outcome(question, result.correct(), card);
+    }
+
+    /** Reschedules the card and counts the answer for the day's set. */
+    private void record(long personId, ReviewCard card, boolean right, LocalDate day, Instant at) {
+        card.review(right, day);
         em.flush();
         em.createNativeQuery("insert into refresher_answer (person_id, card_id, day, correct, answered_at) values (?1, ?2, ?3, ?4, ?5)")
-                .setParameter(1, caller.personId()).setParameter(2, cardId).setParameter(3, Date.valueOf(day))
-                .setParameter(4, result.correct()).setParameter(5, Timestamp.from(clock.instant())).executeUpdate();
+                .setParameter(1, personId).setParameter(2, card.getId()).setParameter(3, Date.valueOf(day))
+                .setParameter(4, right).setParameter(5, Timestamp.from(at)).executeUpdate();
         em.createNativeQuery("update refresher_day set answered = answered + 1,"
                         + " completed_at = if(answered + 1 >= size and completed_at is null, ?1, completed_at) where person_id = ?2 and day = ?3")
-                .setParameter(1, Timestamp.from(clock.instant())).setParameter(2, caller.personId()).setParameter(3, Date.valueOf(day))
+                .setParameter(1, Timestamp.from(at)).setParameter(2, personId).setParameter(3, Date.valueOf(day))
                 .executeUpdate();
-        return outcome(question, result.correct(), card);
+    }
+
+    /**
+     * For the demo company only: does the set of a past day, right with the given odds, as if answered at noon.
+     * Real answers go through {@link #answer}.
+     */
+    void practise(long personId, LocalDate day, java.util.function.BooleanSupplier right) {
+        for (long id : draw(personId, day, setting(personId))) {
+            record(personId, em.find(ReviewCard.class, id), right.getAsBoolean(), day,
+                    day.atTime(12, 0).atZone(clock.getZone()).toInstant());
+        }
     }
 
     // ---- settings

@@ -304,6 +304,49 @@ class MobileApiIT {
         assertProblem(api.delete("/shadowing/bookings/" + booking, UUID.randomUUID().toString()), 409, null);
     }
 
+    @Test
+    void theOtherWritesAlsoHappenOnceWhenSentThreeTimes() {
+        Api api = Api.signedIn(OTHER);
+        long me = json(api.get("/me")).getJsonNumber("id").longValue();
+        String readKey = UUID.randomUUID().toString();
+        long before = ((Number) Database.value("select count(*) from completion where person_id = ? and code = 'everyone-serves'", me)).longValue();
+        HttpResponse<String> read = api.post("/modules/everyone-serves/read", null, readKey);
+        assertEquals(200, read.statusCode(), read.body());
+        assertTrue(json(read).containsKey("readOn"), "the module now says when I read it");
+        for (int i = 0; i < 2; i++) {
+            assertEquals(read.body(), api.post("/modules/everyone-serves/read", null, readKey).body());
+        }
+        assertEquals(before + 1, ((Number) Database.value("select count(*) from completion where person_id = ? and code = 'everyone-serves'",
+                me)).longValue(), "one completion for three requests");
+
+        String tag = etag(api.get("/refreshers/settings"));
+        String settingsKey = UUID.randomUUID().toString();
+        HttpResponse<String> changed = api.put("/refreshers/settings", "{\"dailySize\":3}", tag, settingsKey);
+        assertEquals(200, changed.statusCode(), changed.body());
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> retried = api.put("/refreshers/settings", "{\"dailySize\":3}", tag, settingsKey);
+            assertEquals(200, retried.statusCode(), "a retry is answered as the first time, not as a stale write");
+            assertEquals(changed.body(), retried.body());
+        }
+
+        String place = "API cancel room " + UUID.randomUUID();
+        long host = ((Number) Database.value("select id from person where email = ?", Web.demo("mateo.rossi"))).longValue();
+        Database.update("insert into shadowing_slot (host_id, starts_at, minutes, place, capacity, booked, created_at, version)"
+                + " values (?, now(3) + interval 25 day, 60, ?, 3, 0, now(3), 0)", host, place);
+        long slot = ((Number) Database.value("select id from shadowing_slot where place = ?", place)).longValue();
+        HttpResponse<String> booked = api.post("/shadowing/bookings", "{\"guide\":\"shadowing-finance\",\"slotId\":" + slot + "}");
+        assertEquals(201, booked.statusCode(), booked.body());
+        long booking = json(booked).getJsonNumber("id").longValue();
+        assertTrue(api.get("/shadowing/bookings").body().contains("\"id\":" + booking), "listed among my bookings");
+        String cancelKey = UUID.randomUUID().toString();
+        for (int i = 0; i < 3; i++) {
+            assertEquals(204, api.delete("/shadowing/bookings/" + booking, cancelKey).statusCode());
+        }
+        assertEquals(0L, ((Number) Database.value("select booked from shadowing_slot where id = ?", slot)).longValue(), "the seat is free again, once");
+        assertEquals("CANCELLED", json(api.get("/shadowing/bookings/" + booking)).getString("status"));
+        assertProblem(api.delete("/shadowing/bookings/" + booking, UUID.randomUUID().toString()), 409, null);
+    }
+
     // ---- notifications and sync
 
     @Test

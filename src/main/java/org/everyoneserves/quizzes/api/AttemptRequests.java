@@ -30,7 +30,8 @@ public final class AttemptRequests {
     }
 
     @Schema(description = "Answers to keep (replacing earlier ones to the same questions), or to submit.")
-    public record Answers(@NotNull @Size(max = 100) List<@Valid @NotNull AnswerLine> answers) {
+    public record Answers(@Schema(example = "[{\"questionId\": \"q3\", \"choices\": [1]}, {\"questionId\": \"q7\", \"value\": false}]")
+                          @NotNull @Size(max = 100) List<@Valid @NotNull AnswerLine> answers) {
 
         List<Answer> toAnswers() {
             return answers.stream().map(AnswerLine::toAnswer).toList();

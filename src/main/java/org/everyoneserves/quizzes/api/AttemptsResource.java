@@ -123,6 +123,7 @@ public class AttemptsResource {
     @Path("{id}/result")
     @Operation(summary = "The result of a submitted attempt", description = "Score, pass or fail, the right answers and what to review.")
     @APIResponse(responseCode = "200", description = "The result", content = @Content(schema = @Schema(implementation = QuizService.ResultView.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "404", description = "No submitted attempt of mine with this id", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public QuizService.ResultView result(@PathParam("id") long id) {
         Caller caller = api.caller();

@@ -84,6 +84,7 @@ public class RefreshersResource {
     @Path("settings")
     @Operation(summary = "My refresher settings", description = "The daily size and the pause; the ETag is what PUT needs in If-Match.")
     @APIResponse(responseCode = "200", description = "The settings", content = @Content(schema = @Schema(implementation = RefresherService.Settings.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     public Response settings() {
         Caller caller = api.caller();
         RefresherService.Settings settings = refreshers.settings(caller);

@@ -17,7 +17,7 @@ import org.everyoneserves.security.CurrentUser;
 
 /**
  * /learner/refreshers.xhtml: the day's refreshers for people without the app, the same set the app shows. Each item
- * is its own small form: answer it, see at once whether it was right and when it comes back. Also the daily size
+ * has its own button: answer it, see at once whether it was right and when it comes back. Also the daily size
  * and a holiday pause.
  */
 @Named
@@ -63,7 +63,7 @@ public class RefreshersBacking {
         var options = item.options().stream().map(RefresherService.Option::index).toList();
         Answer answer = form.answer(key, key, item.kind(), options);
         if (answer.isSkipped()) {
-            Messages.fieldError("items:" + index + ":item:answer", form.isOrderingIncomplete(key, item.kind(), options)
+            Messages.fieldError("refreshers:items:" + index + ":answer", form.isOrderingIncomplete(key, item.kind(), options)
                     ? "learner_refreshers.error.ordering" : "refreshers.error.noAnswer");
             return null;
         }

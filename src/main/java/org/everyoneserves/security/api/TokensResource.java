@@ -77,6 +77,7 @@ public class TokensResource {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Sign out", description = "Revokes this device's access and refresh tokens at once; with everywhere=true, those of every device of the person.")
     @APIResponse(responseCode = "204", description = "Signed out")
+    @APIResponse(responseCode = "400", description = "everywhere is not true or false", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response logout(@Parameter(description = "true: every device of mine", example = "false") @QueryParam("everywhere") String everywhere) {
         tokens.signOut(api.caller(), api.sessionId(), Params.bool("everywhere", everywhere));

@@ -76,6 +76,7 @@ public class ShadowingResource {
     @Path("bookings")
     @Operation(summary = "My bookings", description = "Every booking of mine, newest first: booked, attended, cancelled, with reflections.")
     @APIResponse(responseCode = "200", description = "The bookings", content = @Content(schema = @Schema(implementation = ShadowingService.BookingView[].class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     public List<ShadowingService.BookingView> bookings() {
         return shadowing.bookings(api.caller());
     }
@@ -84,6 +85,7 @@ public class ShadowingResource {
     @Path("bookings/{id}")
     @Operation(summary = "One of my bookings", description = "Its ETag is what moving it needs in If-Match.")
     @APIResponse(responseCode = "200", description = "The booking", content = @Content(schema = @Schema(implementation = ShadowingService.BookingView.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "404", description = "No booking of mine with this id", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response booking(@PathParam("id") long id) {
         ShadowingService.BookingView booking = shadowing.booking(api.caller(), id);
@@ -112,6 +114,7 @@ public class ShadowingResource {
     @Path("bookings/{id}")
     @Operation(summary = "Move my booking", description = "To another slot, before the booked one starts. Needs the booking's ETag in If-Match.")
     @APIResponse(responseCode = "200", description = "Moved", content = @Content(schema = @Schema(implementation = ShadowingService.BookingView.class)))
+    @APIResponse(responseCode = "400", description = "A malformed body or no Idempotency-Key", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No booking of mine with this id, or no such slot", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Cancelled, started, or the new slot is full", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Changed since the ETag sent in If-Match", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
@@ -133,6 +136,7 @@ public class ShadowingResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Cancel my booking", description = "Before the slot starts; the seat is free again at once.")
     @APIResponse(responseCode = "204", description = "Cancelled")
+    @APIResponse(responseCode = "400", description = "No Idempotency-Key", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No booking of mine with this id", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already cancelled, or the slot has started", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response cancel(@PathParam("id") long id,
@@ -168,6 +172,7 @@ public class ShadowingResource {
     @Path("reflections/{id}")
     @Operation(summary = "A reflection", description = "For the shadow, the host and the managers of either; for anyone else it does not exist.")
     @APIResponse(responseCode = "200", description = "The reflection", content = @Content(schema = @Schema(implementation = ShadowingService.ReflectionView.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "404", description = "No reflection I may read with this id", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public ShadowingService.ReflectionView reflection(@PathParam("id") long id) {
         return shadowing.reflection(api.caller(), id);

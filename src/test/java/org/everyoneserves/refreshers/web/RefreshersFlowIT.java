@@ -44,15 +44,15 @@ class RefreshersFlowIT {
         browser.clickAndWait("refreshersLink");
         browser.assertAccessible("refreshers");
         browser.screenshot("refreshers-today");
-        List<WebElement> items = browser.driver().findElements(By.cssSelector("form.refresher"));
+        List<WebElement> items = browser.driver().findElements(By.cssSelector("div.refresher"));
         assertTrue(items.size() >= 3, "a set of 3 to 5 items");
 
-        browser.clickAndWait(By.cssSelector("form.refresher input[type=submit]"));
-        assertTrue(browser.driver().findElement(By.cssSelector("form.refresher .field-error")).getText().contains("Choose an answer first"),
+        browser.clickAndWait(By.cssSelector("div.refresher input[type=submit]"));
+        assertTrue(browser.driver().findElement(By.cssSelector("div.refresher .field-error")).getText().contains("Choose an answer first"),
                 "nothing picked: said next to the item");
 
         for (int answered = 0; answered < items.size(); answered++) {
-            WebElement form = browser.driver().findElements(By.cssSelector("form.refresher")).stream()
+            WebElement form = browser.driver().findElements(By.cssSelector("div.refresher")).stream()
                     .filter(f -> !f.findElements(By.cssSelector("input[type=submit]")).isEmpty()).findFirst().orElseThrow();
             List<WebElement> selects = form.findElements(By.tagName("select"));
             if (selects.isEmpty()) {
@@ -62,7 +62,7 @@ class RefreshersFlowIT {
                     new org.openqa.selenium.support.ui.Select(selects.get(i)).selectByValue(String.valueOf(i + 1));
                 }
             }
-            browser.clickAndWait(By.xpath("(//form[contains(@class,'refresher')][.//input[@type='submit']])[1]//input[@type='submit']"));
+            browser.clickAndWait(By.xpath("(//div[contains(@class,'refresher')][.//input[@type='submit']])[1]//input[@type='submit']"));
             assertTrue(browser.find("messages").getText().matches("(?s).*(Right!|Not quite).*"), browser.find("messages").getText());
         }
         assertEquals(items.size() + "/" + items.size(), browser.text("doneToday"));
