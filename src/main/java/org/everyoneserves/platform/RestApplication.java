@@ -2,15 +2,20 @@ package org.everyoneserves.platform;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.everyoneserves.platform.problem.Problem;
 
 @ApplicationPath("/api/v1")
 @OpenAPIDefinition(info = @Info(
         title = "Everyone Serves API",
         version = "1",
         description = "The JSON API of Everyone Serves for the mobile companion app. Every error is application/problem+json.",
-        license = @License(name = "Apache-2.0")))
+        license = @License(name = "Apache-2.0")),
+        components = @Components(schemas = @Schema(name = "Problem", implementation = Problem.class,
+                description = "An RFC 9457 problem: code is stable, detail is for people, errors lists field errors")))
 public class RestApplication extends Application {
 }

@@ -28,7 +28,6 @@ import org.everyoneserves.people.api.MeResource;
 import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.JsonbResolver;
 import org.everyoneserves.platform.api.Hashes;
-import org.everyoneserves.platform.problem.Problem;
 import org.everyoneserves.refreshers.api.RefreshersResource;
 import org.everyoneserves.security.ApiCaller;
 import org.everyoneserves.shadowing.api.ShadowingResource;
@@ -79,8 +78,8 @@ public class SyncResource {
             + "notifications the first page of GET notifications.")
     @APIResponse(responseCode = "200", description = "The changes", content = @Content(schema = @Schema(implementation = Changes.class)))
     @APIResponse(responseCode = "304", description = "Nothing changed since the ETag sent in If-None-Match")
-    @APIResponse(responseCode = "400", description = "A token this endpoint did not give out", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A token this endpoint did not give out")
+    @APIResponse(responseCode = "401", description = "No valid access token")
     public Changes changes(@Parameter(description = "The token of the last sync") @QueryParam("since") String since) {
         api.caller();
         Map<String, String> known = parse(since);

@@ -21,7 +21,6 @@ import org.everyoneserves.assignments.AssignmentService;
 import org.everyoneserves.assignments.Plan;
 import org.everyoneserves.assignments.PlanItem;
 import org.everyoneserves.platform.Caller;
-import org.everyoneserves.platform.problem.Problem;
 import org.everyoneserves.security.ApiCaller;
 
 @RequestScoped
@@ -62,7 +61,7 @@ public class PlanResource {
     @Operation(summary = "My plan", description = "Every assignment with its due date and status, to do first, then coming up, paused and done.")
     @APIResponse(responseCode = "200", description = "The plan", content = @Content(schema = @Schema(implementation = PlanDetail.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
-    @APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid access token")
     public PlanDetail plan() {
         Caller caller = api.caller();
         Plan plan = assignments.plan(caller, caller.personId());

@@ -22,15 +22,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.everyoneserves.modules.ModuleService;
 import org.everyoneserves.platform.Caller;
 import org.everyoneserves.platform.api.Idempotency;
-import org.everyoneserves.platform.problem.Problem;
 import org.everyoneserves.security.ApiCaller;
 
 @Path("modules/{code}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Learning")
 @SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No current module with this code", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid access token")
+@APIResponse(responseCode = "404", description = "No current module with this code")
 public class ModulesResource {
 
     @Schema(description = "A training module: sanitised HTML and a plain-text rendering of the same content.")
@@ -68,7 +67,7 @@ public class ModulesResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "I have read it", description = "Marks the current version read to the end, which completes the module in my plan.")
     @APIResponse(responseCode = "200", description = "The module, now read", content = @Content(schema = @Schema(implementation = ModuleDetail.class)))
-    @APIResponse(responseCode = "400", description = "No Idempotency-Key", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No Idempotency-Key")
     public Response read(@PathParam("code") String code,
                          @Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {
         Caller caller = api.caller();

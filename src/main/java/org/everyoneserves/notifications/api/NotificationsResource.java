@@ -26,7 +26,6 @@ import org.everyoneserves.platform.Caller;
 import org.everyoneserves.platform.api.Idempotency;
 import org.everyoneserves.platform.api.Page;
 import org.everyoneserves.platform.api.Params;
-import org.everyoneserves.platform.problem.Problem;
 import org.everyoneserves.security.ApiCaller;
 
 @RequestScoped
@@ -34,7 +33,7 @@ import org.everyoneserves.security.ApiCaller;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Notifications")
 @SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid access token")
 public class NotificationsResource {
 
     @Schema(description = "Something the platform told me: a reminder, a nudge from my manager, a session reminder.")
@@ -66,8 +65,7 @@ public class NotificationsResource {
             + "pages stay stable while new notifications arrive.")
     @APIResponse(responseCode = "200", description = "A page", content = @Content(schema = @Schema(implementation = NotificationPage.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
-    @APIResponse(responseCode = "400", description = "A cursor this list did not give out, or a limit outside 1 to 100",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A cursor this list did not give out, or a limit outside 1 to 100")
     public NotificationPage list(@Parameter(description = "From a previous page's next") @QueryParam("cursor") String cursor,
                                  @Parameter(description = "Items per page, 1 to 100 (20)", example = "20") @QueryParam("limit") String limit) {
         Caller caller = api.caller();
@@ -83,7 +81,7 @@ public class NotificationsResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Mark all read", description = "Marks every notification of mine read.")
     @APIResponse(responseCode = "204", description = "Done")
-    @APIResponse(responseCode = "400", description = "No Idempotency-Key", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No Idempotency-Key")
     public Response markAllRead(@Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {
         Caller caller = api.caller();
         return idempotency.once(caller.personId(), key, "POST notifications/read", () -> {

@@ -14,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.everyoneserves.people.PersonService;
 import org.everyoneserves.platform.Caller;
-import org.everyoneserves.platform.problem.Problem;
 import org.everyoneserves.security.ApiCaller;
 
 @RequestScoped
@@ -34,7 +33,7 @@ public class MeResource {
     @Operation(summary = "Who I am", description = "The signed-in person, their team and roles, and the language texts come in.")
     @APIResponse(responseCode = "200", description = "The person", content = @Content(schema = @Schema(implementation = MeDetail.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
-    @APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid access token")
     public MeDetail me() {
         Caller caller = api.caller();
         return MeDetail.of(people.me(caller), people.localeOf(caller.personId()), caller);

@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.everyoneserves.platform.Caller;
 import org.everyoneserves.platform.api.Idempotency;
 import org.everyoneserves.platform.api.Versions;
-import org.everyoneserves.platform.problem.Problem;
 import org.everyoneserves.quizzes.QuizService;
 import org.everyoneserves.security.ApiCaller;
 
@@ -37,7 +36,7 @@ import org.everyoneserves.security.ApiCaller;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Learning")
 @SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid access token")
 public class AttemptsResource {
 
     static final String RESOURCE = "attempt";
@@ -56,16 +55,15 @@ public class AttemptsResource {
             + "the attempt I left open. The questions carry no answer key.")
     @APIResponse(responseCode = "201", description = "The attempt; its ETag is what saving answers needs in If-Match",
             content = @Content(schema = @Schema(implementation = QuizService.AttemptView.class)))
-    @APIResponse(responseCode = "400", description = "No quiz code or no Idempotency-Key", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No current quiz with this code", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "No attempts left", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No quiz code or no Idempotency-Key")
+    @APIResponse(responseCode = "404", description = "No current quiz with this code")
+    @APIResponse(responseCode = "409", description = "No attempts left")
     public Response start(@NotNull @Valid AttemptRequests.Start body,
                           @Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {
         Caller caller = api.caller();
         return idempotency.once(caller.personId(), key, "POST attempts " + body, () -> {
             long id = quizzes.start(caller, body.quizCode());
-            QuizService.AttemptView attempt = quizzes.attempt(caller, id);
-            return Response.created(URI.create("attempts/" + id)).entity(attempt).tag(Versions.tag(RESOURCE, id, attempt.version())).build();
+            return tagged(Response.created(URI.create("attempts/" + id)), quizzes.attempt(caller, id));
         });
     }
 
@@ -74,10 +72,9 @@ public class AttemptsResource {
     @Operation(summary = "An attempt", description = "The questions as drawn for me, in order, with the answers saved so far.")
     @APIResponse(responseCode = "200", description = "The attempt", content = @Content(schema = @Schema(implementation = QuizService.AttemptView.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
-    @APIResponse(responseCode = "404", description = "No attempt of mine with this id", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No attempt of mine with this id")
     public Response attempt(@Parameter(example = "311") @PathParam("id") long id) {
-        QuizService.AttemptView attempt = quizzes.attempt(api.caller(), id);
-        return Response.ok(attempt).tag(Versions.tag(RESOURCE, id, attempt.version())).build();
+        return tagged(Response.ok(), quizzes.attempt(api.caller(), id));
     }
 
     @PUT
@@ -86,11 +83,11 @@ public class AttemptsResource {
             + "ETag in If-Match, so that answers saved from another device are never silently overwritten.")
     @APIResponse(responseCode = "200", description = "The attempt with the answers kept; a new ETag",
             content = @Content(schema = @Schema(implementation = QuizService.AttemptView.class)))
-    @APIResponse(responseCode = "400", description = "An answer to a question not shown, or that does not fit its question", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No attempt of mine with this id", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The attempt was submitted", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Changed since the ETag sent in If-Match", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "No If-Match", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "An answer to a question not shown, or that does not fit its question")
+    @APIResponse(responseCode = "404", description = "No attempt of mine with this id")
+    @APIResponse(responseCode = "409", description = "The attempt was submitted")
+    @APIResponse(responseCode = "412", description = "Changed since the ETag sent in If-Match")
+    @APIResponse(responseCode = "428", description = "No If-Match")
     public Response save(@PathParam("id") long id, @NotNull @Valid AttemptRequests.Answers body,
                          @Parameter(description = "The ETag of the attempt last read", required = true) @HeaderParam("If-Match") String ifMatch,
                          @Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {
@@ -98,8 +95,7 @@ public class AttemptsResource {
         int expected = Versions.expected(ifMatch, RESOURCE, id);
         return idempotency.once(caller.personId(), key, "PUT attempts/" + id + " " + ifMatch + " " + body, () -> {
             quizzes.save(caller, id, body.toAnswers(), expected);
-            QuizService.AttemptView attempt = quizzes.attempt(caller, id);
-            return Response.ok(attempt).tag(Versions.tag(RESOURCE, id, attempt.version())).build();
+            return tagged(Response.ok(), quizzes.attempt(caller, id));
         });
     }
 
@@ -109,9 +105,9 @@ public class AttemptsResource {
             + "once. Sent again with the same Idempotency-Key, it returns the same result; a second submission is a conflict.")
     @APIResponse(responseCode = "200", description = "The result, with the right answers and explanations",
             content = @Content(schema = @Schema(implementation = QuizService.ResultView.class)))
-    @APIResponse(responseCode = "400", description = "An answer that does not fit, or no Idempotency-Key", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No attempt of mine with this id", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already submitted", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "An answer that does not fit, or no Idempotency-Key")
+    @APIResponse(responseCode = "404", description = "No attempt of mine with this id")
+    @APIResponse(responseCode = "409", description = "Already submitted")
     public Response submit(@PathParam("id") long id, @NotNull @Valid AttemptRequests.Answers body,
                            @Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {
         Caller caller = api.caller();
@@ -124,10 +120,14 @@ public class AttemptsResource {
     @Operation(summary = "The result of a submitted attempt", description = "Score, pass or fail, the right answers and what to review.")
     @APIResponse(responseCode = "200", description = "The result", content = @Content(schema = @Schema(implementation = QuizService.ResultView.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
-    @APIResponse(responseCode = "404", description = "No submitted attempt of mine with this id", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No submitted attempt of mine with this id")
     public QuizService.ResultView result(@PathParam("id") long id) {
         Caller caller = api.caller();
         quizzes.attempt(caller, id);
         return quizzes.result(caller, id);
+    }
+
+    private static Response tagged(Response.ResponseBuilder response, QuizService.AttemptView attempt) {
+        return response.entity(attempt).tag(Versions.tag(RESOURCE, attempt.id(), attempt.version())).build();
     }
 }

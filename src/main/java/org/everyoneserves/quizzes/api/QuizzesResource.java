@@ -13,7 +13,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.everyoneserves.platform.problem.Problem;
 import org.everyoneserves.quizzes.QuizService;
 import org.everyoneserves.security.ApiCaller;
 
@@ -35,8 +34,8 @@ public class QuizzesResource {
             + "so they can be answered offline and submitted later.")
     @APIResponse(responseCode = "200", description = "The quiz", content = @Content(schema = @Schema(implementation = QuizService.QuizIntro.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
-    @APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No current quiz with this code", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid access token")
+    @APIResponse(responseCode = "404", description = "No current quiz with this code")
     public QuizService.QuizIntro quiz(@Parameter(example = "everyone-serves-quiz") @PathParam("code") String code) {
         return quizzes.intro(api.caller(), code);
     }

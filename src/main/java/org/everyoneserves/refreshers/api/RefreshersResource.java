@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.everyoneserves.platform.Caller;
 import org.everyoneserves.platform.api.Idempotency;
 import org.everyoneserves.platform.api.Versions;
-import org.everyoneserves.platform.problem.Problem;
 import org.everyoneserves.quizzes.Answer;
 import org.everyoneserves.refreshers.RefresherService;
 import org.everyoneserves.security.ApiCaller;
@@ -36,7 +35,7 @@ import org.everyoneserves.security.ApiCaller;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Refreshers")
 @SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid access token")
 public class RefreshersResource {
 
     static final String SETTINGS = "refreshers";
@@ -67,11 +66,10 @@ public class RefreshersResource {
             + "offline may be sent up to 7 days later with the set's day. Each item takes one answer per day.")
     @APIResponse(responseCode = "200", description = "The outcome, the right answer and when the item comes back",
             content = @Content(schema = @Schema(implementation = RefresherService.Outcome.class)))
-    @APIResponse(responseCode = "400", description = "Missing fields, no answer, an answer that does not fit the item, or no Idempotency-Key",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Not an item of the caller's set for that day", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already answered for that day, or the day is too far back", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Missing fields, no answer, an answer that does not fit the item, or no Idempotency-Key")
+    @APIResponse(responseCode = "404", description = "Not an item of the caller's set for that day")
+    @APIResponse(responseCode = "409", description = "Already answered for that day, or the day is too far back")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request")
     public Response answer(@NotNull @Valid RefresherAnswerRequest body,
                            @Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {
         Caller caller = api.caller();
@@ -96,10 +94,9 @@ public class RefreshersResource {
     @Operation(summary = "Change my refresher settings", description = "Sets the daily size (3 to 5) and pauses until a day for holidays, "
             + "or resumes. Paused days draw no set and keep the streak.")
     @APIResponse(responseCode = "200", description = "The new settings", content = @Content(schema = @Schema(implementation = RefresherService.Settings.class)))
-    @APIResponse(responseCode = "400", description = "A size outside 3 to 5, a pause in the past or longer than 92 days",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Changed since the ETag sent in If-Match", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "No If-Match", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A size outside 3 to 5, a pause in the past or longer than 92 days")
+    @APIResponse(responseCode = "412", description = "Changed since the ETag sent in If-Match")
+    @APIResponse(responseCode = "428", description = "No If-Match")
     public Response changeSettings(@NotNull @Valid RefresherSettingsRequest body,
                                    @Parameter(description = "The ETag of the settings last read", required = true) @HeaderParam("If-Match") String ifMatch,
                                    @Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {

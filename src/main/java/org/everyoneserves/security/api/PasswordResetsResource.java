@@ -10,11 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.everyoneserves.platform.problem.Problem;
 import org.everyoneserves.security.AccountService;
 
 /** "Forgot your password?" for the mobile app: the same rules as the page. */
@@ -31,8 +28,7 @@ public class PasswordResetsResource {
     @Operation(summary = "Ask for a password reset link",
             description = "Always answers 202, whether or not the e-mail belongs to an active account, so the answer tells nobody which addresses are registered.")
     @APIResponse(responseCode = "202", description = "If the account exists, a reset link is on its way")
-    @APIResponse(responseCode = "400", description = "Missing or malformed e-mail, or a body that is not JSON",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Missing or malformed e-mail, or a body that is not JSON")
     public Response request(@NotNull @Valid PasswordResetRequest request) {
         accounts.requestReset(request.email());
         return Response.accepted().build();

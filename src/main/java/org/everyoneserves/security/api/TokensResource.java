@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.everyoneserves.platform.api.Idempotency;
 import org.everyoneserves.platform.api.Params;
-import org.everyoneserves.platform.problem.Problem;
 import org.everyoneserves.security.ApiCaller;
 import org.everyoneserves.security.TokenService;
 
@@ -51,9 +50,9 @@ public class TokensResource {
     @Operation(summary = "Sign in", description = "Checks e-mail and password with the same throttling as the web sign-in "
             + "(5 failures in 15 minutes lock the account for 15 minutes) and opens a device sign-in that lasts at most 30 days.")
     @APIResponse(responseCode = "200", description = "Signed in", content = @Content(schema = @Schema(implementation = TokenResponse.class)))
-    @APIResponse(responseCode = "400", description = "Missing fields", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "E-mail and password do not match an active account", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "Too many failed sign-ins; see Retry-After", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Missing fields")
+    @APIResponse(responseCode = "401", description = "E-mail and password do not match an active account")
+    @APIResponse(responseCode = "429", description = "Too many failed sign-ins; see Retry-After")
     public TokenResponse token(@NotNull @Valid TokenRequest body) {
         return TokenResponse.of(tokens.signIn(body.email(), body.password(), body.device(), request.getRemoteAddr()));
     }
@@ -64,8 +63,8 @@ public class TokensResource {
             + "used a second time signs the device out everywhere it is used (it was copied), except the same request retried "
             + "with the same Idempotency-Key within a minute, whose lost answer is replaced by a new pair.")
     @APIResponse(responseCode = "200", description = "New tokens", content = @Content(schema = @Schema(implementation = TokenResponse.class)))
-    @APIResponse(responseCode = "400", description = "Missing refresh token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "Unknown, expired, revoked or reused refresh token: sign in again", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Missing refresh token")
+    @APIResponse(responseCode = "401", description = "Unknown, expired, revoked or reused refresh token: sign in again")
     public TokenResponse refresh(@NotNull @Valid RefreshRequest body,
                                  @Parameter(description = "The client's id of this request, to retry it safely") @HeaderParam(Idempotency.HEADER) String writeId) {
         return TokenResponse.of(tokens.refresh(body.refreshToken(), writeId, request.getRemoteAddr()));
@@ -77,8 +76,8 @@ public class TokensResource {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Sign out", description = "Revokes this device's access and refresh tokens at once; with everywhere=true, those of every device of the person.")
     @APIResponse(responseCode = "204", description = "Signed out")
-    @APIResponse(responseCode = "400", description = "everywhere is not true or false", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "everywhere is not true or false")
+    @APIResponse(responseCode = "401", description = "No valid access token")
     public Response logout(@Parameter(description = "true: every device of mine", example = "false") @QueryParam("everywhere") String everywhere) {
         tokens.signOut(api.caller(), api.sessionId(), Params.bool("everywhere", everywhere));
         return Response.noContent().build();

@@ -30,7 +30,6 @@ import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.Caller;
 import org.everyoneserves.platform.api.Idempotency;
 import org.everyoneserves.platform.api.Versions;
-import org.everyoneserves.platform.problem.Problem;
 import org.everyoneserves.security.ApiCaller;
 import org.everyoneserves.shadowing.ShadowingService;
 
@@ -41,7 +40,7 @@ import org.everyoneserves.shadowing.ShadowingService;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Shadowing")
 @SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid access token")
 public class ShadowingResource {
 
     static final String BOOKING = "booking";
@@ -61,8 +60,8 @@ public class ShadowingResource {
             + "sessions, and the upcoming slots with a free seat I can book (only while the guide is assigned to me).")
     @APIResponse(responseCode = "200", description = "The guide", content = @Content(schema = @Schema(implementation = ShadowingService.GuideView.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
-    @APIResponse(responseCode = "400", description = "No guide given", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No current guide with this code", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No guide given")
+    @APIResponse(responseCode = "404", description = "No current guide with this code")
     public ShadowingService.GuideView slots(@Parameter(description = "The guide's code", example = "support-desk-shadowing", required = true)
                                            @QueryParam("guide") String guide) {
         Caller caller = api.caller();
@@ -86,27 +85,24 @@ public class ShadowingResource {
     @Operation(summary = "One of my bookings", description = "Its ETag is what moving it needs in If-Match.")
     @APIResponse(responseCode = "200", description = "The booking", content = @Content(schema = @Schema(implementation = ShadowingService.BookingView.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
-    @APIResponse(responseCode = "404", description = "No booking of mine with this id", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No booking of mine with this id")
     public Response booking(@PathParam("id") long id) {
-        ShadowingService.BookingView booking = shadowing.booking(api.caller(), id);
-        return Response.ok(booking).tag(Versions.tag(BOOKING, id, booking.version())).build();
+        return tagged(Response.ok(), shadowing.booking(api.caller(), id));
     }
 
     @POST
     @Path("bookings")
     @Operation(summary = "Book a seat", description = "Takes a seat in the slot for a guide assigned to me; two people never get the last seat.")
     @APIResponse(responseCode = "201", description = "Booked", content = @Content(schema = @Schema(implementation = ShadowingService.BookingView.class)))
-    @APIResponse(responseCode = "400", description = "Missing fields or no Idempotency-Key", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such guide or slot", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not assigned, already booked, the slot is full, started or not for this guide",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Missing fields or no Idempotency-Key")
+    @APIResponse(responseCode = "404", description = "No such guide or slot")
+    @APIResponse(responseCode = "409", description = "Not assigned, already booked, the slot is full, started or not for this guide")
     public Response book(@NotNull @Valid ShadowingRequests.Book body,
                          @Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {
         Caller caller = api.caller();
         return idempotency.once(caller.personId(), key, "POST shadowing/bookings " + body, () -> {
             long id = shadowing.book(caller, body.guide(), body.slotId());
-            ShadowingService.BookingView booking = shadowing.booking(caller, id);
-            return Response.created(URI.create("shadowing/bookings/" + id)).entity(booking).tag(Versions.tag(BOOKING, id, booking.version())).build();
+            return tagged(Response.created(URI.create("shadowing/bookings/" + id)), shadowing.booking(caller, id));
         });
     }
 
@@ -114,11 +110,11 @@ public class ShadowingResource {
     @Path("bookings/{id}")
     @Operation(summary = "Move my booking", description = "To another slot, before the booked one starts. Needs the booking's ETag in If-Match.")
     @APIResponse(responseCode = "200", description = "Moved", content = @Content(schema = @Schema(implementation = ShadowingService.BookingView.class)))
-    @APIResponse(responseCode = "400", description = "A malformed body or no Idempotency-Key", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No booking of mine with this id, or no such slot", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Cancelled, started, or the new slot is full", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Changed since the ETag sent in If-Match", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "No If-Match", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A malformed body or no Idempotency-Key")
+    @APIResponse(responseCode = "404", description = "No booking of mine with this id, or no such slot")
+    @APIResponse(responseCode = "409", description = "Cancelled, started, or the new slot is full")
+    @APIResponse(responseCode = "412", description = "Changed since the ETag sent in If-Match")
+    @APIResponse(responseCode = "428", description = "No If-Match")
     public Response move(@PathParam("id") long id, @NotNull @Valid ShadowingRequests.Move body,
                          @Parameter(description = "The ETag of the booking last read", required = true) @HeaderParam("If-Match") String ifMatch,
                          @Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {
@@ -126,8 +122,7 @@ public class ShadowingResource {
         int expected = Versions.expected(ifMatch, BOOKING, id);
         return idempotency.once(caller.personId(), key, "PUT shadowing/bookings/" + id + " " + ifMatch + " " + body, () -> {
             shadowing.move(caller, id, body.slotId(), expected);
-            ShadowingService.BookingView booking = shadowing.booking(caller, id);
-            return Response.ok(booking).tag(Versions.tag(BOOKING, id, booking.version())).build();
+            return tagged(Response.ok(), shadowing.booking(caller, id));
         });
     }
 
@@ -136,9 +131,9 @@ public class ShadowingResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Cancel my booking", description = "Before the slot starts; the seat is free again at once.")
     @APIResponse(responseCode = "204", description = "Cancelled")
-    @APIResponse(responseCode = "400", description = "No Idempotency-Key", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No booking of mine with this id", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already cancelled, or the slot has started", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No Idempotency-Key")
+    @APIResponse(responseCode = "404", description = "No booking of mine with this id")
+    @APIResponse(responseCode = "409", description = "Already cancelled, or the slot has started")
     public Response cancel(@PathParam("id") long id,
                            @Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {
         Caller caller = api.caller();
@@ -153,9 +148,9 @@ public class ShadowingResource {
     @Operation(summary = "Reflect on a session", description = "Once the session has started: answers to the guide's questions, the "
             + "takeaway, friction seen and ideas for departments. One reflection per booking.")
     @APIResponse(responseCode = "201", description = "Kept", content = @Content(schema = @Schema(implementation = ShadowingService.ReflectionView.class)))
-    @APIResponse(responseCode = "400", description = "Missing or too long answers, an unknown friction tag, a bad idea", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No booking of mine with this id", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not started, cancelled, a no-show, or already reflected", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Missing or too long answers, an unknown friction tag, a bad idea")
+    @APIResponse(responseCode = "404", description = "No booking of mine with this id")
+    @APIResponse(responseCode = "409", description = "Not started, cancelled, a no-show, or already reflected")
     public Response reflect(@NotNull @Valid ShadowingRequests.Reflect body,
                             @Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {
         Caller caller = api.caller();
@@ -173,8 +168,12 @@ public class ShadowingResource {
     @Operation(summary = "A reflection", description = "For the shadow, the host and the managers of either; for anyone else it does not exist.")
     @APIResponse(responseCode = "200", description = "The reflection", content = @Content(schema = @Schema(implementation = ShadowingService.ReflectionView.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
-    @APIResponse(responseCode = "404", description = "No reflection I may read with this id", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No reflection I may read with this id")
     public ShadowingService.ReflectionView reflection(@PathParam("id") long id) {
         return shadowing.reflection(api.caller(), id);
+    }
+
+    private static Response tagged(Response.ResponseBuilder response, ShadowingService.BookingView booking) {
+        return response.entity(booking).tag(Versions.tag(BOOKING, booking.id(), booking.version())).build();
     }
 }
