@@ -46,7 +46,7 @@ class CatalogIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.application(CatalogIT.class, MaterialChanges.class);
+        return Deployments.application(CatalogIT.class, MaterialChanges.class, org.everyoneserves.testing.People.class);
     }
 
     @Inject
@@ -245,6 +245,28 @@ class CatalogIT {
         Files.writeString(curriculum, Files.readString(source.root().resolve("curricula/receptionist.yaml")));
         catalog.importFrom(Caller.SYSTEM, root);
         assertEquals(2, events.curricula().size(), "putting it back is a change too");
+    }
+
+    @Inject
+    org.everyoneserves.quizzes.QuizService quizzes;
+
+    /** An attempt answered offline and submitted after a new version came out is scored against the questions it showed. */
+    @Test
+    void anAttemptIsScoredAgainstTheVersionItShowedEvenAfterANewOne() throws IOException {
+        catalog.importFrom(Caller.SYSTEM, root);
+        Caller learner = org.everyoneserves.testing.People.learner(new org.everyoneserves.testing.People(people).create("offline", null));
+        long attempt = quizzes.start(learner, module + "-quiz");
+        Path quiz = root.resolve("tracks").resolve(track).resolve(module + ".quiz.yaml");
+        Files.writeString(quiz, Files.readString(quiz).replace("pass_mark: 50", "pass_mark: 50\nrevision: 2")
+                .replace("answer: true", "answer: false").replace("The customer sees one company.", "The customer sees our org chart."));
+        CatalogService.Outcome outcome = catalog.importFrom(Caller.SYSTEM, root);
+        assertTrue(outcome.applied(), outcome.toString());
+        assertEquals(2, catalog.current(CatalogItem.Kind.QUIZ, module + "-quiz").orElseThrow().getNumber(), "a new version is current");
+
+        long submitted = quizzes.submit(learner, attempt, java.util.List.of(org.everyoneserves.quizzes.Answer.trueFalse("q1", true)));
+        org.everyoneserves.quizzes.QuizService.ResultView result = quizzes.result(learner, submitted);
+        assertEquals(100, result.percent(), "true was right in the version shown");
+        assertEquals("The customer sees one company.", result.questions().get(0).prompt(), "and the result shows the question as it was");
     }
 
     static void copy(Path from, Path to) throws IOException {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.everyoneserves.testing.Api;
 import org.everyoneserves.testing.Browser;
 import org.everyoneserves.testing.Deployments;
 import org.everyoneserves.testing.Web;
@@ -19,7 +20,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-/** A marketing specialist without the app does the day's refreshers on the web, then pauses them for a holiday. */
+/**
+ * A marketing specialist without the app does the day's refreshers on the web, then pauses them for a holiday; another
+ * signs out the phone she lost from her account page.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class RefreshersFlowIT {
@@ -39,6 +43,8 @@ class RefreshersFlowIT {
 
     @Test
     void answerTheDaysItemsThenPauseForAHoliday() {
+        browser.open("/login.xhtml");
+        browser.driver().manage().deleteAllCookies();
         browser.signIn(Web.demo("oscar.eriksen"), Web.DEMO_PASSWORD);
         assertTrue(browser.text("refreshersCard").contains("0 of"), browser.text("refreshersCard"));
         browser.clickAndWait("refreshersLink");
@@ -84,5 +90,21 @@ class RefreshersFlowIT {
         assertEquals("1", browser.text("streak"), "the pause keeps the streak");
         browser.clickAndWait("settings:resume");
         assertTrue(browser.driver().findElements(By.id("paused")).isEmpty());
+    }
+
+    @Test
+    void thePhoneSignedInToTheAppIsListedOnTheAccountPageAndCanBeSignedOut() {
+        Api phone = Api.signedIn(Web.demo("maya.patel"));
+        browser.open("/login.xhtml");
+        browser.driver().manage().deleteAllCookies();
+        browser.signIn(Web.demo("maya.patel"), Web.DEMO_PASSWORD);
+        browser.open("/account/index.xhtml");
+        assertTrue(browser.text("deviceList").contains("Test phone"), browser.text("deviceList"));
+        browser.assertAccessible("account-devices");
+        browser.screenshot("account-devices");
+        browser.clickAndWait(By.xpath("//table[@id='deviceList']//tr[contains(., 'Test phone')]//input[@type='submit']"));
+        assertTrue(browser.find("messages").getText().contains("Test phone is signed out"), browser.find("messages").getText());
+        assertTrue(browser.driver().findElements(By.id("deviceList")).isEmpty());
+        assertEquals(401, phone.get("/me").statusCode(), "the app is signed out at once");
     }
 }
