@@ -347,6 +347,26 @@ class MobileApiIT {
         assertProblem(api.delete("/shadowing/bookings/" + booking, UUID.randomUUID().toString()), 409, null);
     }
 
+    @Test
+    void theSameWriteSentThreeTimesAtOnceHappensOnce() throws Exception {
+        Api api = Api.signedIn(MANAGER);
+        long me = json(api.get("/me")).getJsonNumber("id").longValue();
+        long before = ((Number) Database.value("select count(*) from completion where person_id = ? and code = 'why-service-pays'", me)).longValue();
+        String key = UUID.randomUUID().toString();
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            sent.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> api.post("/modules/why-service-pays/read", null, key)));
+        }
+        Set<String> bodies = new HashSet<>();
+        for (var response : sent) {
+            assertEquals(200, response.get().statusCode(), response.get().body());
+            bodies.add(response.get().body());
+        }
+        assertEquals(1, bodies.size(), "every sender gets the first answer");
+        assertEquals(before + 1, ((Number) Database.value("select count(*) from completion where person_id = ? and code = 'why-service-pays'",
+                me)).longValue(), "one completion for three simultaneous requests");
+    }
+
     // ---- notifications and sync
 
     @Test
@@ -407,6 +427,43 @@ class MobileApiIT {
     }
 
     // ---- bad input
+
+    /** Every operation the OpenAPI document lists, with nonsense in each path id and in the body. */
+    @Test
+    void everyDocumentedOperationAnswersNonsenseWithA4xxProblem() {
+        Api api = Api.signedIn(OTHER);
+        JsonObject paths = json(new Web().get("/openapi?format=JSON")).getJsonObject("paths");
+        int tried = 0;
+        for (String path : paths.keySet()) {
+            for (String method : paths.getJsonObject(path).keySet()) {
+                if (!Set.of("get", "post", "put", "delete").contains(method) || path.endsWith("/auth/logout")) {
+                    continue;
+                }
+                for (String id : List.of("abc", "0", "99999999", "-1")) {
+                    String target = path.substring(Api.V1.length()).replace("{id}", id).replace("{code}", "no-such-" + id);
+                    for (String body : List.of("{\"x\":", "[]", "{\"answers\":\"x\",\"slotId\":\"x\",\"dailySize\":\"x\",\"day\":\"x\"}")) {
+                        java.net.http.HttpRequest.BodyPublisher publisher = java.net.http.HttpRequest.BodyPublishers.ofString(body);
+                        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(Web.BASE + Api.V1 + target))
+                                .header("Authorization", "Bearer " + api.accessToken()).header("Content-Type", "application/json")
+                                .header("Idempotency-Key", UUID.randomUUID().toString()).header("If-Match", "\"attempt-1-v0\"")
+                                .method(method.toUpperCase(), method.equals("get") || method.equals("delete")
+                                        ? java.net.http.HttpRequest.BodyPublishers.noBody() : publisher);
+                        HttpResponse<String> response = api.send(request);
+                        tried++;
+                        boolean ignoresBodyAndPath = !paths.getJsonObject(path).getJsonObject(method).containsKey("requestBody") && !path.contains("{");
+                        if ((method.equals("get") || ignoresBodyAndPath) && response.statusCode() / 100 == 2) {
+                            continue;
+                        }
+                        assertTrue(response.statusCode() >= 400 && response.statusCode() < 500,
+                                method + " " + target + " " + body + ": " + response.statusCode() + " " + response.body());
+                        assertProblem(response, response.statusCode(), null);
+                    }
+                }
+            }
+        }
+        assertTrue(tried > 300, "tried " + tried);
+    }
+
 
     @Test
     void malformedInputIsA4xxProblemNeverA5xx() {
