@@ -14,6 +14,7 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.everyoneserves.content.CatalogService;
 
 /**
  * The application's one authentication mechanism. Pages: form sign-in through {@code /login.xhtml}; anonymous
@@ -43,7 +44,7 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        if (isApi(request)) {
+        if (usesBearer(request)) {
             return bearer(request, context);
         }
         Credential credential = context.getAuthParameters().getCredential();
@@ -78,6 +79,15 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
         }
         apiCaller.accepted(check.bearer());
         return context.notifyContainerAboutLogin(String.valueOf(check.bearer().personId()), check.bearer().groups());
+    }
+
+    /**
+     * The API, and a module's picture loaded by the app with its access token (the browser sends its session): these
+     * requests are signed in by the token alone and never make an HTTP session.
+     */
+    static boolean usesBearer(HttpServletRequest request) {
+        return isApi(request) || request.getHeader("Authorization") != null
+                && request.getRequestURI().startsWith(request.getContextPath() + CatalogService.ASSET_PATH);
     }
 
     static boolean isApi(HttpServletRequest request) {

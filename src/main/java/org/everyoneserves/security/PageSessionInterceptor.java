@@ -31,7 +31,7 @@ public class PageSessionInterceptor implements Serializable {
         }
         HttpServletRequest request = (HttpServletRequest) invocation.getParameters()[0];
         HttpMessageContext context = (HttpMessageContext) invocation.getParameters()[2];
-        if (AppAuthenticationMechanism.isApi(request)) {
+        if (AppAuthenticationMechanism.usesBearer(request)) {
             return invocation.proceed();
         }
         Principal principal = request.getUserPrincipal();

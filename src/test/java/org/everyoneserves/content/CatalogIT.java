@@ -46,7 +46,8 @@ class CatalogIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.application(CatalogIT.class, MaterialChanges.class, org.everyoneserves.testing.People.class);
+        return Deployments.application(CatalogIT.class, MaterialChanges.class, org.everyoneserves.testing.People.class,
+                org.everyoneserves.testing.Web.class);
     }
 
     @Inject
@@ -161,6 +162,7 @@ class CatalogIT {
         assertTrue(html.contains("callout"), html);
         ContentAsset picture = catalog.asset(ContentHash.of(PNG)).orElseThrow();
         assertEquals("image/png", picture.getMediaType());
+        assertPictureLoadsWithTheAppsToken(pictureUrl);
 
         Definitions.Quiz quiz = Drafts.read(catalog.current(Kind.QUIZ, module + "-quiz").orElseThrow().getDefinition(), Definitions.Quiz.class);
         assertEquals(Boolean.TRUE, quiz.questions().get(0).answer(), "the answer key is kept with the version");
@@ -267,6 +269,36 @@ class CatalogIT {
         org.everyoneserves.quizzes.QuizService.ResultView result = quizzes.result(learner, submitted);
         assertEquals(100, result.percent(), "true was right in the version shown");
         assertEquals("The customer sees one company.", result.questions().get(0).prompt(), "and the result shows the question as it was");
+    }
+
+    @Inject
+    org.everyoneserves.security.AccountService accounts;
+
+    @Inject
+    org.everyoneserves.security.TokenService tokens;
+
+    @Inject
+    org.everyoneserves.security.PasswordHasher hasher;
+
+    /** The mobile app shows a module's HTML; its pictures load with the app's access token, and not without one. */
+    void assertPictureLoadsWithTheAppsToken(String pictureUrl) {
+        org.everyoneserves.testing.People builder = new org.everyoneserves.testing.People(people);
+        long reader = builder.create("reader", null);
+        accounts.storePasswordHash(reader, hasher.hash("a long enough passphrase"));
+        String token = tokens.signIn(builder.email("reader"), "a long enough passphrase", "Phone", "10.0.0.1").accessToken();
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        try {
+            var withToken = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(org.everyoneserves.testing.Web.BASE + pictureUrl))
+                    .header("Authorization", "Bearer " + token).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, withToken.statusCode());
+            assertEquals("image/png", withToken.headers().firstValue("Content-Type").orElseThrow());
+            assertTrue(withToken.headers().firstValue("Set-Cookie").isEmpty(), "no session is made for the app");
+            var without = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(org.everyoneserves.testing.Web.BASE + pictureUrl))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(404, without.statusCode());
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     static void copy(Path from, Path to) throws IOException {

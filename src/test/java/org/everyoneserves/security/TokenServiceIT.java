@@ -78,4 +78,16 @@ class TokenServiceIT {
 
         assertEquals(TokenService.Rejection.INVALID, tokens.authenticate(phone.accessToken(), "10.0.0.1").rejection());
     }
+
+    @Test
+    void theDailyRunForgetsExpiredAccessTokensButKeepsTheSignIn() {
+        People people = new People(personService);
+        person(people, "sleeper");
+        TokenService.Issued phone = tokens.signIn(people.email("sleeper"), PASSWORD, "Phone", "10.0.0.1");
+        java.time.Instant later = java.time.Instant.now().plus(java.time.Duration.ofDays(2));
+        tokens.purge(new org.everyoneserves.notifications.ReminderTick(java.time.LocalDate.now().plusDays(2), later));
+        assertEquals(TokenService.Rejection.INVALID, tokens.authenticate(phone.accessToken(), "10.0.0.1").rejection(),
+                "the expired access token is gone");
+        assertNotNull(tokens.refresh(phone.refreshToken(), "purge-test-key", "10.0.0.1").accessToken(), "the refresh token still works");
+    }
 }

@@ -34,7 +34,7 @@ public class ModulesResource {
 
     @Schema(description = "A training module: sanitised HTML and a plain-text rendering of the same content.")
     public record ModuleDetail(@Schema(example = "everyone-serves") String code, @Schema(example = "Everyone serves") String title,
-                               String summary, @Schema(example = "8") int minutes, @Schema(description = "Sanitised HTML: safe to show in a web view") String html,
+                               String summary, @Schema(example = "8") int minutes, @Schema(description = "Sanitised HTML: safe to show in a web view. Its pictures (/content-assets/...) load with the same Bearer token") String html,
                                @Schema(description = "The same content as plain text") String text, @Schema(example = "2") int version,
                                @Schema(example = "foundation") String track, @Schema(description = "When I read this version, if I did") Instant readOn,
                                LocalDate dueOn, @Schema(example = "everyone-serves-quiz") String quiz) {
