@@ -32,6 +32,13 @@ class OpenApiIT {
         return Deployments.marker(OpenApiIT.class);
     }
 
+    static boolean hasExamples(JsonObject schemas, JsonObject schema) {
+        String ref = schema == null ? "" : schema.getString("$ref", "");
+        JsonObject named = ref.isEmpty() ? null : schemas.getJsonObject(ref.substring(ref.lastIndexOf('/') + 1));
+        return named != null && named.containsKey("properties") && named.getJsonObject("properties").values().stream()
+                .anyMatch(p -> p.asJsonObject().containsKey("example") || p.asJsonObject().containsKey("examples"));
+    }
+
     @Test
     void everyOperationIsDocumentedWithItsErrorsAndExamples() {
         HttpResponse<String> response = new Web().get("/openapi?format=JSON");
@@ -70,6 +77,13 @@ class OpenApiIT {
                 }
                 if (entry.getKey().equals("get") && !PUBLIC.contains(path.getKey()) && !responses.containsKey("304")) {
                     gaps.add(name + ": no 304 for an unchanged ETag");
+                }
+                for (String code : responses.keySet().stream().filter(c -> c.startsWith("2")).toList()) {
+                    JsonObject content = responses.getJsonObject(code).getJsonObject("content");
+                    JsonObject json = content == null ? null : content.getJsonObject("application/json");
+                    if (json != null && !json.containsKey("example") && !json.containsKey("examples") && !hasExamples(schemas, json.getJsonObject("schema"))) {
+                        gaps.add(name + ": " + code + " has no example");
+                    }
                 }
                 if (operation.containsKey("requestBody")) {
                     String ref = operation.getJsonObject("requestBody").getJsonObject("content").getJsonObject("application/json")

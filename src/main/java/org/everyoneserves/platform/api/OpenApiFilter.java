@@ -4,14 +4,24 @@ import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.everyoneserves.platform.JsonbResolver;
 
 /**
- * Documents, once for all, what the resources leave out: every error response is application/problem+json, and every
- * data write with a client id can answer 422 for an id reused for another request. (The token rotation takes a
- * client id too, but only to recognise its own retries.)
+ * Documents, once for all, what the resources leave out: every error response is application/problem+json; every
+ * data write with a client id can answer 422 for an id reused for another request (the token rotation takes a client
+ * id too, but only to recognise its own retries); and the answers whose schemas are the services' own views get an
+ * example, taken from the demo company, from {@code openapi-examples.json}.
  */
 public class OpenApiFilter implements OASFilter {
+
+    @SuppressWarnings("unchecked")
+    private static final Map<String, Object> EXAMPLES = JsonbResolver.shared().fromJson(
+            OpenApiFilter.class.getResourceAsStream("openapi-examples.json"), LinkedHashMap.class);
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -27,9 +37,26 @@ public class OpenApiFilter implements OASFilter {
                     if (code.startsWith("4") && response.getContent() == null) {
                         response.setContent(problem());
                     }
+                    if (code.startsWith("2")) {
+                        example(response.getContent());
+                    }
                 });
             }
         }));
+    }
+
+    private static void example(Content content) {
+        MediaType json = content == null ? null : content.getMediaType("application/json");
+        if (json == null || json.getSchema() == null || json.getExample() != null) {
+            return;
+        }
+        Schema schema = json.getSchema();
+        String name = schema.getRef() != null ? schema.getRef()
+                : schema.getItems() != null && schema.getItems().getRef() != null ? schema.getItems().getRef() + "[]" : null;
+        Object example = name == null ? null : EXAMPLES.get(name.substring(name.lastIndexOf('/') + 1));
+        if (example != null) {
+            json.setExample(example);
+        }
     }
 
     private static Content problem() {
