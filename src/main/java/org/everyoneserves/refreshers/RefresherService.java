@@ -136,9 +136,9 @@ public class RefresherService {
         LocalDate today = LocalDate.now(clock);
         RefresherSetting setting = setting(caller.personId());
         boolean paused = setting.isPausedOn(today);
-        List<Long> ids = paused ? List.of() : drawn(caller.personId(), today).orElseGet(() -> draw(caller.personId(), today, setting));
-        Map<Long, Outcome> outcomes = outcomes(caller.personId(), today);
         Questions questions = new Questions();
+        List<Long> ids = paused ? List.of() : drawn(caller.personId(), today).orElseGet(() -> draw(caller.personId(), today, setting, questions));
+        Map<Long, Outcome> outcomes = outcomes(caller.personId(), today, questions);
         List<Item> items = new ArrayList<>();
         for (long id : ids) {
             ReviewCard card = em.find(ReviewCard.class, id);
@@ -162,10 +162,11 @@ public class RefresherService {
         if (card == null || card.getPersonId() != caller.personId() || !drawn(caller.personId(), day).orElse(List.of()).contains(cardId)) {
             throw BusinessException.notFound("refresher");
         }
-        if (outcomes(caller.personId(), day).containsKey(cardId)) {
+        Questions questions = new Questions();
+        if (outcomes(caller.personId(), day, questions).containsKey(cardId)) {
             throw new BusinessException(BusinessException.Kind.CONFLICT, "refreshers.error.alreadyAnswered");
         }
-        Question question = new Questions().of(card).orElseThrow(() -> BusinessException.notFound("refresher"));
+        Question question = questions.of(card).orElseThrow(() -> BusinessException.notFound("refresher"));
         if (answer.isSkipped()) {
             throw new BusinessException(BusinessException.Kind.INVALID, "refreshers.error.noAnswer");
         }
@@ -195,7 +196,7 @@ public class RefresherService {
      * Real answers go through {@link #answer}.
      */
     void practise(long personId, LocalDate day, java.util.function.BooleanSupplier right) {
-        for (long id : draw(personId, day, setting(personId))) {
+        for (long id : draw(personId, day, setting(personId), new Questions())) {
             record(personId, em.find(ReviewCard.class, id), right.getAsBoolean(), day,
                     day.atTime(12, 0).atZone(clock.getZone()).toInstant());
         }
@@ -280,11 +281,10 @@ public class RefresherService {
     }
 
     /** Draws the day's set once; two requests at once keep the first's. An empty set is not kept: items met later today count. */
-    private List<Long> draw(long personId, LocalDate today, RefresherSetting setting) {
+    private List<Long> draw(long personId, LocalDate today, RefresherSetting setting, Questions questions) {
         List<ReviewCard> candidates = em.createQuery("select c from ReviewCard c where c.personId = :person and c.retired = false"
                         + " order by c.dueOn, c.lapses desc, c.id", ReviewCard.class)
                 .setParameter("person", personId).setMaxResults(CANDIDATES).getResultList();
-        Questions questions = new Questions();
         List<ReviewCard> usable = candidates.stream().filter(c -> questions.of(c).isPresent()).toList();
         List<Long> ids = Spacing.dailySet(usable, ReviewCard::card, today, setting.getDailySize()).stream().map(ReviewCard::getId).toList();
         if (ids.isEmpty()) {
@@ -297,9 +297,8 @@ public class RefresherService {
         return drawn(personId, today).orElse(ids);
     }
 
-    private Map<Long, Outcome> outcomes(long personId, LocalDate day) {
+    private Map<Long, Outcome> outcomes(long personId, LocalDate day, Questions questions) {
         Map<Long, Outcome> outcomes = new HashMap<>();
-        Questions questions = new Questions();
         for (Object row : em.createNativeQuery("select card_id, correct from refresher_answer where person_id = ?1 and day = ?2")
                 .setParameter(1, personId).setParameter(2, Date.valueOf(day)).getResultList()) {
             Object[] r = (Object[]) row;
@@ -382,6 +381,7 @@ public class RefresherService {
     private final class Questions {
 
         private final Map<String, Optional<Definitions.Quiz>> quizzes = new LinkedHashMap<>();
+        private Map<String, Question> refreshers;
 
         Optional<Question> of(ReviewCard card) {
             String key = card.getItemKey();
@@ -392,8 +392,14 @@ public class RefresherService {
                                 .map(v -> Drafts.read(v.getDefinition(), Definitions.Quiz.class)))
                         .flatMap(q -> q.question(key.substring(colon + 1)));
             }
-            return catalog.current(CatalogItem.Kind.REFRESHER, key.substring(ReviewCard.REFRESHER.length()))
-                    .map(v -> Drafts.read(v.getDefinition(), Definitions.Refresher.class).question());
+            if (refreshers == null) {
+                refreshers = new HashMap<>();
+                for (ContentVersion version : catalog.currentOfKind(CatalogItem.Kind.REFRESHER)) {
+                    Definitions.Refresher refresher = Drafts.read(version.getDefinition(), Definitions.Refresher.class);
+                    refreshers.put(refresher.id(), refresher.question());
+                }
+            }
+            return Optional.ofNullable(refreshers.get(key.substring(ReviewCard.REFRESHER.length())));
         }
     }
 }
