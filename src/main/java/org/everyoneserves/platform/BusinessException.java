@@ -26,6 +26,7 @@ public class BusinessException extends RuntimeException {
     private final Kind kind;
     private final String code;
     private final List<Object> arguments;
+    private java.time.Duration retryAfter;
 
     public BusinessException(Kind kind, String code, Object... arguments) {
         super(code);
@@ -44,6 +45,16 @@ public class BusinessException extends RuntimeException {
 
     public static BusinessException staleVersion() {
         return new BusinessException(Kind.CONFLICT, "error.staleVersion");
+    }
+
+    /** When asking again may succeed, for a refusal that lasts a while (told to API clients in Retry-After). */
+    public BusinessException retryAfter(java.time.Duration wait) {
+        this.retryAfter = wait;
+        return this;
+    }
+
+    public java.util.Optional<java.time.Duration> retryAfter() {
+        return java.util.Optional.ofNullable(retryAfter);
     }
 
     public Kind kind() {

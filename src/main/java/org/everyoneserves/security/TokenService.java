@@ -84,8 +84,11 @@ public class TokenService {
     public Issued signIn(String email, String password, @NotNull String device, String address) {
         SignInResult result = accounts.signIn(email, password, address);
         switch (result.status()) {
-            case THROTTLED -> throw new BusinessException(BusinessException.Kind.TOO_MANY_REQUESTS, "auth.error.throttled",
-                    Math.max(1, Duration.between(clock.instant(), result.lockedUntil()).toMinutes() + 1));
+            case THROTTLED -> {
+                Duration wait = Duration.between(clock.instant(), result.lockedUntil());
+                throw new BusinessException(BusinessException.Kind.TOO_MANY_REQUESTS, "auth.error.throttled", wait.toMinutes() + 1)
+                        .retryAfter(wait);
+            }
             case INVALID -> throw new BusinessException(BusinessException.Kind.UNAUTHORIZED, "auth.error.invalidCredentials");
             default -> { }
         }

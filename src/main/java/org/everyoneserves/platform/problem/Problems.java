@@ -21,17 +21,18 @@ public final class Problems {
     public static Response of(BusinessException e, String instance) {
         String detail = text(e.code(), e.arguments().toArray());
         return response(new Problem(TYPE_BASE + e.code(), title(e.kind().status()), e.kind().status(), detail, instance,
-                e.code(), null, null));
+                e.code(), null, null), e.retryAfter().map(wait -> Math.max(1, wait.toSeconds())).orElse(60L));
     }
 
     public static Response of(int status, String code, String instance, List<Problem.FieldError> errors, String errorId) {
-        return response(new Problem(TYPE_BASE + code, title(status), status, text(code), instance, code, errors, errorId));
+        return response(new Problem(TYPE_BASE + code, title(status), status, text(code), instance, code, errors, errorId), 60L);
     }
 
-    private static Response response(Problem problem) {
+    /** @param retryAfter seconds, told in Retry-After when the answer is 429 */
+    private static Response response(Problem problem, long retryAfter) {
         Response.ResponseBuilder builder = Response.status(problem.status()).type(PROBLEM_JSON).entity(problem);
         if (problem.status() == 429) {
-            builder.header("Retry-After", "60");
+            builder.header("Retry-After", String.valueOf(retryAfter));
         }
         if (problem.status() == 401) {
             builder.header("WWW-Authenticate", problem.code().startsWith("auth.error.token") && !problem.code().equals("auth.error.tokenMissing")
