@@ -122,6 +122,7 @@ public final class Benchmark {
         figures.add(time(sql, size, "director: overdue, least progress first", repeat,
                 () -> director.get("/manager/index.xhtml?status=OVERDUE&sort=PROGRESS"), ""));
         figures.add(time(sql, size, "admin report (departments, roles, trends)", repeat, () -> admin.get("/admin/reports.xhtml"), ""));
+        figures.addAll(api(sql, generator, size, repeat));
         long[] bytes = new long[1];
         long[] before = memory();
         Figure export = time(sql, size, "CSV export of everyone", Math.max(3, repeat / 5), () -> {
@@ -136,6 +137,24 @@ public final class Benchmark {
         return figures;
     }
 
+    /**
+     * The mobile API side by side with the server's floor: a servlet that only answers (health/live) and the API
+     * answering a request without a token (JAX-RS, filters, problem+json; no database).
+     */
+    static List<Figure> api(Connection sql, Generator generator, int size, int repeat) throws SQLException {
+        List<Figure> figures = new ArrayList<>();
+        org.everyoneserves.testing.Web anonymous = new org.everyoneserves.testing.Web();
+        org.everyoneserves.testing.Api app = org.everyoneserves.testing.Api.signedIn(generator.managerEmail());
+        figures.add(time(sql, size, "floor: GET /health/live (servlet)", repeat, () -> anonymous.get("/health/live"), ""));
+        figures.add(time(sql, size, "floor: API without a token (401)", repeat, () -> anonymous.get("/api/v1/me"), "", 401));
+        for (String path : List.of("/me", "/me/plan", "/refreshers/today", "/notifications", "/shadowing/bookings", "/sync")) {
+            figures.add(time(sql, size, "API GET " + path, repeat, () -> app.get(path), ""));
+        }
+        String tag = app.get("/me/plan").headers().firstValue("ETag").orElseThrow();
+        figures.add(time(sql, size, "API GET /me/plan, unchanged (304)", repeat, () -> app.get("/me/plan", tag), "", 304));
+        return figures;
+    }
+
     static org.everyoneserves.testing.Web signedIn(String email) {
         org.everyoneserves.testing.Web web = new org.everyoneserves.testing.Web();
         HttpResponse<String> response = web.signIn(email, PASSWORD);
@@ -147,15 +166,20 @@ public final class Benchmark {
 
     static Figure time(Connection sql, int people, String page, int repeat, Supplier<HttpResponse<String>> request, String note)
             throws SQLException {
+        return time(sql, people, page, repeat, request, note, 200);
+    }
+
+    static Figure time(Connection sql, int people, String page, int repeat, Supplier<HttpResponse<String>> request, String note,
+                       int expected) throws SQLException {
         for (int i = 0; i < 3; i++) {
-            check(page, request.get());
+            check(page, request.get(), expected);
         }
         long[] millis = new long[repeat];
         long statements = 0;
         for (int i = 0; i < repeat; i++) {
             long before = questions(sql);
             long t0 = System.nanoTime();
-            check(page, request.get());
+            check(page, request.get(), expected);
             millis[i] = (System.nanoTime() - t0) / 1_000_000;
             statements = questions(sql) - before - 1;
         }
@@ -163,8 +187,8 @@ public final class Benchmark {
         return new Figure(page, people, millis[repeat / 2], millis[Math.min(repeat - 1, (int) Math.ceil(repeat * 0.9) - 1)], statements, note);
     }
 
-    static void check(String page, HttpResponse<String> response) {
-        if (response.statusCode() != 200) {
+    static void check(String page, HttpResponse<String> response, int expected) {
+        if (response.statusCode() != expected) {
             throw new IllegalStateException(page + " answered " + response.statusCode());
         }
     }

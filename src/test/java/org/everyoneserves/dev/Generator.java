@@ -27,9 +27,12 @@ final class Generator {
     static final int ASSIGNMENTS = 40;
 
     private final Connection sql;
+    /** Refresher items met per person. */
+    static final int CARDS = 40;
     private final Random random = new Random(42);
     private final List<long[]> roles = new ArrayList<>();          // {jobRoleId, departmentId}
     private final List<Object[]> items = new ArrayList<>();        // {kind, code, versionId}
+    private final List<String> refreshers = new ArrayList<>();     // refresher item codes
     private final List<Long> directors = new ArrayList<>();
     private final LocalDate today = LocalDate.now();
     private long people;
@@ -48,6 +51,11 @@ final class Generator {
                     + " and current_version_id is not null and retired_at is null order by kind, code")) {
                 while (rs.next()) {
                     items.add(new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3)});
+                }
+            }
+            try (ResultSet rs = st.executeQuery("select code from content_item where kind = 'REFRESHER' and retired_at is null order by code")) {
+                while (rs.next()) {
+                    refreshers.add(rs.getString(1));
                 }
             }
         }
@@ -235,6 +243,38 @@ final class Generator {
             assignment.executeBatch();
             completion.executeBatch();
             attempt.executeBatch();
+        }
+        sql.commit();
+        reviewCards(ids);
+    }
+
+    /** The refresher items each person has met, due from two weeks ago to two months ahead, some already mastered. */
+    private void reviewCards(List<Long> ids) throws SQLException {
+        try (PreparedStatement card = sql.prepareStatement("insert into review_card (person_id, item_key, module_code, due_on, interval_days,"
+                + " ease, reviews, lapses, right_streak, retired, met_on, last_reviewed_on, version) values (?, ?, null, ?, ?, 250, ?, ?, ?, ?, ?, ?, 0)")) {
+            int rows = 0;
+            for (long person : ids) {
+                for (String code : refreshers.subList(0, Math.min(CARDS, refreshers.size()))) {
+                    int interval = 1 + random.nextInt(60);
+                    LocalDate reviewed = today.minusDays(random.nextInt(30));
+                    card.setLong(1, person);
+                    card.setString(2, "REFRESHER:" + code);
+                    card.setDate(3, Date.valueOf(today.plusDays(random.nextInt(74) - 14)));
+                    card.setInt(4, interval);
+                    card.setInt(5, 1 + random.nextInt(6));
+                    card.setInt(6, random.nextInt(3));
+                    card.setInt(7, random.nextInt(4));
+                    card.setBoolean(8, random.nextInt(10) == 0);
+                    card.setDate(9, Date.valueOf(reviewed.minusDays(interval)));
+                    card.setDate(10, Date.valueOf(reviewed));
+                    card.addBatch();
+                    if (++rows % 5000 == 0) {
+                        card.executeBatch();
+                        sql.commit();
+                    }
+                }
+            }
+            card.executeBatch();
         }
         sql.commit();
     }

@@ -90,6 +90,17 @@ class RefreshersFlowIT {
         assertEquals("1", browser.text("streak"), "the pause keeps the streak");
         browser.clickAndWait("settings:resume");
         assertTrue(browser.driver().findElements(By.id("paused")).isEmpty());
+
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            browser.open("/learner/refreshers.xhtml");
+            Object overflow = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                    "return document.documentElement.scrollWidth - window.innerWidth");
+            assertTrue(((Number) overflow).longValue() <= 0, "nothing runs off a phone's screen: " + overflow);
+            browser.screenshot("refreshers-phone");
+        } finally {
+            browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        }
     }
 
     @Test
