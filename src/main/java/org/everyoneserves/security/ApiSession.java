@@ -19,7 +19,7 @@ class ApiSession {
 
     static final int DEVICE_MAXLENGTH = 100;
 
-    enum Revoked { SIGNED_OUT, REVOKED, DEACTIVATED, PASSWORD_CHANGED, REUSE }
+    enum Revoked { SIGNED_OUT, REVOKED, DEACTIVATED, PASSWORD_CHANGED, REUSE, REPLACED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -49,11 +49,15 @@ class ApiSession {
     @Column(name = "revoked_reason", length = 24)
     private String revokedReason;
 
+    @Column(name = "client_key", length = 100, updatable = false)
+    private String clientKey;
+
     protected ApiSession() {
     }
 
-    ApiSession(long personId, String device, Instant now, Instant expiresAt, String address) {
+    ApiSession(long personId, String device, Instant now, Instant expiresAt, String address, String clientKey) {
         this.personId = personId;
+        this.clientKey = clientKey;
         this.device = device;
         this.createdAt = now;
         this.expiresAt = expiresAt;

@@ -82,6 +82,14 @@ public class TokenService {
     }
 
     public Issued signIn(String email, String password, @NotNull String device, String address) {
+        return signIn(email, password, device, address, null);
+    }
+
+    /**
+     * Signs in; the same sign-in sent again with the same client id within a minute (its answer was lost) replaces
+     * the first one's session, which never reached the device, instead of leaving it in the devices list.
+     */
+    public Issued signIn(String email, String password, @NotNull String device, String address, String writeId) {
         SignInResult result = accounts.signIn(email, password, address);
         switch (result.status()) {
             case THROTTLED -> {
@@ -93,7 +101,14 @@ public class TokenService {
             default -> { }
         }
         Instant now = clock.instant();
-        ApiSession session = new ApiSession(result.personId(), device.strip(), now, now.plus(SESSION_LIFETIME), address);
+        if (writeId != null) {
+            em.createQuery("update ApiSession s set s.revokedAt = :now, s.revokedReason = :reason where s.personId = :person"
+                            + " and s.clientKey = :key and s.revokedAt is null and s.createdAt > :since")
+                    .setParameter("now", now).setParameter("reason", ApiSession.Revoked.REPLACED.name()).setParameter("person", result.personId())
+                    .setParameter("key", writeId).setParameter("since", now.minus(ROTATION_GRACE)).executeUpdate();
+        }
+        ApiSession session = new ApiSession(result.personId(), device.strip(), now, now.plus(SESSION_LIFETIME), address,
+                writeId == null || writeId.length() > 100 ? null : writeId);
         em.persist(session);
         em.flush();
         audit.record(result.personId(), "api.signedIn", "person", result.personId(), session.getDevice());

@@ -48,13 +48,16 @@ public class TokensResource {
     @POST
     @Path("token")
     @Operation(summary = "Sign in", description = "Checks e-mail and password with the same throttling as the web sign-in "
-            + "(5 failures in 15 minutes lock the account for 15 minutes) and opens a device sign-in that lasts at most 30 days.")
+            + "(5 failures in 15 minutes lock the account for 15 minutes) and opens a device sign-in that lasts at most 30 days. "
+            + "Sent again with the same Idempotency-Key within a minute, it replaces the first sign-in, whose answer never arrived.")
     @APIResponse(responseCode = "200", description = "Signed in", content = @Content(schema = @Schema(implementation = TokenResponse.class)))
     @APIResponse(responseCode = "400", description = "Missing fields")
     @APIResponse(responseCode = "401", description = "E-mail and password do not match an active account")
     @APIResponse(responseCode = "429", description = "Too many failed sign-ins; see Retry-After")
-    public TokenResponse token(@NotNull @Valid TokenRequest body) {
-        return TokenResponse.of(tokens.signIn(body.email(), body.password(), body.device(), request.getRemoteAddr()));
+    public TokenResponse token(@NotNull @Valid TokenRequest body,
+                               @Parameter(description = "The client's id of this request: the same sign-in retried after a lost answer replaces the first")
+                               @HeaderParam(Idempotency.HEADER) String writeId) {
+        return TokenResponse.of(tokens.signIn(body.email(), body.password(), body.device(), request.getRemoteAddr(), writeId));
     }
 
     @POST

@@ -89,6 +89,24 @@ class TokensIT {
     }
 
     @Test
+    void aSignInRetriedAfterALostAnswerLeavesOneDevice() {
+        String key = UUID.randomUUID().toString();
+        String body = "{\"email\":\"" + PERSON + "\",\"password\":\"" + Web.DEMO_PASSWORD + "\",\"device\":\"Retry phone\"}";
+        Api first = new Api();
+        HttpResponse<String> lost = first.post("/auth/token", body, key);
+        assertEquals(200, lost.statusCode(), lost.body());
+        Api second = new Api();
+        HttpResponse<String> retried = second.post("/auth/token", body, key);
+        assertEquals(200, retried.statusCode(), retried.body());
+        assertEquals(1L, ((Number) Database.value("select count(*) from api_session where client_key = ? and revoked_at is null", key)).longValue(),
+                "one device for the two requests");
+        first.accessToken(json(lost).getString("accessToken"));
+        assertProblem(first.get("/me"), 401, "auth.error.tokenInvalid");
+        second.accessToken(json(retried).getString("accessToken"));
+        assertEquals(200, second.get("/me").statusCode());
+    }
+
+    @Test
     void tokensAreStoredOnlyAsHashes() throws Exception {
         Api api = Api.signedIn(PERSON);
         assertEquals(0L, ((Number) Database.value("select count(*) from api_token where token_hash in (?, ?)",
