@@ -1,9 +1,7 @@
 package org.everyoneserves.content;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.everyoneserves.platform.Hashes;
 
 /**
  * SHA-256 of a file's normalised text (CRLF to LF, trailing whitespace at the end of the file removed),
@@ -15,13 +13,7 @@ public final class ContentHash {
     }
 
     public static String of(String text) {
-        String normalised = text.replace("\r\n", "\n").stripTrailing();
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalised.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Hashes.sha256(text.replace("\r\n", "\n").stripTrailing());
     }
 
     public static String of(byte[] bytes) {

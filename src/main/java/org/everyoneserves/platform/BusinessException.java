@@ -43,6 +43,11 @@ public class BusinessException extends RuntimeException {
         return new BusinessException(Kind.FORBIDDEN, "error.forbidden");
     }
 
+    /** A change from an API client's stale read (If-Match): 412. Pages use {@link #staleVersion()}. */
+    public static BusinessException preconditionFailed() {
+        return new BusinessException(Kind.PRECONDITION_FAILED, "error.preconditionFailed");
+    }
+
     public static BusinessException staleVersion() {
         return new BusinessException(Kind.CONFLICT, "error.staleVersion");
     }

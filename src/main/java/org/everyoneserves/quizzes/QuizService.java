@@ -245,7 +245,7 @@ public class QuizService {
     public void save(@NotNull Caller caller, long attemptId, @NotNull List<Answer> answers, Integer expectedVersion) {
         QuizAttempt attempt = own(caller, attemptId);
         if (expectedVersion != null && !attempt.isSubmitted() && attempt.getVersion() != expectedVersion) {
-            throw new BusinessException(BusinessException.Kind.PRECONDITION_FAILED, "error.preconditionFailed");
+            throw BusinessException.preconditionFailed();
         }
         attempt.save(answers, questions(attempt), clock.instant());
         em.flush();

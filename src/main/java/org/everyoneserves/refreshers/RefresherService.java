@@ -209,8 +209,7 @@ public class RefresherService {
         RefresherSetting setting = em.find(RefresherSetting.class, caller.personId());
         LocalDate today = LocalDate.now(clock);
         return setting == null ? new Settings(Spacing.MAX_DAILY, null, 0)
-                : new Settings(setting.getDailySize(), setting.isPausedOn(today) || setting.getPausedFrom() != null && setting.getPausedFrom().isAfter(today)
-                ? setting.getPausedUntil() : null, setting.getVersion());
+                : new Settings(setting.getDailySize(), setting.isPausedOn(today) ? setting.getPausedUntil() : null, setting.getVersion());
     }
 
     /**
@@ -222,7 +221,7 @@ public class RefresherService {
         em.lock(setting, LockModeType.PESSIMISTIC_WRITE);
         em.refresh(setting);
         if (setting.getVersion() != expectedVersion) {
-            throw new BusinessException(BusinessException.Kind.PRECONDITION_FAILED, "error.preconditionFailed");
+            throw BusinessException.preconditionFailed();
         }
         LocalDate today = LocalDate.now(clock);
         setting.dailySize(dailySize);

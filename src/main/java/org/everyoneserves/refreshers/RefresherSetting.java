@@ -69,7 +69,6 @@ class RefresherSetting {
 
     long getPersonId() { return personId; }
     int getDailySize() { return dailySize; }
-    LocalDate getPausedFrom() { return pausedFrom; }
     LocalDate getPausedUntil() { return pausedUntil; }
     int getVersion() { return version; }
 }

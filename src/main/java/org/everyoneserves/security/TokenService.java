@@ -37,6 +37,8 @@ public class TokenService {
     public static final Duration SESSION_LIFETIME = Duration.ofDays(30);
     static final Duration ROTATION_GRACE = Duration.ofMinutes(1);
     static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
+    /** How long a spent refresh token is remembered to recognise its reuse. */
+    static final Duration SPENT_KEPT = Duration.ofDays(7);
 
     @PersistenceContext
     EntityManager em;
@@ -203,9 +205,15 @@ public class TokenService {
                 .executeUpdate();
     }
 
-    /** Forgets tokens that can no longer be used: access tokens past expiry, refresh tokens of ended sign-ins. */
+    /**
+     * Forgets tokens that can no longer be used (access tokens past expiry, refresh tokens of ended sign-ins) and
+     * refresh tokens spent more than {@link #SPENT_KEPT} ago: each rotation leaves one behind, and a copy older than
+     * that is refused as unknown instead of signing the device out.
+     */
     void purge(@Observes ReminderTick tick) {
         em.createQuery("delete from ApiToken t where t.expiresAt < :before").setParameter("before", tick.now().minus(Duration.ofDays(1)))
+                .executeUpdate();
+        em.createQuery("delete from ApiToken t where t.spentAt < :before").setParameter("before", tick.now().minus(SPENT_KEPT))
                 .executeUpdate();
     }
 

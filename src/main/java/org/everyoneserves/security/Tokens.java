@@ -2,7 +2,7 @@ package org.everyoneserves.security;
 
 import java.security.SecureRandom;
 import java.util.Base64;
-import org.everyoneserves.platform.api.Hashes;
+import org.everyoneserves.platform.Hashes;
 
 /** Random bearer secrets and the SHA-256 under which they are stored. */
 final class Tokens {

@@ -351,7 +351,7 @@ public class ShadowingService {
     /** Moves the seat unless the booking changed since {@code expectedVersion} was read. */
     public void move(@NotNull Caller caller, long bookingId, long slotId, int expectedVersion) {
         if (ownBooking(caller, bookingId).getVersion() != expectedVersion) {
-            throw new BusinessException(BusinessException.Kind.PRECONDITION_FAILED, "error.preconditionFailed");
+            throw BusinessException.preconditionFailed();
         }
         move(caller, bookingId, slotId);
         em.flush();

@@ -27,7 +27,7 @@ import org.everyoneserves.notifications.api.NotificationsResource;
 import org.everyoneserves.people.api.MeResource;
 import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.JsonbResolver;
-import org.everyoneserves.platform.api.Hashes;
+import org.everyoneserves.platform.Hashes;
 import org.everyoneserves.refreshers.api.RefreshersResource;
 import org.everyoneserves.security.ApiCaller;
 import org.everyoneserves.shadowing.api.ShadowingResource;

@@ -80,7 +80,7 @@ class TokenServiceIT {
     }
 
     @Test
-    void theDailyRunForgetsExpiredAccessTokensButKeepsTheSignIn() {
+    void theDailyRunForgetsExpiredAndLongSpentTokensButKeepsTheSignIn() {
         People people = new People(personService);
         person(people, "sleeper");
         TokenService.Issued phone = tokens.signIn(people.email("sleeper"), PASSWORD, "Phone", "10.0.0.1");
@@ -88,6 +88,15 @@ class TokenServiceIT {
         tokens.purge(new org.everyoneserves.notifications.ReminderTick(java.time.LocalDate.now().plusDays(2), later));
         assertEquals(TokenService.Rejection.INVALID, tokens.authenticate(phone.accessToken(), "10.0.0.1").rejection(),
                 "the expired access token is gone");
-        assertNotNull(tokens.refresh(phone.refreshToken(), "purge-test-key", "10.0.0.1").accessToken(), "the refresh token still works");
+        TokenService.Issued refreshed = tokens.refresh(phone.refreshToken(), "purge-test-key", "10.0.0.1");
+        assertNotNull(refreshed.accessToken(), "the refresh token still works");
+
+        tokens.purge(new org.everyoneserves.notifications.ReminderTick(java.time.LocalDate.now().plusDays(8),
+                java.time.Instant.now().plus(java.time.Duration.ofDays(8))));
+        assertEquals("auth.error.refreshInvalid", assertThrows(BusinessException.class,
+                () -> tokens.refresh(phone.refreshToken(), "another-purge-key", "10.0.0.1")).code(),
+                "a refresh token spent over a week ago is forgotten: refused as unknown");
+        assertNotNull(tokens.refresh(refreshed.refreshToken(), "third-purge-key", "10.0.0.1").accessToken(),
+                "and the device stays signed in");
     }
 }

@@ -24,7 +24,7 @@ import org.everyoneserves.notifications.Notification;
 import org.everyoneserves.notifications.NotificationService;
 import org.everyoneserves.platform.Caller;
 import org.everyoneserves.platform.api.Idempotency;
-import org.everyoneserves.platform.api.Page;
+import org.everyoneserves.platform.api.Cursors;
 import org.everyoneserves.platform.api.Params;
 import org.everyoneserves.security.ApiCaller;
 
@@ -69,10 +69,10 @@ public class NotificationsResource {
     public NotificationPage list(@Parameter(description = "From a previous page's next") @QueryParam("cursor") String cursor,
                                  @Parameter(description = "Items per page, 1 to 100 (20)", example = "20") @QueryParam("limit") String limit) {
         Caller caller = api.caller();
-        int size = Page.limit(Params.integer("limit", limit));
-        List<Notification> page = notifications.page(caller, Page.after(cursor), size + 1);
+        int size = Cursors.limit(Params.integer("limit", limit));
+        List<Notification> page = notifications.page(caller, Cursors.after(cursor), size + 1);
         List<NotificationLine> items = page.stream().limit(size).map(NotificationLine::of).toList();
-        String next = page.size() > size ? Page.cursor(items.get(items.size() - 1).id()) : null;
+        String next = page.size() > size ? Cursors.cursor(items.get(items.size() - 1).id()) : null;
         return new NotificationPage(items, next, notifications.unread(caller));
     }
 

@@ -5,12 +5,15 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
+import org.everyoneserves.platform.Hashes;
 import org.everyoneserves.platform.JsonbResolver;
 
 /**
- * ETags on every successful read: a resource's own version tag, or else a hash of the JSON it answers. A client that
+ * ETags on every successful read: a resource's own version tag, or else a hash of the JSON it answers (which is then
+ * sent as it was hashed, not serialised a second time). A client that
  * sends the tag it has in If-None-Match gets 304 and no body. Answers are private to their caller and not cached
  * by anything in between.
  */
@@ -28,6 +31,7 @@ public class EtagFilter implements ContainerResponseFilter {
             String json = entity instanceof String text ? text : JsonbResolver.shared().toJson(entity);
             tag = new EntityTag(Hashes.sha256(json).substring(0, 32));
             response.getHeaders().putSingle(HttpHeaders.ETAG, tag);
+            response.setEntity(json, response.getEntityAnnotations(), MediaType.APPLICATION_JSON_TYPE);
         }
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "private, no-cache");
         String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);

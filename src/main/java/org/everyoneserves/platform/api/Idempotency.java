@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import jakarta.inject.Inject;
 import org.everyoneserves.platform.BusinessException;
+import org.everyoneserves.platform.Hashes;
 import org.everyoneserves.platform.JsonbResolver;
 
 /**

@@ -39,6 +39,6 @@ public final class Versions {
     }
 
     public static BusinessException stale() {
-        return new BusinessException(BusinessException.Kind.PRECONDITION_FAILED, "error.preconditionFailed");
+        return BusinessException.preconditionFailed();
     }
 }

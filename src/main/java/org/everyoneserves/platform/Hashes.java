@@ -1,4 +1,4 @@
-package org.everyoneserves.platform.api;
+package org.everyoneserves.platform;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,20 +1,19 @@
 package org.everyoneserves.platform.api;
 
-import java.util.Base64;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import java.util.Base64;
 import org.everyoneserves.platform.BusinessException;
 
 /**
- * One page of a list, newest first, with the cursor of the next page. A cursor names the last id seen, so pages stay
- * stable while new items arrive at the top.
+ * Paging lists newest first: a cursor names the last id seen, so pages stay stable while new items arrive at the top.
  */
-@Schema(description = "A page of items; fetch the next with ?cursor=<next> until next is absent.")
-public record Page<T>(List<T> items, @Schema(example = "MTIz") String next) {
+public final class Cursors {
 
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
+
+    private Cursors() {
+    }
 
     public static String cursor(long lastId) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(Long.toString(lastId).getBytes(StandardCharsets.US_ASCII));
