@@ -142,7 +142,7 @@ public class RefresherService {
         List<Item> items = new ArrayList<>();
         for (long id : ids) {
             ReviewCard card = em.find(ReviewCard.class, id);
-            questions.of(card).ifPresent(q -> items.add(item(card, q, today, outcomes.get(id))));
+            questions.of(card).ifPresent(q -> items.add(item(card, q, questions.title(card), today, outcomes.get(id))));
         }
         int answered = (int) items.stream().filter(Item::isAnswered).count();
         return new Today(today, paused, paused ? setting.getPausedUntil() : null, setting.getDailySize(), items, answered,
@@ -162,11 +162,11 @@ public class RefresherService {
         if (card == null || card.getPersonId() != caller.personId() || !drawn(caller.personId(), day).orElse(List.of()).contains(cardId)) {
             throw BusinessException.notFound("refresher");
         }
-        Questions questions = new Questions();
-        if (outcomes(caller.personId(), day, questions).containsKey(cardId)) {
+        if (((Number) em.createNativeQuery("select count(*) from refresher_answer where card_id = ?1 and day = ?2")
+                .setParameter(1, cardId).setParameter(2, Date.valueOf(day)).getSingleResult()).intValue() > 0) {
             throw new BusinessException(BusinessException.Kind.CONFLICT, "refreshers.error.alreadyAnswered");
         }
-        Question question = questions.of(card).orElseThrow(() -> BusinessException.notFound("refresher"));
+        Question question = new Questions().of(card).orElseThrow(() -> BusinessException.notFound("refresher"));
         if (answer.isSkipped()) {
             throw new BusinessException(BusinessException.Kind.INVALID, "refreshers.error.noAnswer");
         }
@@ -315,7 +315,7 @@ public class RefresherService {
                 q.kind() == Question.Kind.ORDERING ? q.items() : List.of(), card.isRetired() ? null : card.getDueOn(), card.isRetired());
     }
 
-    private Item item(ReviewCard card, Question q, LocalDate day, Outcome outcome) {
+    private Item item(ReviewCard card, Question q, String title, LocalDate day, Outcome outcome) {
         List<Option> options = new ArrayList<>();
         if (q.kind() != Question.Kind.TRUE_FALSE) {
             List<String> texts = q.kind() == Question.Kind.ORDERING ? q.items() : q.choices().stream().map(Question.Choice::text).toList();
@@ -323,16 +323,7 @@ public class RefresherService {
             Collections.shuffle(order, new Random(card.getId() * 31 + day.toEpochDay()));
             order.forEach(i -> options.add(new Option(i, texts.get(i))));
         }
-        return new Item(card.getId(), title(card), q.kind(), q.situation(), q.prompt(), options, outcome);
-    }
-
-    private String title(ReviewCard card) {
-        String key = card.getItemKey();
-        if (key.startsWith(ReviewCard.QUIZ)) {
-            String quiz = key.substring(ReviewCard.QUIZ.length(), key.lastIndexOf(':'));
-            return catalog.titles().getOrDefault("QUIZ:" + quiz, quiz);
-        }
-        return null;
+        return new Item(card.getId(), title, q.kind(), q.situation(), q.prompt(), options, outcome);
     }
 
     private Streak streak(long personId, LocalDate today) {
@@ -385,11 +376,7 @@ public class RefresherService {
         Optional<Question> of(ReviewCard card) {
             String key = card.getItemKey();
             if (key.startsWith(ReviewCard.QUIZ)) {
-                int colon = key.lastIndexOf(':');
-                String quiz = key.substring(ReviewCard.QUIZ.length(), colon);
-                return quizzes.computeIfAbsent(quiz, code -> catalog.current(CatalogItem.Kind.QUIZ, code)
-                                .map(v -> Drafts.read(v.getDefinition(), Definitions.Quiz.class)))
-                        .flatMap(q -> q.question(key.substring(colon + 1)));
+                return quiz(key).flatMap(q -> q.question(key.substring(key.lastIndexOf(':') + 1)));
             }
             if (refreshers == null) {
                 refreshers = new HashMap<>();
@@ -399,6 +386,16 @@ public class RefresherService {
                 }
             }
             return Optional.ofNullable(refreshers.get(key.substring(ReviewCard.REFRESHER.length())));
+        }
+
+        /** A quiz question's quiz title; refresher items stand alone. */
+        String title(ReviewCard card) {
+            return card.getItemKey().startsWith(ReviewCard.QUIZ) ? quiz(card.getItemKey()).map(Definitions.Quiz::title).orElse(null) : null;
+        }
+
+        private Optional<Definitions.Quiz> quiz(String key) {
+            return quizzes.computeIfAbsent(key.substring(ReviewCard.QUIZ.length(), key.lastIndexOf(':')),
+                    code -> catalog.current(CatalogItem.Kind.QUIZ, code).map(v -> Drafts.read(v.getDefinition(), Definitions.Quiz.class)));
         }
     }
 }
