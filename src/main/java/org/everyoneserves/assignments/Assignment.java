@@ -21,7 +21,14 @@ import java.time.LocalDate;
 @Table(name = "assignment")
 public class Assignment {
 
-    public enum Kind { MODULE, QUIZ, GUIDE }
+    public enum Kind {
+        MODULE, QUIZ, GUIDE;
+
+        /** The catalog's kind of the item assigned. */
+        public org.everyoneserves.content.CatalogItem.Kind catalogKind() {
+            return org.everyoneserves.content.CatalogItem.Kind.valueOf(name());
+        }
+    }
 
     public enum Status { OPEN, PAUSED, DONE, WAIVED, WITHDRAWN }
 

@@ -12,7 +12,8 @@ import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.everyoneserves.content.CatalogService;
+import org.everyoneserves.content.Catalog;
+import org.everyoneserves.content.Titles;
 import org.everyoneserves.notifications.Notification;
 import org.everyoneserves.notifications.NotificationService;
 import org.everyoneserves.notifications.ReminderTick;
@@ -34,7 +35,7 @@ public class AssignmentReminders {
     NotificationService notifications;
 
     @Inject
-    CatalogService catalog;
+    Catalog catalog;
 
     @Inject
     AppConfig config;
@@ -53,7 +54,7 @@ public class AssignmentReminders {
 
     /** @return how many notifications this run created */
     public int run(LocalDate today) {
-        Map<String, String> titles = catalog.titles();
+        Titles titles = catalog.titles();
         int escalateAfter = config.escalateAfterWeeks();
         Map<Long, List<Candidate>> escalations = new java.util.LinkedHashMap<>();
         int created = 0;
@@ -65,7 +66,7 @@ public class AssignmentReminders {
                     if (step.kind() == Ladder.Kind.ESCALATION) {
                         escalations.computeIfAbsent(c.personId(), k -> new java.util.ArrayList<>()).add(c);
                     } else {
-                        created += remind(c, step, titles.getOrDefault(c.kind() + ":" + c.code(), c.code())) ? 1 : 0;
+                        created += remind(c, step, titles.of(c.kind().catalogKind(), c.code())) ? 1 : 0;
                     }
                 }
                 after = c.assignmentId();
@@ -101,7 +102,7 @@ public class AssignmentReminders {
      * One note to the manager per person and week while something of theirs is long overdue, listing those items:
      * a manager hears weekly, not once per item.
      */
-    private boolean escalate(List<Candidate> items, LocalDate today, Map<String, String> titles) {
+    private boolean escalate(List<Candidate> items, LocalDate today, Titles titles) {
         Candidate first = items.get(0);
         if (first.managerId() == null) {
             return false;
@@ -115,7 +116,7 @@ public class AssignmentReminders {
         StringBuilder list = new StringBuilder();
         for (Candidate c : items) {
             list.append("\n- ").append(NotificationService.text(locale, "reminder.ESCALATION.item",
-                    titles.getOrDefault(c.kind() + ":" + c.code(), c.code()), day(c.dueOn(), locale)));
+                    titles.of(c.kind().catalogKind(), c.code()), day(c.dueOn(), locale)));
         }
         String week = today.format(java.time.format.DateTimeFormatter.ofPattern("YYYY-'W'ww", Locale.ROOT));
         return notifications.notify(first.managerId(), Notification.Kind.ESCALATION, "escalation:" + first.personId() + ":" + week,

@@ -18,15 +18,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.everyoneserves.content.CatalogItem;
-import org.everyoneserves.content.CatalogService;
+import org.everyoneserves.content.Catalog;
 import org.everyoneserves.content.ContentChangedMaterially;
 import org.everyoneserves.content.ContentHash;
-import org.everyoneserves.content.ContentVersion;
 import org.everyoneserves.content.Curriculum;
 import org.everyoneserves.content.CurriculumChanged;
 import org.everyoneserves.content.Definitions;
-import org.everyoneserves.content.Drafts;
+import org.everyoneserves.content.Titles;
 import org.everyoneserves.people.JobRoleChanged;
 import org.everyoneserves.people.Person;
 import org.everyoneserves.people.PersonDeactivated;
@@ -50,7 +48,7 @@ public class AssignmentService {
     EntityManager em;
 
     @Inject
-    CatalogService catalog;
+    Catalog catalog;
 
     @Inject
     PersonService people;
@@ -170,8 +168,7 @@ public class AssignmentService {
         if (!caller.admin()) {
             throw BusinessException.forbidden();
         }
-        CatalogItem.Kind catalogKind = CatalogItem.Kind.valueOf(kind.name());
-        if (catalog.current(catalogKind, code).isEmpty()) {
+        if (!catalog.exists(kind.catalogKind(), code)) {
             throw new BusinessException(BusinessException.Kind.INVALID, "assign.error.unknownItem", code);
         }
         LocalDate today = LocalDate.now(clock);
@@ -216,11 +213,11 @@ public class AssignmentService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Plan plan(@NotNull Caller caller, long personId) {
         List<Assignment> all = assignments(caller, personId);
-        Map<String, String> titles = catalog.titles();
+        Titles titles = catalog.titles();
         LocalDate today = LocalDate.now(clock);
         List<PlanItem> items = all.stream()
                 .filter(a -> a.getStatus() != Assignment.Status.WITHDRAWN && a.getStatus() != Assignment.Status.WAIVED)
-                .map(a -> PlanItem.of(a, titles.get(a.getKind() + ":" + a.getCode()), today)).toList();
+                .map(a -> PlanItem.of(a, titles.of(a.getKind().catalogKind(), a.getCode()), today)).toList();
         List<PlanItem> toDo = items.stream().filter(PlanItem::toDo)
                 .sorted(Comparator.comparing(PlanItem::dueOn).thenComparing(PlanItem::assignmentId)).toList();
         List<PlanItem> upcoming = items.stream().filter(i -> i.state() == PlanItem.State.UPCOMING).toList();
@@ -257,7 +254,7 @@ public class AssignmentService {
             return Optional.empty();
         }
         LocalDate today = LocalDate.now(clock);
-        Map<String, String> titles = catalog.titles();
+        Titles titles = catalog.titles();
         List<Certificate.Line> lines = new ArrayList<>();
         for (Rule rule : rules.values()) {
             List<Assignment> occurrences = all.stream().filter(a -> a.getKind() == rule.kind() && a.getCode().equals(rule.code())).toList();
@@ -268,8 +265,8 @@ public class AssignmentService {
             if (owed || done.isEmpty()) {
                 return Optional.empty();
             }
-            int version = em.find(ContentVersion.class, done.get().getCompletedVersionId()).getNumber();
-            lines.add(new Certificate.Line(rule.kind(), rule.code(), titles.getOrDefault(rule.key(), rule.code()), done.get().getCompletedAt(),
+            int version = catalog.versionNumber(done.get().getCompletedVersionId());
+            lines.add(new Certificate.Line(rule.kind(), rule.code(), titles.of(rule.kind().catalogKind(), rule.code()), done.get().getCompletedAt(),
                     version));
         }
         Instant finished = lines.stream().map(Certificate.Line::completedAt).max(Comparator.naturalOrder()).orElseThrow();
@@ -339,10 +336,10 @@ public class AssignmentService {
     /** The role's curriculum items whose content exists and is not retired, by key. */
     private Map<String, Rule> rules(String roleCode) {
         Map<String, Rule> rules = new java.util.LinkedHashMap<>();
-        catalog.current(CatalogItem.Kind.CURRICULUM, roleCode).ifPresent(version -> {
-            for (Definitions.Item item : Drafts.read(version.getDefinition(), Definitions.Curriculum.class).items()) {
+        catalog.curriculum(roleCode).ifPresent(curriculum -> {
+            for (Definitions.Item item : curriculum.definition().items()) {
                 Rule rule = Rule.of(item);
-                if (catalog.current(CatalogItem.Kind.valueOf(rule.kind().name()), rule.code()).isPresent()) {
+                if (catalog.exists(rule.kind().catalogKind(), rule.code())) {
                     rules.putIfAbsent(rule.key(), rule);
                 }
             }

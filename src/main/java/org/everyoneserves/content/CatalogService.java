@@ -167,31 +167,6 @@ public class CatalogService {
                 .setMaxResults(max).getResultList();
     }
 
-    /** The version people get now of an item that is not retired. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<ContentVersion> current(CatalogItem.Kind kind, String code) {
-        return em.createQuery("select v from CatalogItem i join i.current v join fetch v.item "
-                        + "where i.kind = :kind and i.code = :code and i.retiredAt is null", ContentVersion.class)
-                .setParameter("kind", kind).setParameter("code", code).getResultStream().findFirst();
-    }
-
-    /** The title of every item's current version (retired ones too, for history), by "KIND:code". */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Map<String, String> titles() {
-        Map<String, String> titles = new HashMap<>();
-        em.createQuery("select i.kind, i.code, v.title from CatalogItem i join i.current v", Object[].class).getResultList()
-                .forEach(r -> titles.put(r[0] + ":" + r[1], (String) r[2]));
-        return titles;
-    }
-
-    /** The current versions of every item of a kind that is not retired. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<ContentVersion> currentOfKind(CatalogItem.Kind kind) {
-        return em.createQuery("select v from CatalogItem i join i.current v join fetch v.item where i.kind = :kind and i.retiredAt is null "
-                        + "order by i.code", ContentVersion.class)
-                .setParameter("kind", kind).getResultList();
-    }
-
     /** Every version of an item, newest first: history stays when an item changes or is retired. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ContentVersion> versions(CatalogItem.Kind kind, String code) {

@@ -19,11 +19,9 @@ public final class Definitions {
     public record Quiz(String id, String module, String title, int passMark, int attempts, boolean shuffleQuestions,
                        boolean shuffleChoices, int pool, int revision, String format, List<Question> questions) {
 
-        /** As the quiz rules take it. */
-        public org.everyoneserves.content.Quiz asQuiz() {
-            return new org.everyoneserves.content.Quiz(id, module, title, passMark, attempts, shuffleQuestions, shuffleChoices, pool,
-                    revision, questions, org.everyoneserves.content.Quiz.Format.valueOf(format.toUpperCase(java.util.Locale.ROOT)),
-                    null, null, null);
+        /** The number of questions drawn for each attempt. */
+        public int drawn() {
+            return pool;
         }
 
         public java.util.Optional<Question> question(String questionId) {

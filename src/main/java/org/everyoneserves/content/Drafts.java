@@ -65,11 +65,6 @@ public final class Drafts {
         return drafts;
     }
 
-    /** Reads a stored definition back. */
-    public static <T> T read(String json, Class<T> type) {
-        return JSON.fromJson(json, type);
-    }
-
     private static Draft draft(CatalogItem.Kind kind, String code, String track, String title, String summary, Integer minutes,
                                int revision, Object definition, String markdown, String source, Map<String, Path> images) {
         String json = JSON.toJson(definition);

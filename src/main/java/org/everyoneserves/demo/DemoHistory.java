@@ -15,10 +15,8 @@ import java.util.Map;
 import java.util.Random;
 import org.everyoneserves.assignments.Assignment;
 import org.everyoneserves.assignments.AssignmentService;
-import org.everyoneserves.content.CatalogItem;
-import org.everyoneserves.content.CatalogService;
+import org.everyoneserves.content.Catalog;
 import org.everyoneserves.content.Definitions;
-import org.everyoneserves.content.Drafts;
 import org.everyoneserves.modules.ModuleService;
 import org.everyoneserves.platform.Caller;
 import org.everyoneserves.quizzes.AnswerSheets;
@@ -42,7 +40,7 @@ public class DemoHistory {
     Clock clock;
 
     @Inject
-    CatalogService catalog;
+    Catalog catalog;
 
     @Inject
     AssignmentService assignments;
@@ -73,8 +71,8 @@ public class DemoHistory {
         Random random = new Random(name.hashCode());
         double diligence = Math.floorMod(name.hashCode(), 5) == 0 ? 0.45 : 0.92;
         Map<String, Definitions.Item> items = new HashMap<>();
-        catalog.current(CatalogItem.Kind.CURRICULUM, role).ifPresent(v ->
-                Drafts.read(v.getDefinition(), Definitions.Curriculum.class).items().forEach(i -> items.put(kind(i.target()) + ":" + i.id(), i)));
+        catalog.curriculum(role).ifPresent(c ->
+                c.definition().items().forEach(i -> items.put(kind(i.target()) + ":" + i.id(), i)));
         List<Assignment> open = assignments.assignments(Caller.SYSTEM, personId).stream()
                 .filter(a -> a.getStatus() == Assignment.Status.OPEN && a.getKind() != Assignment.Kind.GUIDE)
                 .sorted(java.util.Comparator.comparing(Assignment::getKind)).toList();
@@ -120,8 +118,7 @@ public class DemoHistory {
             modules.markRead(me, a.getCode());
             return;
         }
-        Definitions.Quiz quiz = Drafts.read(catalog.current(CatalogItem.Kind.QUIZ, a.getCode()).orElseThrow().getDefinition(),
-                Definitions.Quiz.class);
+        Definitions.Quiz quiz = catalog.getQuiz(a.getCode()).definition();
         if (random.nextDouble() < 0.25) {
             long first = quizzes.start(me, a.getCode());
             quizzes.submit(me, first, AnswerSheets.of(quiz, quizzes.attempt(me, first), false));
@@ -150,8 +147,7 @@ public class DemoHistory {
     }
 
     private String moduleOf(String quizCode) {
-        return catalog.current(CatalogItem.Kind.QUIZ, quizCode)
-                .map(v -> Drafts.read(v.getDefinition(), Definitions.Quiz.class).module()).orElse("");
+        return catalog.quiz(quizCode).map(q -> q.definition().module()).orElse("");
     }
 
     private static Assignment.Kind kind(String target) {

@@ -14,12 +14,9 @@ import org.everyoneserves.assignments.Assignment;
 import org.everyoneserves.assignments.AssignmentService;
 import org.everyoneserves.assignments.Completion;
 import org.everyoneserves.assignments.ItemCompleted;
-import org.everyoneserves.content.CatalogItem;
-import org.everyoneserves.content.CatalogService;
-import org.everyoneserves.content.ContentVersion;
+import org.everyoneserves.content.Catalog;
 import org.everyoneserves.content.Definitions;
-import org.everyoneserves.content.Drafts;
-import org.everyoneserves.platform.BusinessException;
+import org.everyoneserves.content.Published;
 import org.everyoneserves.platform.Caller;
 
 /** Reading modules: everyone signed in may read any current module; reading one to the end completes it. */
@@ -31,7 +28,7 @@ public class ModuleService {
     EntityManager em;
 
     @Inject
-    CatalogService catalog;
+    Catalog catalog;
 
     @Inject
     AssignmentService assignments;
@@ -59,29 +56,20 @@ public class ModuleService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ModuleView module(@NotNull Caller caller, @NotNull String code) {
-        ContentVersion version = catalog.current(CatalogItem.Kind.MODULE, code).orElseThrow(() -> BusinessException.notFound("module"));
-        Definitions.Module module = Drafts.read(version.getDefinition(), Definitions.Module.class);
+        Published<Definitions.Module> version = catalog.getModule(code);
+        Definitions.Module module = version.definition();
         Instant readOn = em.createQuery("select max(c.completedAt) from Completion c where c.personId = :person and c.versionId = :version",
                         Instant.class)
-                .setParameter("person", caller.personId()).setParameter("version", version.getId()).getSingleResult();
+                .setParameter("person", caller.personId()).setParameter("version", version.versionId()).getSingleResult();
         Assignment live = assignments.liveAssignment(caller.personId(), Assignment.Kind.MODULE, code).orElse(null);
-        return new ModuleView(code, version.getTitle(), version.getSummary(), module.minutes(), version.getHtml(), version.getPlainText(),
-                version.getNumber(), module.track(), readOn, live, quizFor(code));
+        QuizLink quiz = catalog.quizOfModule(code).map(q -> new QuizLink(q.code(), q.title())).orElse(null);
+        return new ModuleView(code, version.title(), version.summary(), module.minutes(), version.html(), version.plainText(),
+                version.number(), module.track(), readOn, live, quiz);
     }
 
     /** The reader has read the current version to the end: their module assignment, if any, is done. */
     public void markRead(@NotNull Caller caller, @NotNull String code) {
-        ContentVersion version = catalog.current(CatalogItem.Kind.MODULE, code).orElseThrow(() -> BusinessException.notFound("module"));
-        completed.fire(new ItemCompleted(caller.personId(), Assignment.Kind.MODULE, code, version.getId(), Completion.How.READ, null));
-    }
-
-    private QuizLink quizFor(String moduleCode) {
-        List<ContentVersion> quizzes = catalog.currentOfKind(CatalogItem.Kind.QUIZ);
-        for (ContentVersion quiz : quizzes) {
-            if (moduleCode.equals(Drafts.read(quiz.getDefinition(), Definitions.Quiz.class).module())) {
-                return new QuizLink(quiz.getItem().getCode(), quiz.getTitle());
-            }
-        }
-        return null;
+        long versionId = catalog.getModule(code).versionId();
+        completed.fire(new ItemCompleted(caller.personId(), Assignment.Kind.MODULE, code, versionId, Completion.How.READ, null));
     }
 }

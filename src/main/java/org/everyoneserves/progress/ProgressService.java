@@ -54,7 +54,7 @@ public class ProgressService {
     NotificationService notifications;
 
     @Inject
-    org.everyoneserves.content.CatalogService catalog;
+    org.everyoneserves.content.Catalog catalog;
 
     private static final String LINE = PersonService.REPORTING_LINE;
 
@@ -168,7 +168,7 @@ public class ProgressService {
             return new Matrix(List.of(), List.of(), false);
         }
         LocalDate today = LocalDate.now(clock);
-        Map<String, String> titles = catalog.titles();
+        org.everyoneserves.content.Titles titles = catalog.titles();
         Map<Long, Map<String, Matrix.Cell>> cells = new HashMap<>();
         java.util.TreeMap<String, Matrix.Column> columns = new java.util.TreeMap<>();
         List<org.everyoneserves.assignments.Assignment> all = em.createQuery("select a from Assignment a where a.personId in :ids"
@@ -178,8 +178,8 @@ public class ProgressService {
                         org.everyoneserves.assignments.Assignment.Status.DONE)).getResultList();
         for (org.everyoneserves.assignments.Assignment a : all) {
             String key = a.getKind() + ":" + a.getCode();
-            columns.putIfAbsent(a.getKind().ordinal() + titles.getOrDefault(key, a.getCode()) + key,
-                    new Matrix.Column(key, a.getKind().name(), titles.getOrDefault(key, a.getCode())));
+            String title = titles.of(a.getKind().catalogKind(), a.getCode());
+            columns.putIfAbsent(a.getKind().ordinal() + title + key, new Matrix.Column(key, a.getKind().name(), title));
             Matrix.Cell cell = a.getStatus() == org.everyoneserves.assignments.Assignment.Status.DONE ? Matrix.Cell.DONE
                     : a.getDueOn().isBefore(today) ? Matrix.Cell.OVERDUE
                     : !a.getDueOn().isAfter(today.plusDays(DUE_SOON_DAYS)) ? Matrix.Cell.DUE_SOON

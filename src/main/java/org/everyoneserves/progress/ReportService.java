@@ -17,12 +17,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.everyoneserves.assignments.ItemCompleted;
-import org.everyoneserves.content.CatalogItem;
-import org.everyoneserves.content.CatalogService;
-import org.everyoneserves.content.ContentVersion;
+import org.everyoneserves.content.Catalog;
 import org.everyoneserves.content.Definitions;
-import org.everyoneserves.content.Drafts;
+import org.everyoneserves.content.Published;
 import org.everyoneserves.content.Question;
+import org.everyoneserves.content.Titles;
+import org.everyoneserves.quizzes.QuizSubmitted;
 import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.Caller;
 
@@ -45,7 +45,7 @@ public class ReportService {
     Clock clock;
 
     @Inject
-    CatalogService catalog;
+    Catalog catalog;
 
     /** Completion in one department or job role. */
     public record GroupRow(String name, long people, long required, long done, long overduePeople) {
@@ -93,6 +93,22 @@ public class ReportService {
                         + " on duplicate key update completions = completions + 1")
                 .setParameter(1, Date.valueOf(YearMonth.now(clock).atDay(1))).setParameter(2, event.kind().name())
                 .setParameter(3, event.personId()).executeUpdate();
+    }
+
+    /** Counts a submission in the quiz's and its questions' statistics (in the submitting transaction). */
+    void onQuizSubmitted(@Observes QuizSubmitted event) {
+        int first = event.attemptNumber() == 1 ? 1 : 0;
+        int passed = event.passed() ? 1 : 0;
+        em.createNativeQuery("insert into quiz_stats (quiz_code, submitted, passed, first_submitted, first_passed) values (?1, 1, ?2, ?3, ?4)"
+                        + " on duplicate key update submitted = submitted + 1, passed = passed + ?2, first_submitted = first_submitted + ?3,"
+                        + " first_passed = first_passed + ?4")
+                .setParameter(1, event.quizCode()).setParameter(2, passed).setParameter(3, first).setParameter(4, first * passed)
+                .executeUpdate();
+        event.rightByQuestion().forEach((question, right) -> em.createNativeQuery(
+                        "insert into question_stats (quiz_code, question_id, shown, missed) values (?1, ?2, 1, ?3)"
+                                + " on duplicate key update shown = shown + 1, missed = missed + ?3")
+                .setParameter(1, event.quizCode()).setParameter(2, question).setParameter(3, right ? 0 : 1)
+                .executeUpdate());
     }
 
     /** Recounts completions per month from the completions themselves, after bulk changes (demo history, generator). */
@@ -155,16 +171,16 @@ public class ReportService {
     }
 
     private List<QuizRate> lowestPassRates() {
-        Map<String, String> titles = catalog.titles();
+        Titles titles = catalog.titles();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select quiz_code, first_submitted, first_passed, submitted from quiz_stats"
                 + " where first_submitted > 0 order by first_passed / first_submitted, quiz_code limit 10").getResultList();
-        return rows.stream().map(r -> new QuizRate((String) r[0], titles.getOrDefault("QUIZ:" + r[0], (String) r[0]), n(r[1]), n(r[2]),
+        return rows.stream().map(r -> new QuizRate((String) r[0], titles.quiz((String) r[0]), n(r[1]), n(r[2]),
                 n(r[3]))).toList();
     }
 
     private List<MissedQuestion> mostMissed() {
-        Map<String, String> titles = catalog.titles();
+        Titles titles = catalog.titles();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select quiz_code, question_id, shown, missed from question_stats where shown >= ?1"
                 + " and missed > 0 order by missed / shown desc, missed desc, quiz_code, question_id limit 10")
@@ -173,10 +189,9 @@ public class ReportService {
         List<MissedQuestion> missed = new ArrayList<>();
         for (Object[] r : rows) {
             String code = (String) r[0];
-            Definitions.Quiz quiz = quizzes.computeIfAbsent(code, c -> catalog.current(CatalogItem.Kind.QUIZ, c)
-                    .map(ContentVersion::getDefinition).map(d -> Drafts.read(d, Definitions.Quiz.class)).orElse(null));
+            Definitions.Quiz quiz = quizzes.computeIfAbsent(code, c -> catalog.quiz(c).map(Published::definition).orElse(null));
             String prompt = quiz == null ? (String) r[1] : quiz.question((String) r[1]).map(Question::prompt).orElse((String) r[1]);
-            missed.add(new MissedQuestion(code, titles.getOrDefault("QUIZ:" + code, code), (String) r[1], prompt, n(r[2]), n(r[3])));
+            missed.add(new MissedQuestion(code, titles.quiz(code), (String) r[1], prompt, n(r[2]), n(r[3])));
         }
         return missed;
     }

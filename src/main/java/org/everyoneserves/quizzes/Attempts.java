@@ -1,7 +1,7 @@
 package org.everyoneserves.quizzes;
 
 import java.util.OptionalInt;
-import org.everyoneserves.content.Quiz;
+import org.everyoneserves.content.Definitions.Quiz;
 
 /** How many attempts at a quiz a learner has had, of how many allowed; 0 allowed means unlimited. */
 public record Attempts(int allowed, int used) {

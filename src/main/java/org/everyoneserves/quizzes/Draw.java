@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 import java.util.stream.IntStream;
 import org.everyoneserves.content.Question;
-import org.everyoneserves.content.Quiz;
+import org.everyoneserves.content.Definitions.Quiz;
 
 /**
  * What one attempt of a quiz shows: {@link Quiz#drawn()} questions picked without repetition, in file order

@@ -24,11 +24,9 @@ import java.util.stream.Collectors;
 import org.everyoneserves.assignments.Assignment;
 import org.everyoneserves.assignments.Completion;
 import org.everyoneserves.assignments.ItemCompleted;
-import org.everyoneserves.content.CatalogItem;
-import org.everyoneserves.content.CatalogService;
-import org.everyoneserves.content.ContentVersion;
+import org.everyoneserves.content.Catalog;
 import org.everyoneserves.content.Definitions;
-import org.everyoneserves.content.Drafts;
+import org.everyoneserves.content.Published;
 import org.everyoneserves.content.Question;
 import org.everyoneserves.people.PersonService;
 import org.everyoneserves.platform.BusinessException;
@@ -50,7 +48,7 @@ public class QuizService {
     EntityManager em;
 
     @Inject
-    CatalogService catalog;
+    Catalog catalog;
 
     @Inject
     PersonService people;
@@ -122,13 +120,13 @@ public class QuizService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public QuizIntro intro(@NotNull Caller caller, @NotNull String quizCode) {
-        ContentVersion version = current(quizCode);
-        Definitions.Quiz quiz = definition(version);
+        Published<Definitions.Quiz> version = catalog.getQuiz(quizCode);
+        Definitions.Quiz quiz = version.definition();
         List<QuizAttempt> mine = attempts(caller.personId(), quizCode);
         AttemptSummary open = mine.stream().filter(a -> !a.isSubmitted()).findFirst().map(AttemptSummary::of).orElse(null);
-        String moduleTitle = catalog.current(CatalogItem.Kind.MODULE, quiz.module()).map(ContentVersion::getTitle).orElse(null);
-        return new QuizIntro(quizCode, version.getTitle(), moduleTitle == null ? null : quiz.module(), moduleTitle, quiz.pool(), quiz.passMark(),
-                Attempts.of(quiz.asQuiz(), mine.size()), open,
+        String moduleTitle = moduleTitle(quiz);
+        return new QuizIntro(quizCode, version.title(), moduleTitle == null ? null : quiz.module(), moduleTitle, quiz.pool(), quiz.passMark(),
+                Attempts.of(quiz, mine.size()), open,
                 mine.stream().filter(QuizAttempt::isSubmitted).map(AttemptSummary::of).toList(),
                 mine.stream().anyMatch(a -> Boolean.TRUE.equals(a.getPassed())));
     }
@@ -137,8 +135,8 @@ public class QuizService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public AttemptView attempt(@NotNull Caller caller, long attemptId) {
         QuizAttempt attempt = own(caller, attemptId);
-        ContentVersion version = em.find(ContentVersion.class, attempt.getVersionId());
-        Definitions.Quiz quiz = definition(version);
+        Published<Definitions.Quiz> version = catalog.quizVersion(attempt.getVersionId());
+        Definitions.Quiz quiz = version.definition();
         Map<String, Answer> saved = attempt.answers();
         List<ShownView> questions = new ArrayList<>();
         int position = 1;
@@ -155,7 +153,7 @@ public class QuizService {
             }
             questions.add(new ShownView(position++, q.id(), q.kind(), q.situation(), q.prompt(), options, saved.get(q.id())));
         }
-        return new AttemptView(attempt.getId(), attempt.getQuizCode(), version.getTitle(), attempt.getNumber(), quiz.passMark(), questions,
+        return new AttemptView(attempt.getId(), attempt.getQuizCode(), version.title(), attempt.getNumber(), quiz.passMark(), questions,
                 attempt.getSavedAt(), attempt.isSubmitted(), attempt.getVersion());
     }
 
@@ -166,9 +164,9 @@ public class QuizService {
         if (attempt == null || !people.maySee(caller, attempt.getPersonId()) || !attempt.isSubmitted()) {
             throw BusinessException.notFound("attempt");
         }
-        ContentVersion version = em.find(ContentVersion.class, attempt.getVersionId());
-        Definitions.Quiz quiz = definition(version);
-        Score score = Scoring.score(quiz.asQuiz(), attempt.shown(), attempt.answers());
+        Published<Definitions.Quiz> version = catalog.quizVersion(attempt.getVersionId());
+        Definitions.Quiz quiz = version.definition();
+        Score score = Scoring.score(quiz, attempt.shown(), attempt.answers());
         Map<String, QuestionResult> results = score.results().stream().collect(Collectors.toMap(QuestionResult::questionId, Function.identity()));
         Map<String, Answer> answers = attempt.answers();
         List<ResultQuestion> questions = new ArrayList<>();
@@ -193,15 +191,14 @@ public class QuizService {
             questions.add(new ResultQuestion(position++, q.situation(), q.prompt(), q.kind(), r.answered(), r.correct(), r.explanation(),
                     options, yourOrder, rightOrder, a.value(), q.answer()));
         }
-        Map<String, String> keyPoints = catalog.current(CatalogItem.Kind.MODULE, quiz.module())
-                .map(v -> Drafts.read(v.getDefinition(), Definitions.Module.class).keyPoints()).orElse(Map.of());
+        Map<String, String> keyPoints = catalog.module(quiz.module()).map(m -> m.definition().keyPoints()).orElse(Map.of());
         List<String> review = score.keyPointsToReview().stream().map(k -> keyPoints.getOrDefault(k, k)).toList();
         List<QuizAttempt> mine = attempts(attempt.getPersonId(), attempt.getQuizCode());
-        Attempts attempts = Attempts.of(definition(current(attempt.getQuizCode())).asQuiz(), mine.size());
+        Attempts attempts = Attempts.of(catalog.getQuiz(attempt.getQuizCode()).definition(), mine.size());
         OptionalInt left = attempts.left();
         boolean everPassed = mine.stream().anyMatch(x -> Boolean.TRUE.equals(x.getPassed()));
-        String moduleTitle = catalog.current(CatalogItem.Kind.MODULE, quiz.module()).map(ContentVersion::getTitle).orElse(null);
-        return new ResultView(attempt.getId(), attempt.getQuizCode(), version.getTitle(), attempt.getNumber(), score.correct(), score.total(),
+        String moduleTitle = moduleTitle(quiz);
+        return new ResultView(attempt.getId(), attempt.getQuizCode(), version.title(), attempt.getNumber(), score.correct(), score.total(),
                 score.percent(), score.passed(), quiz.passMark(), questions, review, left.isPresent() ? left.getAsInt() : null,
                 !everPassed && attempts.canStartAnother() && attempt.getPersonId() == caller.personId(),
                 moduleTitle == null ? null : quiz.module(), moduleTitle);
@@ -214,19 +211,19 @@ public class QuizService {
      * attempts allowed are used up; two starts at once make one attempt (the database keeps numbers unique).
      */
     public long start(@NotNull Caller caller, @NotNull String quizCode) {
-        ContentVersion version = current(quizCode);
-        Definitions.Quiz quiz = definition(version);
+        Published<Definitions.Quiz> version = catalog.getQuiz(quizCode);
+        Definitions.Quiz quiz = version.definition();
         List<QuizAttempt> mine = attempts(caller.personId(), quizCode);
         for (QuizAttempt a : mine) {
             if (!a.isSubmitted()) {
                 return a.getId();
             }
         }
-        if (!Attempts.of(quiz.asQuiz(), mine.size()).canStartAnother()) {
+        if (!Attempts.of(quiz, mine.size()).canStartAnother()) {
             throw new BusinessException(BusinessException.Kind.CONFLICT, "quizzes.error.noAttemptsLeft", quiz.attempts());
         }
-        List<ShownQuestion> shown = Draw.of(quiz.asQuiz(), new SplittableRandom(SEEDS.nextLong()));
-        QuizAttempt attempt = new QuizAttempt(caller.personId(), quizCode, version.getId(), mine.size() + 1, shown, clock.instant());
+        List<ShownQuestion> shown = Draw.of(quiz, new SplittableRandom(SEEDS.nextLong()));
+        QuizAttempt attempt = new QuizAttempt(caller.personId(), quizCode, version.versionId(), mine.size() + 1, shown, clock.instant());
         try {
             em.persist(attempt);
             em.flush();
@@ -258,24 +255,23 @@ public class QuizService {
     public long submit(@NotNull Caller caller, long attemptId, @NotNull List<Answer> answers) {
         QuizAttempt attempt = own(caller, attemptId);
         em.lock(attempt, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
-        ContentVersion version = em.find(ContentVersion.class, attempt.getVersionId());
-        Definitions.Quiz quiz = definition(version);
+        Definitions.Quiz quiz = catalog.quizVersion(attempt.getVersionId()).definition();
         if (!answers.isEmpty()) {
             attempt.save(answers, questions(attempt), clock.instant());
         }
-        Score score = Scoring.score(quiz.asQuiz(), attempt.shown(), attempt.answers());
+        Score score = Scoring.score(quiz, attempt.shown(), attempt.answers());
         attempt.submit(score, clock.instant());
         try {
             em.flush();
         } catch (OptimisticLockException e) {
             throw new BusinessException(BusinessException.Kind.CONFLICT, "quizzes.error.alreadySubmitted");
         }
-        recordStats(attempt, score);
         Map<String, Boolean> right = new java.util.LinkedHashMap<>();
         score.results().forEach(r -> right.put(r.questionId(), r.correct()));
-        submitted.fire(new QuizSubmitted(caller.personId(), attempt.getQuizCode(), right));
+        submitted.fire(new QuizSubmitted(caller.personId(), attempt.getId(), attempt.getQuizCode(), attempt.getVersionId(),
+                attempt.getNumber(), score.passed(), right));
         if (score.passed()) {
-            completed.fire(new ItemCompleted(caller.personId(), Assignment.Kind.QUIZ, attempt.getQuizCode(), version.getId(),
+            completed.fire(new ItemCompleted(caller.personId(), Assignment.Kind.QUIZ, attempt.getQuizCode(), attempt.getVersionId(),
                     Completion.How.PASSED, score.percent()));
         }
         return attempt.getId();
@@ -291,32 +287,15 @@ public class QuizService {
         if (!people.maySee(caller, personId)) {
             throw BusinessException.notFound("person");
         }
-        Map<String, String> titles = catalog.titles();
+        org.everyoneserves.content.Titles titles = catalog.titles();
         return em.createQuery("select a from QuizAttempt a where a.personId = :person and a.submittedAt is not null"
                         + " order by a.submittedAt desc, a.id desc", QuizAttempt.class)
                 .setParameter("person", personId).setMaxResults(200).getResultList().stream()
-                .map(a -> new AttemptLine(a.getQuizCode(), titles.getOrDefault("QUIZ:" + a.getQuizCode(), a.getQuizCode()), AttemptSummary.of(a)))
+                .map(a -> new AttemptLine(a.getQuizCode(), titles.quiz(a.getQuizCode()), AttemptSummary.of(a)))
                 .toList();
     }
 
     // ---- helpers
-
-    /** Counts the submission in the quiz's and its questions' statistics, for the reports (same transaction). */
-    private void recordStats(QuizAttempt attempt, Score score) {
-        int first = attempt.getNumber() == 1 ? 1 : 0;
-        int passed = score.passed() ? 1 : 0;
-        em.createNativeQuery("insert into quiz_stats (quiz_code, submitted, passed, first_submitted, first_passed) values (?1, 1, ?2, ?3, ?4)"
-                        + " on duplicate key update submitted = submitted + 1, passed = passed + ?2, first_submitted = first_submitted + ?3,"
-                        + " first_passed = first_passed + ?4")
-                .setParameter(1, attempt.getQuizCode()).setParameter(2, passed).setParameter(3, first).setParameter(4, first * passed)
-                .executeUpdate();
-        for (QuestionResult result : score.results()) {
-            em.createNativeQuery("insert into question_stats (quiz_code, question_id, shown, missed) values (?1, ?2, 1, ?3)"
-                            + " on duplicate key update shown = shown + 1, missed = missed + ?3")
-                    .setParameter(1, attempt.getQuizCode()).setParameter(2, result.questionId()).setParameter(3, result.correct() ? 0 : 1)
-                    .executeUpdate();
-        }
-    }
 
     private QuizAttempt own(Caller caller, long attemptId) {
         QuizAttempt attempt = em.find(QuizAttempt.class, attemptId);
@@ -327,7 +306,7 @@ public class QuizService {
     }
 
     private Map<String, Question> questions(QuizAttempt attempt) {
-        Definitions.Quiz quiz = definition(em.find(ContentVersion.class, attempt.getVersionId()));
+        Definitions.Quiz quiz = catalog.quizVersion(attempt.getVersionId()).definition();
         Map<String, Question> byId = new LinkedHashMap<>();
         quiz.questions().forEach(q -> byId.put(q.id(), q));
         return byId;
@@ -339,11 +318,7 @@ public class QuizService {
                 .setParameter("person", personId).setParameter("quiz", quizCode).getResultList();
     }
 
-    private ContentVersion current(String quizCode) {
-        return catalog.current(CatalogItem.Kind.QUIZ, quizCode).orElseThrow(() -> BusinessException.notFound("quiz"));
-    }
-
-    private static Definitions.Quiz definition(ContentVersion version) {
-        return Drafts.read(version.getDefinition(), Definitions.Quiz.class);
+    private String moduleTitle(Definitions.Quiz quiz) {
+        return catalog.module(quiz.module()).map(Published::title).orElse(null);
     }
 }

@@ -8,7 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.everyoneserves.content.Question;
-import org.everyoneserves.content.Quiz;
+import org.everyoneserves.content.Definitions.Quiz;
 
 /**
  * Marks answers. Single and scenario questions are right when the one picked choice is correct; multiple
@@ -47,13 +47,9 @@ public final class Scoring {
      * @param answers by question id; questions without an answer are wrong
      * @throws org.everyoneserves.platform.BusinessException {@value Answer#INVALID} for an answer that does not fit
      *         its question or answers a question the attempt did not show
-     * @throws IllegalArgumentException when the quiz has no pass mark (the content check refuses such a quiz) or
-     *         lacks a shown question
+     * @throws IllegalArgumentException when the quiz lacks a shown question
      */
     public static Score score(Quiz quiz, List<ShownQuestion> shown, Map<String, Answer> answers) {
-        if (quiz.passMark() == null) {
-            throw new IllegalArgumentException("quiz " + quiz.id() + " has no pass mark");
-        }
         Set<String> shownIds = new HashSet<>();
         shown.forEach(question -> shownIds.add(question.questionId()));
         answers.forEach((questionId, answer) -> {

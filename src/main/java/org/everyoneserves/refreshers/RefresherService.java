@@ -28,11 +28,9 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.everyoneserves.assignments.Assignment;
 import org.everyoneserves.assignments.ItemCompleted;
-import org.everyoneserves.content.CatalogItem;
-import org.everyoneserves.content.CatalogService;
-import org.everyoneserves.content.ContentVersion;
+import org.everyoneserves.content.Catalog;
 import org.everyoneserves.content.Definitions;
-import org.everyoneserves.content.Drafts;
+import org.everyoneserves.content.Published;
 import org.everyoneserves.content.Question;
 import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.Caller;
@@ -60,7 +58,7 @@ public class RefresherService {
     EntityManager em;
 
     @Inject
-    CatalogService catalog;
+    Catalog catalog;
 
     @Inject
     Clock clock;
@@ -102,8 +100,7 @@ public class RefresherService {
 
     void onQuizSubmitted(@Observes QuizSubmitted event) {
         LocalDate today = LocalDate.now(clock);
-        String module = catalog.current(CatalogItem.Kind.QUIZ, event.quizCode())
-                .map(v -> Drafts.read(v.getDefinition(), Definitions.Quiz.class).module()).orElse(null);
+        String module = catalog.quizVersion(event.versionId()).definition().module();
         event.rightByQuestion().forEach((questionId, right) -> {
             String key = ReviewCard.QUIZ + event.quizCode() + ":" + questionId;
             Optional<ReviewCard> card = find(event.personId(), key);
@@ -120,8 +117,8 @@ public class RefresherService {
             return;
         }
         LocalDate today = LocalDate.now(clock);
-        for (ContentVersion version : catalog.currentOfKind(CatalogItem.Kind.REFRESHER)) {
-            Definitions.Refresher refresher = Drafts.read(version.getDefinition(), Definitions.Refresher.class);
+        for (Published<Definitions.Refresher> version : catalog.refreshers()) {
+            Definitions.Refresher refresher = version.definition();
             String key = ReviewCard.REFRESHER + refresher.id();
             if (event.code().equals(refresher.module()) && find(event.personId(), key).isEmpty()) {
                 em.persist(new ReviewCard(event.personId(), key, refresher.module(), true, today));
@@ -380,8 +377,8 @@ public class RefresherService {
             }
             if (refreshers == null) {
                 refreshers = new HashMap<>();
-                for (ContentVersion version : catalog.currentOfKind(CatalogItem.Kind.REFRESHER)) {
-                    Definitions.Refresher refresher = Drafts.read(version.getDefinition(), Definitions.Refresher.class);
+                for (Published<Definitions.Refresher> version : catalog.refreshers()) {
+                    Definitions.Refresher refresher = version.definition();
                     refreshers.put(refresher.id(), refresher.question());
                 }
             }
@@ -395,7 +392,7 @@ public class RefresherService {
 
         private Optional<Definitions.Quiz> quiz(String key) {
             return quizzes.computeIfAbsent(key.substring(ReviewCard.QUIZ.length(), key.lastIndexOf(':')),
-                    code -> catalog.current(CatalogItem.Kind.QUIZ, code).map(v -> Drafts.read(v.getDefinition(), Definitions.Quiz.class)));
+                    code -> catalog.quiz(code).map(Published::definition));
         }
     }
 }

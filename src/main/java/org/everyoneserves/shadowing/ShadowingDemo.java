@@ -17,11 +17,9 @@ import java.util.Map;
 import org.everyoneserves.assignments.Assignment;
 import org.everyoneserves.assignments.Completion;
 import org.everyoneserves.assignments.ItemCompleted;
-import org.everyoneserves.content.CatalogItem;
-import org.everyoneserves.content.CatalogService;
-import org.everyoneserves.content.ContentVersion;
+import org.everyoneserves.content.Catalog;
 import org.everyoneserves.content.Definitions;
-import org.everyoneserves.content.Drafts;
+import org.everyoneserves.content.Published;
 import org.everyoneserves.platform.Caller;
 
 /**
@@ -40,7 +38,7 @@ public class ShadowingDemo {
     Clock clock;
 
     @Inject
-    CatalogService catalog;
+    Catalog catalog;
 
     @Inject
     ShadowingService shadowing;
@@ -128,13 +126,13 @@ public class ShadowingDemo {
         Instant published = startsAt.minus(Duration.ofDays(14));
         long shadow = people.get(s.shadow());
         long host = people.get(s.host());
-        ContentVersion version = catalog.current(CatalogItem.Kind.GUIDE, s.guide()).orElseThrow();
-        Definitions.Guide guide = Drafts.read(version.getDefinition(), Definitions.Guide.class);
+        Published<Definitions.Guide> version = catalog.getGuide(s.guide());
+        Definitions.Guide guide = version.definition();
         Slot slot = new Slot(host, startsAt, 120, "Support desk, 2nd floor", 1, published);
         em.persist(slot);
         em.flush();
         em.createNativeQuery("update shadowing_slot set booked = 1 where id = ?1").setParameter(1, slot.getId()).executeUpdate();
-        Booking booking = new Booking(slot.getId(), shadow, s.guide(), version.getId(), published.plus(Duration.ofDays(1)));
+        Booking booking = new Booking(slot.getId(), shadow, s.guide(), version.versionId(), published.plus(Duration.ofDays(1)));
         em.persist(booking);
         Instant after = startsAt.plus(Duration.ofHours(3));
         booking.confirm(true, s.note(), s.rating(), host, after);
@@ -149,6 +147,6 @@ public class ShadowingDemo {
             idea.decide(s.idea().status(), s.idea().answer(), people.get(s.idea().answeredBy()), after.plus(Duration.ofDays(3)));
         }
         booking.complete(after);
-        completed.fire(new ItemCompleted(shadow, Assignment.Kind.GUIDE, s.guide(), version.getId(), Completion.How.SHADOWED, null));
+        completed.fire(new ItemCompleted(shadow, Assignment.Kind.GUIDE, s.guide(), version.versionId(), Completion.How.SHADOWED, null));
     }
 }

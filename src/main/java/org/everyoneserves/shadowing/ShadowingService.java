@@ -30,11 +30,10 @@ import org.everyoneserves.assignments.Assignment;
 import org.everyoneserves.assignments.AssignmentService;
 import org.everyoneserves.assignments.Completion;
 import org.everyoneserves.assignments.ItemCompleted;
-import org.everyoneserves.content.CatalogItem;
-import org.everyoneserves.content.CatalogService;
-import org.everyoneserves.content.ContentVersion;
+import org.everyoneserves.content.Catalog;
 import org.everyoneserves.content.Definitions;
-import org.everyoneserves.content.Drafts;
+import org.everyoneserves.content.Published;
+import org.everyoneserves.content.Titles;
 import org.everyoneserves.people.Department;
 import org.everyoneserves.people.Person;
 import org.everyoneserves.people.PersonService;
@@ -61,7 +60,7 @@ public class ShadowingService {
     Clock clock;
 
     @Inject
-    CatalogService catalog;
+    Catalog catalog;
 
     @Inject
     AssignmentService assignments;
@@ -190,14 +189,14 @@ public class ShadowingService {
     public void cancelSlot(@NotNull Caller caller, long slotId) {
         Slot slot = hostedSlot(caller, slotId);
         slot.cancel(clock.instant());
-        Map<String, String> titles = catalog.titles();
+        Titles titles = catalog.titles();
         String host = em.find(Person.class, slot.getHostId()).getDisplayName();
         for (Booking booking : bookingsOf(List.of(slotId))) {
             if (booking.getStatus() == Booking.Status.BOOKED) {
                 booking.cancel(clock.instant());
                 audit.record(caller.personId(), "shadowing.slotCancelled", "booking", booking.getId(), "slot " + slotId);
                 tell(booking, slot, org.everyoneserves.notifications.Notification.Kind.SESSION_CANCELLED, "cancelled:" + booking.getId(),
-                        titles.getOrDefault("GUIDE:" + booking.getGuideCode(), booking.getGuideCode()), host);
+                        titles.guide(booking.getGuideCode()), host);
             }
         }
     }
@@ -228,7 +227,7 @@ public class ShadowingService {
         Map<Long, List<Booking>> bySlot = bookingsOf(slots.stream().map(Slot::getId).toList()).stream()
                 .collect(Collectors.groupingBy(Booking::getSlotId));
         Map<Long, Long> reflections = reflectionIds(bySlot.values().stream().flatMap(List::stream).map(Booking::getId).toList());
-        Map<String, String> titles = catalog.titles();
+        Titles titles = catalog.titles();
         Map<Long, Person> guests = persons(bySlot.values().stream().flatMap(List::stream).map(Booking::getPersonId).toList());
         Person host = em.find(Person.class, caller.personId());
         List<HostedSlot> hosted = new ArrayList<>();
@@ -240,7 +239,7 @@ public class ShadowingService {
                 }
                 Person p = guests.get(b.getPersonId());
                 list.add(new Guest(b.getId(), p.getId(), p.getDisplayName(), p.getDepartment() == null ? "" : p.getDepartment().getName(),
-                        titles.getOrDefault("GUIDE:" + b.getGuideCode(), b.getGuideCode()), b.getStatus(), reflections.get(b.getId()),
+                        titles.guide(b.getGuideCode()), b.getStatus(), reflections.get(b.getId()),
                         b.getHostNote(), b.getHostRating(), b.isCompleted()));
             }
             hosted.add(new HostedSlot(view(slot, host), list, slot.hasStarted(now)));
@@ -273,8 +272,8 @@ public class ShadowingService {
 
     /** A guide as the shadow sees it: what to watch, their booking, slots they can book and their past sessions. */
     public GuideView guide(@NotNull Caller caller, @NotNull String code) {
-        ContentVersion version = catalog.current(CatalogItem.Kind.GUIDE, code).orElseThrow(() -> BusinessException.notFound("guide"));
-        Definitions.Guide guide = Drafts.read(version.getDefinition(), Definitions.Guide.class);
+        Published<Definitions.Guide> version = catalog.getGuide(code);
+        Definitions.Guide guide = version.definition();
         Optional<Assignment> live = assignments.liveAssignment(caller.personId(), Assignment.Kind.GUIDE, code);
         List<Booking> mine = em.createQuery("select b from Booking b where b.personId = :me and b.guideCode = :code order by b.bookedAt desc",
                 Booking.class).setParameter("me", caller.personId()).setParameter("code", code).getResultList();
@@ -284,7 +283,7 @@ public class ShadowingService {
         List<BookingView> history = views.stream().filter(b -> b != current).toList();
         List<SlotView> slots = live.isPresent() && (current == null || current.canChange()) ? bookable(caller, guide) : List.of();
         Map<String, String> roleNames = roleNames();
-        return new GuideView(code, version.getTitle(), version.getSummary(), guide.durationMinutes(),
+        return new GuideView(code, version.title(), version.summary(), guide.durationMinutes(),
                 guide.hostRoles().stream().map(r -> roleNames.getOrDefault(r, r)).toList(), guide.watchFor(), guide.questions(),
                 guide.reflectionPrompt(), live.map(Assignment::getDueOn).orElse(null), live.isPresent(), current,
                 current == null ? slots : slots.stream().filter(s -> s.id() != current.slot().id()).toList(), history);
@@ -304,8 +303,8 @@ public class ShadowingService {
      * the seat is taken by one conditional update, so two people can never both get the last one.
      */
     public long book(@NotNull Caller caller, @NotNull String code, long slotId) {
-        ContentVersion version = catalog.current(CatalogItem.Kind.GUIDE, code).orElseThrow(() -> BusinessException.notFound("guide"));
-        Definitions.Guide guide = Drafts.read(version.getDefinition(), Definitions.Guide.class);
+        Published<Definitions.Guide> version = catalog.getGuide(code);
+        Definitions.Guide guide = version.definition();
         if (assignments.liveAssignment(caller.personId(), Assignment.Kind.GUIDE, code).isEmpty()) {
             throw new BusinessException(BusinessException.Kind.CONFLICT, "shadowing.error.notAssigned");
         }
@@ -319,7 +318,7 @@ public class ShadowingService {
         }
         requireBookable(caller, guide, slotId);
         takeSeat(slotId);
-        Booking booking = new Booking(slotId, caller.personId(), code, version.getId(), clock.instant());
+        Booking booking = new Booking(slotId, caller.personId(), code, version.versionId(), clock.instant());
         try {
             em.persist(booking);
             em.flush();
@@ -340,8 +339,7 @@ public class ShadowingService {
         if (old.getId() == slotId) {
             return;
         }
-        Definitions.Guide guide = Drafts.read(em.find(ContentVersion.class, booking.getGuideVersionId()).getDefinition(),
-                Definitions.Guide.class);
+        Definitions.Guide guide = catalog.guideVersion(booking.getGuideVersionId()).definition();
         requireBookable(caller, guide, slotId);
         takeSeat(slotId);
         giveSeatBack(old.getId());
@@ -397,8 +395,7 @@ public class ShadowingService {
         if (!reflectionIds(List.of(bookingId)).isEmpty()) {
             throw new BusinessException(BusinessException.Kind.CONFLICT, "shadowing.error.alreadyReflected");
         }
-        Definitions.Guide guide = Drafts.read(em.find(ContentVersion.class, booking.getGuideVersionId()).getDefinition(),
-                Definitions.Guide.class);
+        Definitions.Guide guide = catalog.guideVersion(booking.getGuideVersionId()).definition();
         boolean takeawayAsked = guide.reflectionPrompt() != null && !guide.reflectionPrompt().isBlank();
         Reflection reflection = new Reflection(bookingId, caller.personId(), guide.questions(), answers, takeaway, takeawayAsked, frictions,
                 clock.instant());
@@ -432,7 +429,7 @@ public class ShadowingService {
         List<IdeaView> ideas = ideaViews(em.createQuery("select i from Idea i where i.reflectionId = :r order by i.id", Idea.class)
                 .setParameter("r", reflectionId).getResultList());
         return new ReflectionView(reflectionId, em.find(Person.class, reflection.getPersonId()).getDisplayName(),
-                catalog.titles().getOrDefault("GUIDE:" + booking.getGuideCode(), booking.getGuideCode()),
+                catalog.titles().guide(booking.getGuideCode()),
                 em.find(Person.class, slot.getHostId()).getDisplayName(), slot.getStartsAt(), reflection.answers(), reflection.getTakeaway(),
                 reflection.getFrictions(), ideas, booking.getStatus(), booking.getHostNote(), booking.getHostRating(), reflection.getSubmittedAt());
     }
@@ -447,13 +444,13 @@ public class ShadowingService {
                 + " and r.personId = :p order by s.startsAt desc", Object[].class).setParameter("p", personId).getResultList();
         long me = caller.personId();
         boolean lineOfShadow = me == personId || (caller.manager() && people.isInReportingLine(me, personId));
-        Map<String, String> titles = catalog.titles();
+        Titles titles = catalog.titles();
         List<ReflectionLine> lines = new ArrayList<>();
         for (Object[] row : rows) {
             Slot slot = (Slot) row[2];
             if (lineOfShadow || me == slot.getHostId() || (caller.manager() && people.isInReportingLine(me, slot.getHostId()))) {
                 Booking b = (Booking) row[1];
-                lines.add(new ReflectionLine(((Reflection) row[0]).getId(), titles.getOrDefault("GUIDE:" + b.getGuideCode(), b.getGuideCode()),
+                lines.add(new ReflectionLine(((Reflection) row[0]).getId(), titles.guide(b.getGuideCode()),
                         em.find(Person.class, slot.getHostId()).getDisplayName(), slot.getStartsAt()));
             }
         }
@@ -468,7 +465,7 @@ public class ShadowingService {
         }
         Slot slot = em.find(Slot.class, booking.getSlotId());
         Person host = em.find(Person.class, slot.getHostId());
-        String title = catalog.titles().getOrDefault("GUIDE:" + booking.getGuideCode(), booking.getGuideCode());
+        String title = catalog.titles().guide(booking.getGuideCode());
         return Calendar.event("booking-" + booking.getId(), booking.getVersion(), slot.getStartsAt(), slot.endsAt(), clock.instant(),
                 title + " (" + host.getDisplayName() + ")", slot.getPlace(), title);
     }
@@ -479,12 +476,12 @@ public class ShadowingService {
                         + " and s.cancelledAt is null and s.startsAt > :now and s.startsAt <= :tomorrow", Object[].class)
                 .setParameter("booked", Booking.Status.BOOKED).setParameter("now", tick.now())
                 .setParameter("tomorrow", tick.now().plus(Duration.ofDays(1))).getResultList();
-        Map<String, String> titles = catalog.titles();
+        Titles titles = catalog.titles();
         for (Object[] row : rows) {
             Booking b = (Booking) row[0];
             Slot slot = (Slot) row[1];
             tell(b, slot, org.everyoneserves.notifications.Notification.Kind.SESSION_TOMORROW, "session:" + b.getId() + ":" + slot.getId(),
-                    titles.getOrDefault("GUIDE:" + b.getGuideCode(), b.getGuideCode()), em.find(Person.class, slot.getHostId()).getDisplayName());
+                    titles.guide(b.getGuideCode()), em.find(Person.class, slot.getHostId()).getDisplayName());
         }
     }
 
@@ -554,7 +551,7 @@ public class ShadowingService {
         List<Long> ids = people.reportingLine(caller).stream().map(p -> p.id()).toList();
         LocalDate today = LocalDate.now(clock);
         LocalDate horizon = today.plusDays(CAPACITY_DAYS);
-        Map<String, String> titles = catalog.titles();
+        Titles titles = catalog.titles();
         List<TeamRow> rows = new ArrayList<>();
         Map<String, Long> teamNeed = new HashMap<>();
         if (!ids.isEmpty()) {
@@ -568,7 +565,7 @@ public class ShadowingService {
                         : b.getStatus() == Booking.Status.ATTENDED ? TeamStatus.TO_REFLECT
                         : slots.get(b.getSlotId()).hasStarted(clock.instant()) ? TeamStatus.AWAITING_HOST : TeamStatus.BOOKED;
                 rows.add(new TeamRow(a.getPersonId(), persons.get(a.getPersonId()).getDisplayName(), a.getCode(),
-                        titles.getOrDefault("GUIDE:" + a.getCode(), a.getCode()), a.getDueOn(), a.getDueOn().isBefore(today), status,
+                        titles.guide(a.getCode()), a.getDueOn(), a.getDueOn().isBefore(today), status,
                         b == null ? null : slots.get(b.getSlotId()).getStartsAt()));
                 if (b == null && !a.getDueOn().isAfter(horizon)) {
                     teamNeed.merge(a.getCode(), 1L, Long::sum);
@@ -581,7 +578,7 @@ public class ShadowingService {
             if (!teamNeed.containsKey(g.getKey())) {
                 continue;
             }
-            capacity.add(new Capacity(g.getKey(), titles.getOrDefault("GUIDE:" + g.getKey(), g.getKey()), teamNeed.get(g.getKey()),
+            capacity.add(new Capacity(g.getKey(), titles.guide(g.getKey()), teamNeed.get(g.getKey()),
                     organisationNeed(g.getKey(), horizon), freeSeats(g.getValue(), horizon)));
         }
         capacity.sort(Comparator.comparing(Capacity::shortBy).reversed().thenComparing(Capacity::guideTitle));
@@ -781,7 +778,7 @@ public class ShadowingService {
         Map<Long, Slot> slots = slotsOf(bookings);
         Map<Long, Person> hosts = persons(slots.values().stream().map(Slot::getHostId).toList());
         Map<Long, Long> reflections = reflectionIds(bookings.stream().map(Booking::getId).toList());
-        Map<String, String> titles = catalog.titles();
+        Titles titles = catalog.titles();
         Instant now = clock.instant();
         return bookings.stream().map(b -> {
             Slot slot = slots.get(b.getSlotId());
@@ -790,7 +787,7 @@ public class ShadowingService {
             boolean canReflect = started && reflection == null
                     && (b.getStatus() == Booking.Status.BOOKED || b.getStatus() == Booking.Status.ATTENDED);
             return new BookingView(b.getId(), view(slot, hosts.get(slot.getHostId())), b.getGuideCode(),
-                    titles.getOrDefault("GUIDE:" + b.getGuideCode(), b.getGuideCode()), b.getStatus(),
+                    titles.guide(b.getGuideCode()), b.getStatus(),
                     b.getStatus() == Booking.Status.BOOKED && !started && !slot.isCancelled(), canReflect, reflection, b.isCompleted(),
                     b.getHostNote(), b.getHostRating(), b.getVersion());
         }).toList();
@@ -820,8 +817,8 @@ public class ShadowingService {
     /** The current guides by code. */
     private Map<String, Definitions.Guide> guides() {
         Map<String, Definitions.Guide> guides = new LinkedHashMap<>();
-        for (ContentVersion v : catalog.currentOfKind(CatalogItem.Kind.GUIDE)) {
-            guides.put(v.getItem().getCode(), Drafts.read(v.getDefinition(), Definitions.Guide.class));
+        for (Published<Definitions.Guide> guide : catalog.guides()) {
+            guides.put(guide.code(), guide.definition());
         }
         return guides;
     }

@@ -52,6 +52,9 @@ class CatalogIT {
     CatalogService catalog;
 
     @Inject
+    Catalog published;
+
+    @Inject
     ContentSource source;
 
     @Inject
@@ -132,9 +135,9 @@ class CatalogIT {
         assertTrue(counts.get(Kind.GUIDE) >= 9, "guides: " + counts);
         assertEquals(16, counts.get(Kind.CURRICULUM), "a curriculum for every job role");
         assertTrue(counts.get(Kind.REFRESHER) >= 100, "refreshers: " + counts);
-        ContentVersion foundation = catalog.current(Kind.MODULE, "everyone-serves").orElseThrow();
-        assertTrue(foundation.getHtml().contains("<h2"), foundation.getHtml());
-        assertFalse(foundation.getPlainText().contains("<"), "plain text has no markup");
+        Published<Definitions.Module> foundation = published.getModule("everyone-serves");
+        assertTrue(foundation.html().contains("<h2"), foundation.html());
+        assertFalse(foundation.plainText().contains("<"), "plain text has no markup");
         assertTrue(people.findByCode(org.everyoneserves.people.JobRole.class, "support-agent").isPresent(),
                 "the job roles the curricula are written for exist");
     }
@@ -149,9 +152,9 @@ class CatalogIT {
         assertTrue(changes.stream().allMatch(c -> c.code().startsWith("it-module-")),
                 "the shipped content is unchanged (earlier tests' tracks are retired): " + changes);
 
-        ContentVersion v1 = catalog.current(Kind.MODULE, module).orElseThrow();
-        assertEquals(1, v1.getNumber());
-        String html = v1.getHtml();
+        Published<Definitions.Module> v1 = published.getModule(module);
+        assertEquals(1, v1.number());
+        String html = v1.html();
         assertFalse(html.contains("<script"), html);
         assertFalse(html.contains("onerror"), html);
         assertTrue(html.contains("href=\"/learner/module.xhtml?id&#61;everyone-serves\""), html);
@@ -162,7 +165,7 @@ class CatalogIT {
         assertEquals("image/png", picture.getMediaType());
         assertPictureLoadsWithTheAppsToken(pictureUrl);
 
-        Definitions.Quiz quiz = Drafts.read(catalog.current(Kind.QUIZ, module + "-quiz").orElseThrow().getDefinition(), Definitions.Quiz.class);
+        Definitions.Quiz quiz = published.getQuiz(module + "-quiz").definition();
         assertEquals(Boolean.TRUE, quiz.questions().get(0).answer(), "the answer key is kept with the version");
         assertEquals(Question.Kind.TRUE_FALSE, quiz.questions().get(0).kind());
 
@@ -182,7 +185,7 @@ class CatalogIT {
         assertEquals(CatalogPlan.Type.MINOR, minor.changes().get(0).type());
         assertEquals(1, catalog.versions(Kind.MODULE, module).size(), "a check changes nothing");
         catalog.importFrom(Caller.SYSTEM, root);
-        ContentVersion v2 = catalog.current(Kind.MODULE, module).orElseThrow();
+        ContentVersion v2 = catalog.versions(Kind.MODULE, module).get(0);
         assertEquals(2, v2.getNumber());
         assertFalse(v2.isMaterial());
         assertTrue(events.material().isEmpty(), "a minor change asks nobody to redo anything");
@@ -190,7 +193,7 @@ class CatalogIT {
         writeModule(2, "A customer calls about an invoice, twice, and is angry.");
         CatalogService.Outcome material = catalog.importFrom(Caller.SYSTEM, root);
         assertEquals(CatalogPlan.Type.MATERIAL, material.preview().plan().changes().get(0).type());
-        ContentVersion v3 = catalog.current(Kind.MODULE, module).orElseThrow();
+        ContentVersion v3 = catalog.versions(Kind.MODULE, module).get(0);
         assertEquals(3, v3.getNumber());
         assertTrue(v3.isMaterial());
         assertEquals(List.of(new ContentChangedMaterially(Kind.MODULE, module, v3.getId(), 3)), events.material());
@@ -198,7 +201,7 @@ class CatalogIT {
         deleteTree(root.resolve("tracks").resolve(track));
         CatalogService.Outcome removed = catalog.importFrom(Caller.SYSTEM, root);
         assertEquals(2, removed.preview().plan().count(CatalogPlan.Type.RETIRED));
-        assertTrue(catalog.current(Kind.MODULE, module).isEmpty(), "a retired module is no longer offered");
+        assertTrue(published.module(module).isEmpty(), "a retired module is no longer offered");
         assertEquals(List.of(3, 2, 1), catalog.versions(Kind.MODULE, module).stream().map(ContentVersion::getNumber).toList(),
                 "its history stays");
         assertTrue(catalog.catalog(Caller.SYSTEM, Kind.MODULE, true).stream().anyMatch(r -> r.code().equals(module) && r.retired()));
@@ -229,7 +232,7 @@ class CatalogIT {
         assertThrows(BusinessException.class, () -> catalog.importFrom(learner, root));
         assertThrows(BusinessException.class, () -> catalog.preview(manager));
         assertThrows(BusinessException.class, () -> catalog.catalog(learner, null, false));
-        assertTrue(catalog.current(Kind.MODULE, module).isEmpty(), "nothing was imported");
+        assertTrue(published.module(module).isEmpty(), "nothing was imported");
     }
 
     @Test
@@ -239,8 +242,7 @@ class CatalogIT {
         CatalogService.Outcome outcome = catalog.importFrom(Caller.SYSTEM, root);
         assertTrue(outcome.applied(), outcome.preview().problems().toString());
         assertEquals(List.of(new CurriculumChanged("receptionist")), events.curricula(), outcome.preview().plan().changes().toString());
-        Definitions.Curriculum stored = Drafts.read(catalog.current(Kind.CURRICULUM, "receptionist").orElseThrow().getDefinition(),
-                Definitions.Curriculum.class);
+        Definitions.Curriculum stored = published.curriculum("receptionist").orElseThrow().definition();
         assertTrue(stored.items().stream().anyMatch(i -> i.id().equals(module) && i.dueDays() == 90 && i.target().equals("module")));
         Files.writeString(curriculum, Files.readString(source.root().resolve("curricula/receptionist.yaml")));
         catalog.importFrom(Caller.SYSTEM, root);
@@ -261,7 +263,7 @@ class CatalogIT {
                 .replace("answer: true", "answer: false").replace("The customer sees one company.", "The customer sees our org chart."));
         CatalogService.Outcome outcome = catalog.importFrom(Caller.SYSTEM, root);
         assertTrue(outcome.applied(), outcome.toString());
-        assertEquals(2, catalog.current(CatalogItem.Kind.QUIZ, module + "-quiz").orElseThrow().getNumber(), "a new version is current");
+        assertEquals(2, published.getQuiz(module + "-quiz").number(), "a new version is current");
 
         long submitted = quizzes.submit(learner, attempt, java.util.List.of(org.everyoneserves.quizzes.Answer.trueFalse("q1", true)));
         org.everyoneserves.quizzes.QuizService.ResultView result = quizzes.result(learner, submitted);

@@ -38,7 +38,7 @@ class DraftsTest {
     @Test
     void aQuizDefinitionKeepsItsAnswerKeyAndDropsFilePositions() {
         Draft draft = drafts(SHIPPED).get("QUIZ:everyone-serves-quiz");
-        Definitions.Quiz quiz = Drafts.read(draft.definition(), Definitions.Quiz.class);
+        Definitions.Quiz quiz = Catalog.decode(draft.definition(), Definitions.Quiz.class);
         Quiz source = ContentLoader.load(SHIPPED).quiz("everyone-serves-quiz").orElseThrow();
         assertEquals(source.questions().size(), quiz.questions().size());
         assertEquals(source.drawn(), quiz.pool());
@@ -52,7 +52,7 @@ class DraftsTest {
 
     @Test
     void aCurriculumDefinitionHasEveryItemWithItsDefaults() {
-        Definitions.Curriculum receptionist = Drafts.read(drafts(SHIPPED).get("CURRICULUM:receptionist").definition(), Definitions.Curriculum.class);
+        Definitions.Curriculum receptionist = Catalog.decode(drafts(SHIPPED).get("CURRICULUM:receptionist").definition(), Definitions.Curriculum.class);
         assertEquals("receptionist", receptionist.role());
         Definitions.Item first = receptionist.items().get(0);
         assertEquals(new Definitions.Item("module", "everyone-serves", 7, "start", 12), first);

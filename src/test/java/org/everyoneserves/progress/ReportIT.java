@@ -9,10 +9,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import org.everyoneserves.content.CatalogItem;
-import org.everyoneserves.content.CatalogService;
+
+import org.everyoneserves.content.Catalog;
 import org.everyoneserves.content.Definitions;
-import org.everyoneserves.content.Drafts;
+
 import org.everyoneserves.modules.ModuleService;
 import org.everyoneserves.people.Department;
 import org.everyoneserves.people.JobRole;
@@ -53,7 +53,7 @@ class ReportIT {
     QuizService quizzes;
 
     @Inject
-    CatalogService catalog;
+    Catalog catalog;
 
     @PersistenceContext
     EntityManager em;
@@ -101,7 +101,7 @@ class ReportIT {
         long missedBefore = raw("select coalesce(sum(missed), 0) from question_stats where quiz_code = ?1", QUIZ);
 
         modules.markRead(me, "why-service-pays");
-        Definitions.Quiz quiz = Drafts.read(catalog.current(CatalogItem.Kind.QUIZ, QUIZ).orElseThrow().getDefinition(), Definitions.Quiz.class);
+        Definitions.Quiz quiz = catalog.getQuiz(QUIZ).definition();
         long first = quizzes.start(me, QUIZ);
         int shown = quizzes.attempt(me, first).questions().size();
         quizzes.submit(me, first, AnswerSheets.of(quiz, quizzes.attempt(me, first), false));

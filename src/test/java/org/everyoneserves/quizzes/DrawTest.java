@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.everyoneserves.content.Question;
 import org.everyoneserves.content.Question.Kind;
-import org.everyoneserves.content.Quiz;
+import org.everyoneserves.content.Definitions.Quiz;
 import org.junit.jupiter.api.Test;
 
 class DrawTest {

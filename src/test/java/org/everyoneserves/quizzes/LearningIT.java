@@ -20,10 +20,10 @@ import org.everyoneserves.assignments.Assignment;
 import org.everyoneserves.assignments.AssignmentService;
 import org.everyoneserves.assignments.Plan;
 import org.everyoneserves.assignments.PlanItem;
-import org.everyoneserves.content.CatalogItem;
-import org.everyoneserves.content.CatalogService;
+
+import org.everyoneserves.content.Catalog;
 import org.everyoneserves.content.Definitions;
-import org.everyoneserves.content.Drafts;
+
 import org.everyoneserves.modules.ModuleService;
 import org.everyoneserves.people.JobRole;
 import org.everyoneserves.people.PersonDetails;
@@ -62,7 +62,7 @@ class LearningIT {
     QuizService quizzes;
 
     @Inject
-    CatalogService catalog;
+    Catalog catalog;
 
     People people;
     long agent;
@@ -124,7 +124,7 @@ class LearningIT {
         List<Assignment> all = assignments.assignments(Caller.SYSTEM, agent);
         Assignment done = all.stream().filter(a -> a.getCode().equals("everyone-serves") && a.getKind() == Assignment.Kind.MODULE
                 && a.getStatus() == Assignment.Status.DONE).findFirst().orElseThrow();
-        assertEquals(catalog.current(CatalogItem.Kind.MODULE, "everyone-serves").orElseThrow().getId(), done.getCompletedVersionId(),
+        assertEquals(catalog.getModule("everyone-serves").versionId(), done.getCompletedVersionId(),
                 "done against the version read");
         Assignment next = all.stream().filter(a -> a.getCode().equals("everyone-serves") && a.getKind() == Assignment.Kind.MODULE && a.isLive())
                 .findFirst().orElseThrow();
@@ -153,8 +153,7 @@ class LearningIT {
 
     @Test
     void failingThenPassingCompletesTheQuizAndTheAttemptsAreCounted() {
-        Definitions.Quiz quiz = Drafts.read(catalog.current(CatalogItem.Kind.QUIZ, "everyone-serves-quiz").orElseThrow().getDefinition(),
-                Definitions.Quiz.class);
+        Definitions.Quiz quiz = catalog.getQuiz("everyone-serves-quiz").definition();
         long first = quizzes.start(me, "everyone-serves-quiz");
         quizzes.submit(me, first, answers(quiz, quizzes.attempt(me, first), false));
         QuizService.ResultView failed = quizzes.result(me, first);
@@ -183,8 +182,7 @@ class LearningIT {
     @Test
     void twoSubmissionsAtOnceScoreOnce() throws Exception {
         long attempt = quizzes.start(me, "everyone-serves-quiz");
-        Definitions.Quiz quiz = Drafts.read(catalog.current(CatalogItem.Kind.QUIZ, "everyone-serves-quiz").orElseThrow().getDefinition(),
-                Definitions.Quiz.class);
+        Definitions.Quiz quiz = catalog.getQuiz("everyone-serves-quiz").definition();
         List<Answer> right = answers(quiz, quizzes.attempt(me, attempt), true);
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -237,8 +235,8 @@ class LearningIT {
     void aMaterialChangeAsksTheHoldersToReadAgainAndAPausedPersonKeepsTheirItems() {
         modules.markRead(me, "why-service-pays");
         assertTrue(assignments.liveAssignment(agent, Assignment.Kind.MODULE, "why-service-pays").isEmpty());
-        long version = catalog.current(CatalogItem.Kind.MODULE, "why-service-pays").orElseThrow().getId();
-        assignmentsReactTo(new org.everyoneserves.content.ContentChangedMaterially(CatalogItem.Kind.MODULE, "why-service-pays", version, 2));
+        long version = catalog.getModule("why-service-pays").versionId();
+        assignmentsReactTo(new org.everyoneserves.content.ContentChangedMaterially(org.everyoneserves.content.CatalogItem.Kind.MODULE, "why-service-pays", version, 2));
         Assignment again = assignments.liveAssignment(agent, Assignment.Kind.MODULE, "why-service-pays").orElseThrow();
         assertEquals(Assignment.Reason.CONTENT_CHANGED, again.getReason());
         assertEquals(LocalDate.now().plusDays(30), again.getDueOn());
@@ -256,7 +254,7 @@ class LearningIT {
             switch (a.getKind()) {
                 case MODULE -> modules.markRead(me, a.getCode());
                 case QUIZ -> {
-                    Definitions.Quiz quiz = Drafts.read(catalog.current(CatalogItem.Kind.QUIZ, a.getCode()).orElseThrow().getDefinition(), Definitions.Quiz.class);
+                    Definitions.Quiz quiz = catalog.getQuiz(a.getCode()).definition();
                     long attempt = quizzes.start(me, a.getCode());
                     quizzes.submit(me, attempt, answers(quiz, quizzes.attempt(me, attempt), true));
                 }
@@ -265,7 +263,7 @@ class LearningIT {
         }
         assertTrue(assignments.certificate(me, agent).isEmpty(), "the shadowing session is still owed");
 
-        long guideVersion = catalog.current(CatalogItem.Kind.GUIDE, "shadowing-customer-support").orElseThrow().getId();
+        long guideVersion = catalog.getGuide("shadowing-customer-support").versionId();
         inTransaction(() -> completed.fire(new org.everyoneserves.assignments.ItemCompleted(agent, Assignment.Kind.GUIDE,
                 "shadowing-customer-support", guideVersion, org.everyoneserves.assignments.Completion.How.SHADOWED, null)));
         org.everyoneserves.assignments.Certificate certificate = assignments.certificate(me, agent).orElseThrow();

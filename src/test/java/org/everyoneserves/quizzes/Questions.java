@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.everyoneserves.content.Question;
 import org.everyoneserves.content.Question.Kind;
-import org.everyoneserves.content.Quiz;
+import org.everyoneserves.content.Definitions.Quiz;
 
 /** Small builders for questions and quizzes, as the content loader would produce them. */
 final class Questions {
@@ -40,9 +40,9 @@ final class Questions {
                 question.choices(), question.answer(), question.items(), question.explanation(), question.positions());
     }
 
-    static Quiz quiz(Integer passMark, Integer pool, boolean shuffleQuestions, boolean shuffleChoices, List<Question> questions) {
-        return new Quiz("a-quiz", "a-module", "A quiz", passMark, 0, shuffleQuestions, shuffleChoices, pool, 1, questions,
-                Quiz.Format.YAML, null, "hash", null);
+    static Quiz quiz(int passMark, Integer pool, boolean shuffleQuestions, boolean shuffleChoices, List<Question> questions) {
+        return new Quiz("a-quiz", "a-module", "A quiz", passMark, 0, shuffleQuestions, shuffleChoices,
+                pool == null ? questions.size() : pool, 1, "yaml", questions);
     }
 
     static Quiz quiz(int passMark, List<Question> questions) {
