@@ -16,7 +16,7 @@ import org.everyoneserves.content.Catalog;
 import org.everyoneserves.content.Titles;
 import org.everyoneserves.notifications.Notification;
 import org.everyoneserves.notifications.NotificationService;
-import org.everyoneserves.notifications.ReminderTick;
+import org.everyoneserves.platform.Tick;
 import org.everyoneserves.platform.AppConfig;
 
 /**
@@ -48,7 +48,7 @@ public class AssignmentReminders {
                             String code, LocalDate dueOn) {
     }
 
-    void onTick(@Observes ReminderTick tick) {
+    void onTick(@Observes Tick tick) {
         run(tick.today());
     }
 

@@ -120,7 +120,8 @@ public class Catalog {
     }
 
     private ContentVersion version(long versionId, CatalogItem.Kind kind) {
-        ContentVersion version = em.find(ContentVersion.class, versionId);
+        ContentVersion version = em.createQuery("select v from ContentVersion v join fetch v.item where v.id = :id", ContentVersion.class)
+                .setParameter("id", versionId).getResultStream().findFirst().orElse(null);
         if (version == null || version.getItem().getKind() != kind) {
             throw BusinessException.notFound(kind.name().toLowerCase(java.util.Locale.ROOT));
         }

@@ -20,7 +20,6 @@ import java.util.stream.Collectors;
 import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.Caller;
 import org.everyoneserves.platform.audit.AuditLog;
-import org.everyoneserves.people.PersonService;
 
 /**
  * The content catalog: imports the content folder as versions (at deployment and when an admin asks), and answers
@@ -34,7 +33,6 @@ import org.everyoneserves.people.PersonService;
 public class CatalogService {
 
     public static final String MODULE_PAGE = "/learner/module.xhtml?id=";
-    public static final String ASSET_PATH = "/content-assets/";
     private static final String LOCK = "everyoneserves-content";
 
     @PersistenceContext
@@ -44,7 +42,7 @@ public class CatalogService {
     ContentSource source;
 
     @Inject
-    PersonService people;
+    Event<OrganisationPublished> organisation;
 
     @Inject
     AuditLog audit;
@@ -109,7 +107,9 @@ public class CatalogService {
                 audit.record(caller.personId(), "content.refused", "contentImport", refused.getId(), preview.errors() + " errors");
                 return new Outcome(preview, refused.getId());
             }
-            adoptOrganisation(tree);
+            organisation.fire(new OrganisationPublished(
+                    tree.departments().stream().map(d -> new OrganisationPublished.Unit(d.code(), d.name())).toList(),
+                    tree.roles().stream().map(r -> new OrganisationPublished.Role(r.code(), r.name(), r.department())).toList()));
             if (plan.isEmpty()) {
                 return new Outcome(preview, null);
             }
@@ -251,7 +251,7 @@ public class CatalogService {
     }
 
     static String assetUrl(String path, byte[] bytes) {
-        return ASSET_PATH + ContentHash.of(bytes) + extension(path);
+        return org.everyoneserves.platform.WebPaths.CONTENT_ASSETS + ContentHash.of(bytes) + extension(path);
     }
 
     private static String extension(String path) {
@@ -270,14 +270,6 @@ public class CatalogService {
             case ".avif" -> "image/avif";
             default -> "application/octet-stream";
         };
-    }
-
-    private void adoptOrganisation(ContentTree tree) {
-        Map<String, String> departments = new LinkedHashMap<>();
-        tree.departments().forEach(d -> departments.put(d.code(), d.name()));
-        Map<String, List<String>> roles = new LinkedHashMap<>();
-        tree.roles().forEach(r -> roles.put(r.code(), r.department() == null ? List.of(r.name()) : List.of(r.name(), r.department())));
-        people.adoptOrganisation(Caller.SYSTEM, departments, roles);
     }
 
     private static String summary(CatalogPlan plan) {

@@ -471,7 +471,7 @@ public class ShadowingService {
     }
 
     /** The day before a booked session: a reminder to the shadow, once per booking and slot (a move reminds again). */
-    void onTick(@jakarta.enterprise.event.Observes org.everyoneserves.notifications.ReminderTick tick) {
+    void onTick(@jakarta.enterprise.event.Observes org.everyoneserves.platform.Tick tick) {
         List<Object[]> rows = em.createQuery("select b, s from Booking b, Slot s where s.id = b.slotId and b.status = :booked"
                         + " and s.cancelledAt is null and s.startsAt > :now and s.startsAt <= :tomorrow", Object[].class)
                 .setParameter("booked", Booking.Status.BOOKED).setParameter("now", tick.now())

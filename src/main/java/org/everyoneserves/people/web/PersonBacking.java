@@ -15,7 +15,6 @@ import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.audit.AuditEntry;
 import org.everyoneserves.platform.audit.AuditLog;
 import org.everyoneserves.platform.web.Messages;
-import org.everyoneserves.security.AccountService;
 import org.everyoneserves.security.CurrentUser;
 
 /** /admin/person.xhtml[?id=N]: create or edit a person, deactivate or reactivate them, give them a password link. */
@@ -28,8 +27,6 @@ public class PersonBacking implements Serializable {
     @Inject
     transient PersonService people;
 
-    @Inject
-    transient AccountService accounts;
 
     @Inject
     transient AuditLog audit;
@@ -40,7 +37,6 @@ public class PersonBacking implements Serializable {
     private Long id;
     private PersonDetails details;
     private PersonSummary summary;
-    private AccountService.IssuedLink issuedLink;
     private transient List<Department> departments;
     private transient List<JobRole> jobRoles;
 
@@ -90,10 +86,6 @@ public class PersonBacking implements Serializable {
         return "/admin/person.xhtml?faces-redirect=true&id=" + id;
     }
 
-    public void issuePasswordLink() {
-        issuedLink = accounts.issueSetPasswordLink(currentUser.caller(), id);
-    }
-
     public List<Department> getDepartments() {
         if (departments == null) {
             departments = people.departments();
@@ -116,5 +108,4 @@ public class PersonBacking implements Serializable {
     public void setId(Long id) { this.id = id; }
     public PersonDetails getDetails() { return details; }
     public PersonSummary getSummary() { return summary; }
-    public AccountService.IssuedLink getIssuedLink() { return issuedLink; }
 }
