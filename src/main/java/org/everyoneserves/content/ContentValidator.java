@@ -72,6 +72,7 @@ public final class ContentValidator {
         tree.refreshers().forEach(this::refresher);
         tree.guides().forEach(this::guide);
         tree.curricula().forEach(this::curriculum);
+        problems.addAll(ItemCues.of(tree).problems());
         problems.sort(Comparator.comparing(Problem::path).thenComparingInt(Problem::line).thenComparingInt(Problem::column));
         return List.copyOf(problems);
     }
