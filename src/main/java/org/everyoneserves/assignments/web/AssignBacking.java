@@ -15,11 +15,10 @@ import org.everyoneserves.assignments.AssignmentService;
 import org.everyoneserves.content.CatalogItem;
 import org.everyoneserves.content.CatalogRow;
 import org.everyoneserves.content.CatalogService;
-import org.everyoneserves.people.Department;
-import org.everyoneserves.people.JobRole;
 import org.everyoneserves.people.Person;
 import org.everyoneserves.people.PersonService;
 import org.everyoneserves.platform.BusinessException;
+import org.everyoneserves.platform.web.FieldErrors;
 import org.everyoneserves.platform.web.Messages;
 import org.everyoneserves.security.CurrentUser;
 
@@ -98,11 +97,7 @@ public class AssignBacking implements Serializable {
         try {
             count = assignments.assign(currentUser.caller(), target, targetId, Assignment.Kind.valueOf(parts[0]), parts[1], dueOn);
         } catch (BusinessException e) {
-            switch (e.code()) {
-                case "assign.error.pastDue" -> Messages.fieldError("assign:dueOn", e.code(), e.arguments().toArray());
-                case "assign.error.unknownItem" -> Messages.fieldError("assign:item", e.code(), e.arguments().toArray());
-                default -> throw e;
-            }
+            FieldErrors.of(e).on("assign:dueOn", "assign.error.pastDue").on("assign:item", "assign.error.unknownItem").show();
             return;
         }
         Messages.info("assign.message.done", count);
@@ -115,14 +110,6 @@ public class AssignBacking implements Serializable {
             items.addAll(catalog.catalog(currentUser.caller(), kind, false));
         }
         return items;
-    }
-
-    public List<Department> getDepartments() {
-        return people.departments();
-    }
-
-    public List<JobRole> getJobRoles() {
-        return people.jobRoles();
     }
 
     public AssignmentService.Target[] getTargets() {

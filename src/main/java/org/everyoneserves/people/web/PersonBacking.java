@@ -6,14 +6,13 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
-import org.everyoneserves.people.Department;
-import org.everyoneserves.people.JobRole;
 import org.everyoneserves.people.PersonDetails;
 import org.everyoneserves.people.PersonService;
 import org.everyoneserves.people.PersonSummary;
 import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.audit.AuditEntry;
 import org.everyoneserves.platform.audit.AuditLog;
+import org.everyoneserves.platform.web.FieldErrors;
 import org.everyoneserves.platform.web.Messages;
 import org.everyoneserves.security.AccountService;
 import org.everyoneserves.security.CurrentUser;
@@ -41,8 +40,6 @@ public class PersonBacking implements Serializable {
     private PersonDetails details;
     private PersonSummary summary;
     private AccountService.IssuedLink issuedLink;
-    private transient List<Department> departments;
-    private transient List<JobRole> jobRoles;
 
     public void load() {
         if (details != null) {
@@ -66,12 +63,10 @@ public class PersonBacking implements Serializable {
             }
             people.update(currentUser.caller(), id, details);
         } catch (BusinessException e) {
-            switch (e.code()) {
-                case "people.error.duplicateEmail" -> Messages.fieldError("person:email", e.code(), e.arguments().toArray());
-                case "people.error.unknownManager", "people.error.managerCycle" ->
-                        Messages.fieldError("person:manager", e.code(), e.arguments().toArray());
-                default -> throw e;
-            }
+            FieldErrors.of(e)
+                    .on("person:email", "people.error.duplicateEmail")
+                    .on("person:manager", "people.error.unknownManager", "people.error.managerCycle")
+                    .show();
             return null;
         }
         Messages.info("admin_person.message.saved");
@@ -92,20 +87,6 @@ public class PersonBacking implements Serializable {
 
     public void issuePasswordLink() {
         issuedLink = accounts.issueSetPasswordLink(currentUser.caller(), id);
-    }
-
-    public List<Department> getDepartments() {
-        if (departments == null) {
-            departments = people.departments();
-        }
-        return departments;
-    }
-
-    public List<JobRole> getJobRoles() {
-        if (jobRoles == null) {
-            jobRoles = people.jobRoles();
-        }
-        return jobRoles;
     }
 
     public List<AuditEntry> getHistory() {

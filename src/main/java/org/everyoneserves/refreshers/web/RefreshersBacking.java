@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import java.time.format.DateTimeParseException;
 import org.everyoneserves.platform.BusinessException;
+import org.everyoneserves.platform.web.FieldErrors;
 import org.everyoneserves.platform.web.Messages;
 import org.everyoneserves.quizzes.Answer;
 import org.everyoneserves.quizzes.AnswerForm;
@@ -82,8 +83,8 @@ public class RefreshersBacking {
             Messages.info(pausedUntil == null ? "learner_refreshers.message.saved" : "learner_refreshers.message.paused");
             return "/learner/refreshers.xhtml?faces-redirect=true";
         } catch (BusinessException e) {
-            Messages.fieldError(e.code().startsWith("refreshers.error.pause") ? "settings:pausedUntil" : "settings:dailySize",
-                    e.code(), e.arguments().toArray());
+            FieldErrors.of(e).on("settings:pausedUntil", "refreshers.error.pauseInPast", "refreshers.error.pauseTooLong")
+                    .showOr("settings:dailySize");
             return null;
         }
     }

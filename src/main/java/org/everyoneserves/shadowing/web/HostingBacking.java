@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.everyoneserves.platform.BusinessException;
+import org.everyoneserves.platform.web.FieldErrors;
 import org.everyoneserves.platform.web.Messages;
 import org.everyoneserves.security.CurrentUser;
 import org.everyoneserves.shadowing.ShadowingService;
@@ -83,14 +84,12 @@ public class HostingBacking implements Serializable {
         try {
             shadowing.publish(currentUser.caller(), day.atTime(at).atZone(clock.getZone()).toInstant(), minutes, place, capacity);
         } catch (BusinessException e) {
-            String field = switch (e.code()) {
-                case "shadowing.error.slotInPast" -> "publish:day";
-                case "shadowing.error.minutes" -> "publish:minutes";
-                case "shadowing.error.capacity" -> "publish:capacity";
-                case "shadowing.error.place" -> "publish:place";
-                default -> throw e;
-            };
-            Messages.fieldError(field, e.code(), e.arguments().toArray());
+            FieldErrors.of(e)
+                    .on("publish:day", "shadowing.error.slotInPast")
+                    .on("publish:minutes", "shadowing.error.minutes")
+                    .on("publish:capacity", "shadowing.error.capacity")
+                    .on("publish:place", "shadowing.error.place")
+                    .show();
             return null;
         }
         Messages.info("learner_hosting.message.published");
