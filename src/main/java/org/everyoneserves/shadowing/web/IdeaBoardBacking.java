@@ -68,7 +68,7 @@ public class IdeaBoardBacking implements Serializable {
         }
         return ideas.stream().filter(i -> switch (filter == null ? "OPEN" : filter) {
             case "ALL" -> true;
-            case "OPEN" -> i.status() == Idea.Status.NEW || i.status() == Idea.Status.ACCEPTED || i.status() == Idea.Status.IN_PROGRESS;
+            case "OPEN" -> i.status().isOpen();
             default -> i.status().name().equals(filter);
         }).toList();
     }
@@ -78,7 +78,7 @@ public class IdeaBoardBacking implements Serializable {
     }
 
     public List<Idea.Status> getDecisions() {
-        return List.of(Idea.Status.ACCEPTED, Idea.Status.IN_PROGRESS, Idea.Status.DONE, Idea.Status.DECLINED);
+        return Idea.Status.decisions();
     }
 
     public List<Idea.Status> getAllStatuses() {
