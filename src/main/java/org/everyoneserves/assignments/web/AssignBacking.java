@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.everyoneserves.assignments.Assignment;
 import org.everyoneserves.assignments.AssignmentService;
 import org.everyoneserves.content.CatalogItem;
 import org.everyoneserves.content.CatalogRow;
@@ -44,8 +43,7 @@ public class AssignBacking implements Serializable {
     @Inject
     transient Clock clock;
 
-    /** "KIND:code" of the item. */
-    private String item;
+    private AssignableItem item;
     private AssignmentService.Target target = AssignmentService.Target.PERSON;
     private String email;
     private Long departmentId;
@@ -58,15 +56,8 @@ public class AssignBacking implements Serializable {
         dueOn = LocalDate.now(clock).plusDays(14);
     }
 
+    /** The item, the target's menu and the due date are required by the page; a person is found by their e-mail. */
     public void assign() {
-        if (dueOn == null) {
-            Messages.fieldError("assign:dueOn", "assign.error.noDueOn");
-            return;
-        }
-        if (item == null || !item.contains(":")) {
-            Messages.fieldError("assign:item", "assign.error.noItem");
-            return;
-        }
         long targetId;
         switch (target) {
             case PERSON -> {
@@ -77,25 +68,12 @@ public class AssignBacking implements Serializable {
                 }
                 targetId = person.get().getId();
             }
-            case DEPARTMENT -> {
-                if (departmentId == null) {
-                    Messages.fieldError("assign:department", "assign.error.noDepartment");
-                    return;
-                }
-                targetId = departmentId;
-            }
-            default -> {
-                if (jobRoleId == null) {
-                    Messages.fieldError("assign:jobRole", "assign.error.noJobRole");
-                    return;
-                }
-                targetId = jobRoleId;
-            }
+            case DEPARTMENT -> targetId = departmentId;
+            default -> targetId = jobRoleId;
         }
-        String[] parts = item.split(":", 2);
         int count;
         try {
-            count = assignments.assign(currentUser.caller(), target, targetId, Assignment.Kind.valueOf(parts[0]), parts[1], dueOn);
+            count = assignments.assign(currentUser.caller(), target, targetId, item.kind(), item.code(), dueOn);
         } catch (BusinessException e) {
             FieldErrors.of(e).on("assign:dueOn", "assign.error.pastDue").on("assign:item", "assign.error.unknownItem").show();
             return;
@@ -103,7 +81,7 @@ public class AssignBacking implements Serializable {
         Messages.info("assign.message.done", count);
     }
 
-    /** The modules, quizzes and shadowing guides that can be assigned. */
+    /** The modules, quizzes and shadowing guides that can be assigned; the page offers each as {@link #itemOf}. */
     public List<CatalogRow> getItems() {
         List<CatalogRow> items = new ArrayList<>();
         for (CatalogItem.Kind kind : List.of(CatalogItem.Kind.MODULE, CatalogItem.Kind.QUIZ, CatalogItem.Kind.GUIDE)) {
@@ -112,12 +90,16 @@ public class AssignBacking implements Serializable {
         return items;
     }
 
+    public AssignableItem itemOf(CatalogRow row) {
+        return AssignableItem.of(row);
+    }
+
     public AssignmentService.Target[] getTargets() {
         return AssignmentService.Target.values();
     }
 
-    public String getItem() { return item; }
-    public void setItem(String item) { this.item = item; }
+    public AssignableItem getItem() { return item; }
+    public void setItem(AssignableItem item) { this.item = item; }
     public AssignmentService.Target getTarget() { return target; }
     public void setTarget(AssignmentService.Target target) { this.target = target; }
     public String getEmail() { return email; }
