@@ -228,14 +228,20 @@ public class AssignmentService {
         Person person = em.find(Person.class, personId);
         Plan.Onboarding onboarding = null;
         long day = java.time.temporal.ChronoUnit.DAYS.between(person.getStartDate(), today) + 1;
-        if (day >= 1 && day <= 90) {
+        if (Plan.isOnboarding(day)) {
             List<Assignment> firstQuarter = all.stream().filter(a -> a.getReason() == Assignment.Reason.JOINED
                     && a.getStatus() != Assignment.Status.WITHDRAWN).toList();
             onboarding = new Plan.Onboarding((int) day, (int) firstQuarter.stream().filter(a -> a.getStatus() == Assignment.Status.DONE).count(),
                     firstQuarter.size());
         }
         return new Plan(toDo, upcoming, paused, done, summary == null ? 0 : summary.getRequired(), summary == null ? 0 : summary.getDone(),
-                onboarding);
+                onboarding, day);
+    }
+
+    /** The certificate to show with a person's plan: none while anything of the plan is left to do. Scoped like the plan. */
+    @Transactional
+    public Optional<Certificate> certificate(@NotNull Caller caller, long personId, @NotNull Plan plan) {
+        return plan.allDone() ? certificate(caller, personId) : Optional.empty();
     }
 
     /**

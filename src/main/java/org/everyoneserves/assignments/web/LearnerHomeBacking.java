@@ -3,9 +3,6 @@ package org.everyoneserves.assignments.web;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.everyoneserves.assignments.AssignmentService;
 import org.everyoneserves.assignments.Certificate;
@@ -22,9 +19,6 @@ public class LearnerHomeBacking {
     CurrentUser currentUser;
 
     @Inject
-    Clock clock;
-
-    @Inject
     AssignmentService assignments;
 
     private Plan plan;
@@ -33,9 +27,7 @@ public class LearnerHomeBacking {
     /** The certificate of the finished curriculum, or null while something is still owed. */
     public Certificate getCertificate() {
         if (certificate == null) {
-            certificate = getPlan().toDo().isEmpty() && getPlan().required() > 0
-                    ? assignments.certificate(currentUser.caller(), currentUser.caller().personId())
-                    : Optional.empty();
+            certificate = assignments.certificate(currentUser.caller(), currentUser.caller().personId(), getPlan());
         }
         return certificate.orElse(null);
     }
@@ -49,14 +41,5 @@ public class LearnerHomeBacking {
 
     public PersonSummary getMe() {
         return currentUser.getPerson();
-    }
-
-    /** Days since the start date; negative before it. */
-    public long getDaysSinceStart() {
-        return ChronoUnit.DAYS.between(getMe().startDate(), LocalDate.now(clock));
-    }
-
-    public boolean isNewHire() {
-        return getDaysSinceStart() < 90;
     }
 }

@@ -25,8 +25,6 @@ public class OrganisationBacking {
     private final Department newDepartment = Department.blank();
     private final JobRole newJobRole = JobRole.blank();
     private Long newJobRoleDepartment;
-    private List<Department> departments;
-    private List<JobRole> jobRoles;
     private Map<Long, Long> departmentHeadcount;
     private Map<Long, Long> jobRoleHeadcount;
 
@@ -52,20 +50,6 @@ public class OrganisationBacking {
         people.deleteJobRole(currentUser.caller(), id);
         Messages.info("admin_organisation.message.deleted");
         return "/admin/organisation.xhtml?faces-redirect=true";
-    }
-
-    public List<Department> getDepartments() {
-        if (departments == null) {
-            departments = people.departments();
-        }
-        return departments;
-    }
-
-    public List<JobRole> getJobRoles() {
-        if (jobRoles == null) {
-            jobRoles = people.jobRoles();
-        }
-        return jobRoles;
     }
 
     public long departmentHeadcount(long id) {

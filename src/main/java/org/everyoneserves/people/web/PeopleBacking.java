@@ -6,8 +6,6 @@ import jakarta.inject.Named;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.everyoneserves.people.Department;
-import org.everyoneserves.people.JobRole;
 import org.everyoneserves.people.PeoplePage;
 import org.everyoneserves.people.PeopleQuery;
 import org.everyoneserves.people.PersonService;
@@ -30,28 +28,12 @@ public class PeopleBacking {
     private String status = "active";
     private int page;
     private PeoplePage result;
-    private List<Department> departments;
-    private List<JobRole> jobRoles;
 
     public PeoplePage getResult() {
         if (result == null) {
             result = people.search(currentUser.caller(), new PeopleQuery(q, department, role, status, page, 25));
         }
         return result;
-    }
-
-    public List<Department> getDepartments() {
-        if (departments == null) {
-            departments = people.departments();
-        }
-        return departments;
-    }
-
-    public List<JobRole> getJobRoles() {
-        if (jobRoles == null) {
-            jobRoles = people.jobRoles();
-        }
-        return jobRoles;
     }
 
     /** The address of another page of the same search. */

@@ -6,14 +6,13 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
-import org.everyoneserves.people.Department;
-import org.everyoneserves.people.JobRole;
 import org.everyoneserves.people.PersonDetails;
 import org.everyoneserves.people.PersonService;
 import org.everyoneserves.people.PersonSummary;
 import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.audit.AuditEntry;
 import org.everyoneserves.platform.audit.AuditLog;
+import org.everyoneserves.platform.web.FieldErrors;
 import org.everyoneserves.platform.web.Messages;
 import org.everyoneserves.security.CurrentUser;
 
@@ -37,8 +36,6 @@ public class PersonBacking implements Serializable {
     private Long id;
     private PersonDetails details;
     private PersonSummary summary;
-    private transient List<Department> departments;
-    private transient List<JobRole> jobRoles;
 
     public void load() {
         if (details != null) {
@@ -62,12 +59,10 @@ public class PersonBacking implements Serializable {
             }
             people.update(currentUser.caller(), id, details);
         } catch (BusinessException e) {
-            switch (e.code()) {
-                case "people.error.duplicateEmail" -> Messages.fieldError("person:email", e.code(), e.arguments().toArray());
-                case "people.error.unknownManager", "people.error.managerCycle" ->
-                        Messages.fieldError("person:manager", e.code(), e.arguments().toArray());
-                default -> throw e;
-            }
+            FieldErrors.of(e)
+                    .on("person:email", "people.error.duplicateEmail")
+                    .on("person:manager", "people.error.unknownManager", "people.error.managerCycle")
+                    .show();
             return null;
         }
         Messages.info("admin_person.message.saved");
@@ -84,20 +79,6 @@ public class PersonBacking implements Serializable {
         people.reactivate(currentUser.caller(), id);
         Messages.info("admin_person.message.reactivated", summary.displayName());
         return "/admin/person.xhtml?faces-redirect=true&id=" + id;
-    }
-
-    public List<Department> getDepartments() {
-        if (departments == null) {
-            departments = people.departments();
-        }
-        return departments;
-    }
-
-    public List<JobRole> getJobRoles() {
-        if (jobRoles == null) {
-            jobRoles = people.jobRoles();
-        }
-        return jobRoles;
     }
 
     public List<AuditEntry> getHistory() {

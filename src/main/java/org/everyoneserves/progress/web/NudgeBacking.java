@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.everyoneserves.platform.BusinessException;
+import org.everyoneserves.platform.web.FieldErrors;
 import org.everyoneserves.platform.web.Messages;
 import org.everyoneserves.progress.ProgressService;
 import org.everyoneserves.security.CurrentUser;
@@ -27,11 +28,8 @@ public class NudgeBacking {
         try {
             name = progress.nudge(currentUser.caller(), id == null ? -1 : id, note);
         } catch (BusinessException e) {
-            if ("nudge.error.noteTooLong".equals(e.code())) {
-                Messages.fieldError("nudge:note", e.code(), e.arguments().toArray());
-                return null;
-            }
-            throw e;
+            FieldErrors.of(e).on("nudge:note", "nudge.error.noteTooLong").show();
+            return null;
         }
         Messages.info("nudge.message.sent", name);
         return "/manager/person.xhtml?faces-redirect=true&id=" + id;
@@ -42,11 +40,8 @@ public class NudgeBacking {
         try {
             count = progress.nudgeOverdue(currentUser.caller(), note);
         } catch (BusinessException e) {
-            if ("nudge.error.noteTooLong".equals(e.code())) {
-                Messages.fieldError("nudgeOverdue:note", e.code(), e.arguments().toArray());
-                return null;
-            }
-            throw e;
+            FieldErrors.of(e).on("nudgeOverdue:note", "nudge.error.noteTooLong").show();
+            return null;
         }
         Messages.info("nudge.message.sentOverdue", count);
         return "/manager/index.xhtml?faces-redirect=true&status=OVERDUE";

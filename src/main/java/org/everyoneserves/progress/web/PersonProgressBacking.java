@@ -40,7 +40,7 @@ public class PersonProgressBacking {
     /** Runs after the page's person check, which answers "not found" for anyone outside the reporting line. */
     public void load() {
         plan = assignments.plan(currentUser.caller(), id);
-        certificate = plan.toDo().isEmpty() && plan.required() > 0 ? assignments.certificate(currentUser.caller(), id).orElse(null) : null;
+        certificate = assignments.certificate(currentUser.caller(), id, plan).orElse(null);
         reflections = shadowing.reflectionsOf(currentUser.caller(), id);
         attempts = quizzes.submittedAttempts(currentUser.caller(), id);
     }

@@ -4,9 +4,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
-import org.everyoneserves.people.Department;
-import org.everyoneserves.people.JobRole;
-import org.everyoneserves.people.PersonService;
 import org.everyoneserves.progress.ProgressService;
 import org.everyoneserves.progress.TeamPage;
 import org.everyoneserves.progress.TeamQuery;
@@ -22,9 +19,6 @@ public class TeamOverviewBacking {
 
     @Inject
     ProgressService progress;
-
-    @Inject
-    PersonService people;
 
     @Inject
     CurrentUser currentUser;
@@ -55,14 +49,6 @@ public class TeamOverviewBacking {
 
     public String getExportLink() {
         return TeamQueries.queryString(query());
-    }
-
-    public List<Department> getDepartments() {
-        return people.departments();
-    }
-
-    public List<JobRole> getJobRoles() {
-        return people.jobRoles();
     }
 
     public List<TeamQuery.Status> getStatuses() {

@@ -3,12 +3,11 @@ package org.everyoneserves.refreshers.web;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.faces.context.FacesContext;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.IntStream;
-import java.time.format.DateTimeParseException;
 import org.everyoneserves.platform.BusinessException;
+import org.everyoneserves.platform.web.FieldErrors;
 import org.everyoneserves.platform.web.Messages;
 import org.everyoneserves.quizzes.Answer;
 import org.everyoneserves.quizzes.AnswerForm;
@@ -35,6 +34,8 @@ public class RefreshersBacking {
     private RefresherService.Settings settings;
     private Integer dailySize;
     private LocalDate pausedUntil;
+    /** The day whose set the page showed: answers after midnight still count for it (within the service's grace). */
+    private LocalDate day;
 
     public RefresherService.Today getToday() {
         if (today == null) {
@@ -55,8 +56,7 @@ public class RefreshersBacking {
         List<RefresherService.Item> items = getToday().items();
         int index = IntStream.range(0, items.size()).filter(i -> items.get(i).cardId() == cardId).findFirst().orElse(-1);
         RefresherService.Item item = index < 0 ? null : items.get(index);
-        LocalDate setDay = parse(FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("day"));
-        if (item == null || setDay == null) {
+        if (item == null) {
             Messages.error("learner_refreshers.error.gone");
             return "/learner/refreshers.xhtml?faces-redirect=true";
         }
@@ -68,7 +68,7 @@ public class RefreshersBacking {
             return null;
         }
         try {
-            RefresherService.Outcome outcome = refreshers.answer(currentUser.caller(), setDay, cardId, answer);
+            RefresherService.Outcome outcome = refreshers.answer(currentUser.caller(), day, cardId, answer);
             Messages.info(outcome.correct() ? "learner_refreshers.message.right" : "learner_refreshers.message.wrong");
         } catch (BusinessException e) {
             Messages.error(e.code(), e.arguments().toArray());
@@ -82,8 +82,8 @@ public class RefreshersBacking {
             Messages.info(pausedUntil == null ? "learner_refreshers.message.saved" : "learner_refreshers.message.paused");
             return "/learner/refreshers.xhtml?faces-redirect=true";
         } catch (BusinessException e) {
-            Messages.fieldError(e.code().startsWith("refreshers.error.pause") ? "settings:pausedUntil" : "settings:dailySize",
-                    e.code(), e.arguments().toArray());
+            FieldErrors.of(e).on("settings:pausedUntil", "refreshers.error.pauseInPast", "refreshers.error.pauseTooLong")
+                    .showOr("settings:dailySize");
             return null;
         }
     }
@@ -94,15 +94,9 @@ public class RefreshersBacking {
         return "/learner/refreshers.xhtml?faces-redirect=true";
     }
 
-    private static LocalDate parse(String value) {
-        try {
-            return value == null ? null : LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
     public AnswerForm getForm() { return form; }
+    public LocalDate getDay() { return day == null ? getToday().day() : day; }
+    public void setDay(LocalDate day) { this.day = day; }
     public Integer getDailySize() { return dailySize == null ? getSettings().dailySize() : dailySize; }
     public void setDailySize(Integer dailySize) { this.dailySize = dailySize; }
     public LocalDate getPausedUntil() { return pausedUntil == null ? getSettings().pausedUntil() : pausedUntil; }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.everyoneserves.people.PersonService;
 import org.everyoneserves.platform.BusinessException;
+import org.everyoneserves.platform.web.FieldErrors;
 import org.everyoneserves.platform.web.Messages;
 import org.everyoneserves.security.AccountService;
 import org.everyoneserves.security.CurrentUser;
@@ -46,8 +47,7 @@ public class AccountBacking {
         try {
             accounts.changePassword(currentUser.caller(), current, password);
         } catch (BusinessException e) {
-            Messages.fieldError(e.code().equals("password.error.currentWrong") ? "account:current" : "account:newPassword",
-                    e.code(), e.arguments().toArray());
+            FieldErrors.of(e).on("account:current", "password.error.currentWrong").showOr("account:newPassword");
             return null;
         }
         Messages.info(hadDevices ? "account.message.passwordChangedDevices" : "account.message.passwordChanged");

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.everyoneserves.platform.BusinessException;
+import org.everyoneserves.platform.web.FieldErrors;
 import org.everyoneserves.platform.web.Messages;
 import org.everyoneserves.security.CurrentUser;
 import org.everyoneserves.shadowing.ShadowingService;
@@ -38,7 +39,7 @@ public class HostingBacking implements Serializable {
     private Boolean mayHost;
     private List<ShadowingService.HostedSlot> slots;
     private LocalDate day;
-    private String time = "10:00";
+    private LocalTime time = LocalTime.of(10, 0);
     private int minutes = 120;
     private String place;
     private int capacity = 1;
@@ -69,28 +70,15 @@ public class HostingBacking implements Serializable {
     }
 
     public String publish() {
-        LocalTime at;
         try {
-            at = LocalTime.parse(time == null ? "" : time.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            Messages.fieldError("publish:time", "learner_hosting.error.time");
-            return null;
-        }
-        if (day == null) {
-            Messages.fieldError("publish:day", "validation.date");
-            return null;
-        }
-        try {
-            shadowing.publish(currentUser.caller(), day.atTime(at).atZone(clock.getZone()).toInstant(), minutes, place, capacity);
+            shadowing.publish(currentUser.caller(), day.atTime(time).atZone(clock.getZone()).toInstant(), minutes, place, capacity);
         } catch (BusinessException e) {
-            String field = switch (e.code()) {
-                case "shadowing.error.slotInPast" -> "publish:day";
-                case "shadowing.error.minutes" -> "publish:minutes";
-                case "shadowing.error.capacity" -> "publish:capacity";
-                case "shadowing.error.place" -> "publish:place";
-                default -> throw e;
-            };
-            Messages.fieldError(field, e.code(), e.arguments().toArray());
+            FieldErrors.of(e)
+                    .on("publish:day", "shadowing.error.slotInPast")
+                    .on("publish:minutes", "shadowing.error.minutes")
+                    .on("publish:capacity", "shadowing.error.capacity")
+                    .on("publish:place", "shadowing.error.place")
+                    .show();
             return null;
         }
         Messages.info("learner_hosting.message.published");
@@ -115,8 +103,8 @@ public class HostingBacking implements Serializable {
 
     public LocalDate getDay() { return day; }
     public void setDay(LocalDate day) { this.day = day; }
-    public String getTime() { return time; }
-    public void setTime(String time) { this.time = time; }
+    public LocalTime getTime() { return time; }
+    public void setTime(LocalTime time) { this.time = time; }
     public int getMinutes() { return minutes; }
     public void setMinutes(int minutes) { this.minutes = minutes; }
     public String getPlace() { return place; }

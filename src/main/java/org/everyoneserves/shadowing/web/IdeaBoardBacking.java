@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.everyoneserves.platform.BusinessException;
+import org.everyoneserves.platform.web.FieldErrors;
 import org.everyoneserves.platform.web.Messages;
 import org.everyoneserves.security.CurrentUser;
 import org.everyoneserves.shadowing.Idea;
@@ -51,11 +52,10 @@ public class IdeaBoardBacking implements Serializable {
         try {
             shadowing.decide(currentUser.caller(), ideaId, Idea.Status.valueOf(statuses.get(ideaId)), answers.get(ideaId), idea.version());
         } catch (BusinessException e) {
-            if (e.code().startsWith("ideas.error.")) {
-                Messages.fieldError("board:idea:" + ideas.indexOf(idea) + ":answer", e.code(), e.arguments().toArray());
-                return null;
-            }
-            throw e;
+            FieldErrors.of(e)
+                    .on("board:idea:" + ideas.indexOf(idea) + ":answer", "ideas.error.backToNew", "ideas.error.reasonNeeded", "ideas.error.answerTooLong")
+                    .show();
+            return null;
         }
         Messages.info("manager_ideas.message.saved", idea.title());
         return "/manager/ideas.xhtml?faces-redirect=true&filter=" + filter;
@@ -68,7 +68,7 @@ public class IdeaBoardBacking implements Serializable {
         }
         return ideas.stream().filter(i -> switch (filter == null ? "OPEN" : filter) {
             case "ALL" -> true;
-            case "OPEN" -> i.status() == Idea.Status.NEW || i.status() == Idea.Status.ACCEPTED || i.status() == Idea.Status.IN_PROGRESS;
+            case "OPEN" -> i.status().isOpen();
             default -> i.status().name().equals(filter);
         }).toList();
     }
@@ -78,7 +78,7 @@ public class IdeaBoardBacking implements Serializable {
     }
 
     public List<Idea.Status> getDecisions() {
-        return List.of(Idea.Status.ACCEPTED, Idea.Status.IN_PROGRESS, Idea.Status.DONE, Idea.Status.DECLINED);
+        return Idea.Status.decisions();
     }
 
     public List<Idea.Status> getAllStatuses() {

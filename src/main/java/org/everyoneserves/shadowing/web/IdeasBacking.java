@@ -5,9 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import org.everyoneserves.people.Department;
-import org.everyoneserves.people.PersonService;
 import org.everyoneserves.platform.BusinessException;
+import org.everyoneserves.platform.web.FieldErrors;
 import org.everyoneserves.platform.web.Messages;
 import org.everyoneserves.security.CurrentUser;
 import org.everyoneserves.shadowing.ShadowingService;
@@ -21,9 +20,6 @@ public class IdeasBacking implements Serializable {
 
     @Inject
     transient ShadowingService shadowing;
-
-    @Inject
-    transient PersonService people;
 
     @Inject
     transient CurrentUser currentUser;
@@ -44,21 +40,15 @@ public class IdeasBacking implements Serializable {
         try {
             shadowing.raise(currentUser.caller(), new ShadowingService.IdeaRequest(title, description, departmentId));
         } catch (BusinessException e) {
-            String field = switch (e.code()) {
-                case "ideas.error.title" -> "raise:title";
-                case "ideas.error.description" -> "raise:description";
-                case "ideas.error.department" -> "raise:department";
-                default -> throw e;
-            };
-            Messages.fieldError(field, e.code(), e.arguments().toArray());
+            FieldErrors.of(e)
+                    .on("raise:title", "ideas.error.title")
+                    .on("raise:description", "ideas.error.description")
+                    .on("raise:department", "ideas.error.department")
+                    .show();
             return null;
         }
         Messages.info("learner_ideas.message.raised");
         return "/learner/ideas.xhtml?faces-redirect=true";
-    }
-
-    public List<Department> getDepartments() {
-        return people.departments();
     }
 
     public String getTitle() { return title; }

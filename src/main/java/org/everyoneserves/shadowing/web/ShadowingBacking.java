@@ -8,9 +8,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.everyoneserves.people.Department;
-import org.everyoneserves.people.PersonService;
 import org.everyoneserves.platform.BusinessException;
+import org.everyoneserves.platform.web.FieldErrors;
 import org.everyoneserves.platform.web.Messages;
 import org.everyoneserves.security.CurrentUser;
 import org.everyoneserves.shadowing.Friction;
@@ -28,9 +27,6 @@ public class ShadowingBacking implements Serializable {
 
     @Inject
     transient ShadowingService shadowing;
-
-    @Inject
-    transient PersonService people;
 
     @Inject
     transient CurrentUser currentUser;
@@ -77,16 +73,14 @@ public class ShadowingBacking implements Serializable {
         try {
             shadowing.reflect(currentUser.caller(), guide.booking().id(), answers, takeaway, tagged, ideas);
         } catch (BusinessException e) {
-            switch (e.code()) {
-                case "shadowing.error.answerMissing", "shadowing.error.answerTooLong" -> Messages.fieldError(
-                        "reflection:answers:" + (((Number) e.arguments().get(0)).intValue() - 1) + ":answer", e.code(), e.arguments().toArray());
-                case "shadowing.error.takeawayMissing", "shadowing.error.takeawayTooLong" ->
-                        Messages.fieldError("reflection:takeaway", e.code(), e.arguments().toArray());
-                case "ideas.error.title" -> Messages.fieldError("reflection:ideaTitle", e.code(), e.arguments().toArray());
-                case "ideas.error.description" -> Messages.fieldError("reflection:ideaDescription", e.code(), e.arguments().toArray());
-                case "ideas.error.department" -> Messages.fieldError("reflection:ideaDepartment", e.code(), e.arguments().toArray());
-                default -> throw e;
-            }
+            FieldErrors.of(e)
+                    .on(arguments -> "reflection:answers:" + (((Number) arguments.get(0)).intValue() - 1) + ":answer",
+                            "shadowing.error.answerMissing", "shadowing.error.answerTooLong")
+                    .on("reflection:takeaway", "shadowing.error.takeawayMissing", "shadowing.error.takeawayTooLong")
+                    .on("reflection:ideaTitle", "ideas.error.title")
+                    .on("reflection:ideaDescription", "ideas.error.description")
+                    .on("reflection:ideaDepartment", "ideas.error.department")
+                    .show();
             return null;
         }
         Messages.info("learner_shadowing.message.reflected");
@@ -103,10 +97,6 @@ public class ShadowingBacking implements Serializable {
 
     public List<Friction> getFrictionChoices() {
         return List.of(Friction.values());
-    }
-
-    public List<Department> getDepartments() {
-        return people.departments();
     }
 
     public String getId() { return id; }
