@@ -73,7 +73,8 @@ public class SyncResource {
     NotificationsResource notifications;
 
     @GET
-    @Operation(summary = "Changes since the last sync", description = "Without since: everything. With the token of the last sync: only "
+    @Operation(operationId = "getChanges",
+            summary = "Changes since the last sync", description = "Without since: everything. With the token of the last sync: only "
             + "the parts that changed. me is GET me, plan GET me/plan, refreshers GET refreshers/today, bookings GET shadowing/bookings, "
             + "notifications the first page of GET notifications.")
     @APIResponse(responseCode = "200", description = "The changes", content = @Content(schema = @Schema(implementation = Changes.class)))

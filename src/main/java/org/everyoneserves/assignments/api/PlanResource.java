@@ -58,7 +58,8 @@ public class PlanResource {
     AssignmentService assignments;
 
     @GET
-    @Operation(summary = "My plan", description = "Every assignment with its due date and status, to do first, then coming up, paused and done.")
+    @Operation(operationId = "getMyPlan",
+            summary = "My plan", description = "Every assignment with its due date and status, to do first, then coming up, paused and done.")
     @APIResponse(responseCode = "200", description = "The plan", content = @Content(schema = @Schema(implementation = PlanDetail.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "401", description = "No valid access token")

@@ -55,7 +55,8 @@ public class ModulesResource {
     Idempotency idempotency;
 
     @GET
-    @Operation(summary = "Read a module", description = "The current version of the module, with my due date and when I read it.")
+    @Operation(operationId = "getModule",
+            summary = "Read a module", description = "The current version of the module, with my due date and when I read it.")
     @APIResponse(responseCode = "200", description = "The module", content = @Content(schema = @Schema(implementation = ModuleDetail.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     public ModuleDetail module(@Parameter(example = "everyone-serves") @PathParam("code") String code) {
@@ -65,7 +66,8 @@ public class ModulesResource {
     @POST
     @Path("read")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "I have read it", description = "Marks the current version read to the end, which completes the module in my plan.")
+    @Operation(operationId = "markModuleRead",
+            summary = "I have read it", description = "Marks the current version read to the end, which completes the module in my plan.")
     @APIResponse(responseCode = "200", description = "The module, now read", content = @Content(schema = @Schema(implementation = ModuleDetail.class)))
     @APIResponse(responseCode = "400", description = "No Idempotency-Key")
     public Response read(@PathParam("code") String code,

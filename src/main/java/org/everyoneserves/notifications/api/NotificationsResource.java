@@ -61,7 +61,8 @@ public class NotificationsResource {
     Idempotency idempotency;
 
     @GET
-    @Operation(summary = "My notifications", description = "Newest first, a page at a time. The cursor names the last item seen, so "
+    @Operation(operationId = "listNotifications",
+            summary = "My notifications", description = "Newest first, a page at a time. The cursor names the last item seen, so "
             + "pages stay stable while new notifications arrive.")
     @APIResponse(responseCode = "200", description = "A page", content = @Content(schema = @Schema(implementation = NotificationPage.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
@@ -79,7 +80,7 @@ public class NotificationsResource {
     @POST
     @Path("read")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Mark all read", description = "Marks every notification of mine read.")
+    @Operation(operationId = "markAllNotificationsRead", summary = "Mark all read", description = "Marks every notification of mine read.")
     @APIResponse(responseCode = "204", description = "Done")
     @APIResponse(responseCode = "400", description = "No Idempotency-Key")
     public Response markAllRead(@Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {

@@ -30,7 +30,8 @@ public class MeResource {
     PersonService people;
 
     @GET
-    @Operation(summary = "Who I am", description = "The signed-in person, their team and roles, and the language texts come in.")
+    @Operation(operationId = "getMe",
+            summary = "Who I am", description = "The signed-in person, their team and roles, and the language texts come in.")
     @APIResponse(responseCode = "200", description = "The person", content = @Content(schema = @Schema(implementation = MeDetail.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "401", description = "No valid access token")

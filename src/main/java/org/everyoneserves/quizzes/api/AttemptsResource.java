@@ -51,7 +51,8 @@ public class AttemptsResource {
     Idempotency idempotency;
 
     @POST
-    @Operation(summary = "Start an attempt", description = "Draws the questions for me from the current version of the quiz, or returns "
+    @Operation(operationId = "startAttempt",
+            summary = "Start an attempt", description = "Draws the questions for me from the current version of the quiz, or returns "
             + "the attempt I left open. The questions carry no answer key.")
     @APIResponse(responseCode = "201", description = "The attempt; its ETag is what saving answers needs in If-Match",
             content = @Content(schema = @Schema(implementation = QuizService.AttemptView.class)))
@@ -69,7 +70,8 @@ public class AttemptsResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "An attempt", description = "The questions as drawn for me, in order, with the answers saved so far.")
+    @Operation(operationId = "getAttempt",
+            summary = "An attempt", description = "The questions as drawn for me, in order, with the answers saved so far.")
     @APIResponse(responseCode = "200", description = "The attempt", content = @Content(schema = @Schema(implementation = QuizService.AttemptView.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "404", description = "No attempt of mine with this id")
@@ -79,7 +81,8 @@ public class AttemptsResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Save answers", description = "Keeps these answers, replacing earlier ones to the same questions. Needs the attempt's "
+    @Operation(operationId = "saveAttemptAnswers",
+            summary = "Save answers", description = "Keeps these answers, replacing earlier ones to the same questions. Needs the attempt's "
             + "ETag in If-Match, so that answers saved from another device are never silently overwritten.")
     @APIResponse(responseCode = "200", description = "The attempt with the answers kept; a new ETag",
             content = @Content(schema = @Schema(implementation = QuizService.AttemptView.class)))
@@ -101,7 +104,8 @@ public class AttemptsResource {
 
     @POST
     @Path("{id}/submit")
-    @Operation(summary = "Submit an attempt", description = "Saves these last answers and scores the attempt against the version it showed, "
+    @Operation(operationId = "submitAttempt",
+            summary = "Submit an attempt", description = "Saves these last answers and scores the attempt against the version it showed, "
             + "once. Sent again with the same Idempotency-Key, it returns the same result; a second submission is a conflict.")
     @APIResponse(responseCode = "200", description = "The result, with the right answers and explanations",
             content = @Content(schema = @Schema(implementation = QuizService.ResultView.class)))
@@ -117,7 +121,8 @@ public class AttemptsResource {
 
     @GET
     @Path("{id}/result")
-    @Operation(summary = "The result of a submitted attempt", description = "Score, pass or fail, the right answers and what to review.")
+    @Operation(operationId = "getAttemptResult",
+            summary = "The result of a submitted attempt", description = "Score, pass or fail, the right answers and what to review.")
     @APIResponse(responseCode = "200", description = "The result", content = @Content(schema = @Schema(implementation = QuizService.ResultView.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "404", description = "No submitted attempt of mine with this id")

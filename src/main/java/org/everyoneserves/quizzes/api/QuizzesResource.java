@@ -29,7 +29,8 @@ public class QuizzesResource {
     QuizService quizzes;
 
     @GET
-    @Operation(summary = "A quiz before starting", description = "The rules (questions drawn, pass mark, attempts allowed), my past attempts "
+    @Operation(operationId = "getQuiz",
+            summary = "A quiz before starting", description = "The rules (questions drawn, pass mark, attempts allowed), my past attempts "
             + "and an attempt left open. The questions come with an attempt (POST attempts), drawn for me and without the answer key, "
             + "so they can be answered offline and submitted later.")
     @APIResponse(responseCode = "200", description = "The quiz", content = @Content(schema = @Schema(implementation = QuizService.QuizIntro.class)))

@@ -51,7 +51,8 @@ public class RefreshersResource {
 
     @GET
     @Path("today")
-    @Operation(summary = "Today's refreshers", description = "The day's set of 3 to 5 items, drawn once a day from what is due "
+    @Operation(operationId = "getTodaysRefreshers",
+            summary = "Today's refreshers", description = "The day's set of 3 to 5 items, drawn once a day from what is due "
             + "(wrong answers soon, right ones further apart, mastered ones never), with the streak and what improved this week. "
             + "Answered items carry their outcome. Paused: no items.")
     @APIResponse(responseCode = "200", description = "The day's set", content = @Content(schema = @Schema(implementation = RefresherService.Today.class)))
@@ -62,7 +63,8 @@ public class RefreshersResource {
 
     @POST
     @Path("answers")
-    @Operation(summary = "Answer a refresher", description = "Scores one item of a day's set and reschedules it. Answers taken "
+    @Operation(operationId = "answerRefresher",
+            summary = "Answer a refresher", description = "Scores one item of a day's set and reschedules it. Answers taken "
             + "offline may be sent up to 7 days later with the set's day. Each item takes one answer per day.")
     @APIResponse(responseCode = "200", description = "The outcome, the right answer and when the item comes back",
             content = @Content(schema = @Schema(implementation = RefresherService.Outcome.class)))
@@ -80,7 +82,8 @@ public class RefreshersResource {
 
     @GET
     @Path("settings")
-    @Operation(summary = "My refresher settings", description = "The daily size and the pause; the ETag is what PUT needs in If-Match.")
+    @Operation(operationId = "getRefresherSettings",
+            summary = "My refresher settings", description = "The daily size and the pause; the ETag is what PUT needs in If-Match.")
     @APIResponse(responseCode = "200", description = "The settings", content = @Content(schema = @Schema(implementation = RefresherService.Settings.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     public Response settings() {
@@ -91,7 +94,8 @@ public class RefreshersResource {
 
     @PUT
     @Path("settings")
-    @Operation(summary = "Change my refresher settings", description = "Sets the daily size (3 to 5) and pauses until a day for holidays, "
+    @Operation(operationId = "updateRefresherSettings",
+            summary = "Change my refresher settings", description = "Sets the daily size (3 to 5) and pauses until a day for holidays, "
             + "or resumes. Paused days draw no set and keep the streak.")
     @APIResponse(responseCode = "200", description = "The new settings", content = @Content(schema = @Schema(implementation = RefresherService.Settings.class)))
     @APIResponse(responseCode = "400", description = "A size outside 3 to 5, a pause in the past or longer than 92 days")

@@ -56,7 +56,8 @@ public class ShadowingResource {
 
     @GET
     @Path("slots")
-    @Operation(summary = "A guide and its slots", description = "What to watch for, the reflection questions, my booking and past "
+    @Operation(operationId = "getShadowingSlots",
+            summary = "A guide and its slots", description = "What to watch for, the reflection questions, my booking and past "
             + "sessions, and the upcoming slots with a free seat I can book (only while the guide is assigned to me).")
     @APIResponse(responseCode = "200", description = "The guide", content = @Content(schema = @Schema(implementation = ShadowingService.GuideView.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
@@ -73,7 +74,8 @@ public class ShadowingResource {
 
     @GET
     @Path("bookings")
-    @Operation(summary = "My bookings", description = "Every booking of mine, newest first: booked, attended, cancelled, with reflections.")
+    @Operation(operationId = "listBookings",
+            summary = "My bookings", description = "Every booking of mine, newest first: booked, attended, cancelled, with reflections.")
     @APIResponse(responseCode = "200", description = "The bookings", content = @Content(schema = @Schema(implementation = ShadowingService.BookingView[].class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     public List<ShadowingService.BookingView> bookings() {
@@ -82,7 +84,7 @@ public class ShadowingResource {
 
     @GET
     @Path("bookings/{id}")
-    @Operation(summary = "One of my bookings", description = "Its ETag is what moving it needs in If-Match.")
+    @Operation(operationId = "getBooking", summary = "One of my bookings", description = "Its ETag is what moving it needs in If-Match.")
     @APIResponse(responseCode = "200", description = "The booking", content = @Content(schema = @Schema(implementation = ShadowingService.BookingView.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "404", description = "No booking of mine with this id")
@@ -92,7 +94,8 @@ public class ShadowingResource {
 
     @POST
     @Path("bookings")
-    @Operation(summary = "Book a seat", description = "Takes a seat in the slot for a guide assigned to me; two people never get the last seat.")
+    @Operation(operationId = "createBooking",
+            summary = "Book a seat", description = "Takes a seat in the slot for a guide assigned to me; two people never get the last seat.")
     @APIResponse(responseCode = "201", description = "Booked", content = @Content(schema = @Schema(implementation = ShadowingService.BookingView.class)))
     @APIResponse(responseCode = "400", description = "Missing fields or no Idempotency-Key")
     @APIResponse(responseCode = "404", description = "No such guide or slot")
@@ -108,7 +111,8 @@ public class ShadowingResource {
 
     @PUT
     @Path("bookings/{id}")
-    @Operation(summary = "Move my booking", description = "To another slot, before the booked one starts. Needs the booking's ETag in If-Match.")
+    @Operation(operationId = "moveBooking",
+            summary = "Move my booking", description = "To another slot, before the booked one starts. Needs the booking's ETag in If-Match.")
     @APIResponse(responseCode = "200", description = "Moved", content = @Content(schema = @Schema(implementation = ShadowingService.BookingView.class)))
     @APIResponse(responseCode = "400", description = "A malformed body or no Idempotency-Key")
     @APIResponse(responseCode = "404", description = "No booking of mine with this id, or no such slot")
@@ -129,7 +133,7 @@ public class ShadowingResource {
     @DELETE
     @Path("bookings/{id}")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Cancel my booking", description = "Before the slot starts; the seat is free again at once.")
+    @Operation(operationId = "cancelBooking", summary = "Cancel my booking", description = "Before the slot starts; the seat is free again at once.")
     @APIResponse(responseCode = "204", description = "Cancelled")
     @APIResponse(responseCode = "400", description = "No Idempotency-Key")
     @APIResponse(responseCode = "404", description = "No booking of mine with this id")
@@ -145,7 +149,8 @@ public class ShadowingResource {
 
     @POST
     @Path("reflections")
-    @Operation(summary = "Reflect on a session", description = "Once the session has started: answers to the guide's questions, the "
+    @Operation(operationId = "createReflection",
+            summary = "Reflect on a session", description = "Once the session has started: answers to the guide's questions, the "
             + "takeaway, friction seen and ideas for departments. One reflection per booking.")
     @APIResponse(responseCode = "201", description = "Kept", content = @Content(schema = @Schema(implementation = ShadowingService.ReflectionView.class)))
     @APIResponse(responseCode = "400", description = "Missing or too long answers, an unknown friction tag, a bad idea")
@@ -165,7 +170,8 @@ public class ShadowingResource {
 
     @GET
     @Path("reflections/{id}")
-    @Operation(summary = "A reflection", description = "For the shadow, the host and the managers of either; for anyone else it does not exist.")
+    @Operation(operationId = "getReflection",
+            summary = "A reflection", description = "For the shadow, the host and the managers of either; for anyone else it does not exist.")
     @APIResponse(responseCode = "200", description = "The reflection", content = @Content(schema = @Schema(implementation = ShadowingService.ReflectionView.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "404", description = "No reflection I may read with this id")
