@@ -83,9 +83,19 @@ public class AssignmentService {
         reconcile(event.personId(), event.previousRole() == null ? Assignment.Reason.JOINED : Assignment.Reason.ROLE_CHANGED);
     }
 
+    /** The default curriculum concerns everyone whose job role has no curriculum of its own. */
     void onCurriculumChanged(@Observes CurriculumChanged event) {
-        List<Long> holders = em.createQuery("select p.id from Person p where p.jobRole.code = :role and p.active = true", Long.class)
-                .setParameter("role", event.role()).getResultList();
+        List<Long> holders;
+        if (Curriculum.DEFAULT_ROLE.equals(event.role())) {
+            Map<String, Boolean> own = new HashMap<>();
+            holders = em.createQuery("select p.id, r.code from Person p join p.jobRole r where p.active = true", Object[].class)
+                    .getResultStream()
+                    .filter(row -> !own.computeIfAbsent((String) row[1], code -> catalog.curriculum(code).isPresent()))
+                    .map(row -> (Long) row[0]).toList();
+        } else {
+            holders = em.createQuery("select p.id from Person p where p.jobRole.code = :role and p.active = true", Long.class)
+                    .setParameter("role", event.role()).getResultList();
+        }
         for (Long personId : holders) {
             reconcile(personId, Assignment.Reason.CURRICULUM_CHANGED);
         }
@@ -339,10 +349,13 @@ public class AssignmentService {
         refresh(personId);
     }
 
-    /** The role's curriculum items whose content exists and is not retired, by key. */
+    /**
+     * The role's curriculum items whose content exists and is not retired, by key; for a role without a curriculum of
+     * its own, the default curriculum's.
+     */
     private Map<String, Rule> rules(String roleCode) {
         Map<String, Rule> rules = new java.util.LinkedHashMap<>();
-        catalog.curriculum(roleCode).ifPresent(curriculum -> {
+        catalog.curriculumOf(roleCode).ifPresent(curriculum -> {
             for (Definitions.Item item : curriculum.definition().items()) {
                 Rule rule = Rule.of(item);
                 if (catalog.exists(rule.kind().catalogKind(), rule.code())) {

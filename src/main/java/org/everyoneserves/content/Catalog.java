@@ -45,6 +45,11 @@ public class Catalog {
         return current(CatalogItem.Kind.CURRICULUM, roleCode).map(v -> published(v, Definitions.Curriculum.class));
     }
 
+    /** The curriculum of a job role, or for a role without one of its own the default curriculum. */
+    public Optional<Published<Definitions.Curriculum>> curriculumOf(String roleCode) {
+        return curriculum(roleCode).or(() -> curriculum(Curriculum.DEFAULT_ROLE));
+    }
+
     public Published<Definitions.Module> getModule(String code) {
         return module(code).orElseThrow(() -> BusinessException.notFound("module"));
     }

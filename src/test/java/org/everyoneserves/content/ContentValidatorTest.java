@@ -122,6 +122,15 @@ class ContentValidatorTest {
     }
 
     @Test
+    void theDefaultCurriculumIsCurriculaDefaultYamlAndItsRoleCodeIsReserved() {
+        assertEquals(List.of(
+                "content/curricula/fallback.yaml:1:7: file name 'fallback.yaml' does not match 'default' — rename the file to default.yaml",
+                "content/roles.yaml:16:11: job role code 'default' is reserved for curricula/default.yaml, the curriculum of roles without"
+                        + " their own — choose another code"),
+                Fixtures.problems(Fixtures.goodWith("default-curriculum", dir)), "curricula/default.yaml itself is accepted");
+    }
+
+    @Test
     void duplicateIdsAcrossTheTreeIncludingGiftQuizzes() {
         assertEquals(List.of(
                 "content/imports/old-lms.gift:1:8: file name 'old-lms.gift' does not match 'everyone-serves-quiz'"
