@@ -29,7 +29,6 @@ import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.JsonbResolver;
 import org.everyoneserves.platform.Hashes;
 import org.everyoneserves.refreshers.api.RefreshersResource;
-import org.everyoneserves.security.ApiCaller;
 import org.everyoneserves.shadowing.api.ShadowingResource;
 
 /**
@@ -53,9 +52,6 @@ public class SyncResource {
                           Map<String, Object> changed,
                           @Schema(description = "Parts the app already has as they are") List<String> unchanged) {
     }
-
-    @Inject
-    ApiCaller api;
 
     @Inject
     MeResource me;
@@ -82,7 +78,6 @@ public class SyncResource {
     @APIResponse(responseCode = "400", description = "A token this endpoint did not give out")
     @APIResponse(responseCode = "401", description = "No valid access token")
     public Changes changes(@Parameter(description = "The token of the last sync") @QueryParam("since") String since) {
-        api.caller();
         Map<String, String> known = parse(since);
         Map<String, Supplier<Object>> parts = new LinkedHashMap<>();
         parts.put("me", me::me);

@@ -21,7 +21,6 @@ import org.everyoneserves.assignments.AssignmentService;
 import org.everyoneserves.assignments.Plan;
 import org.everyoneserves.assignments.PlanItem;
 import org.everyoneserves.platform.Caller;
-import org.everyoneserves.security.ApiCaller;
 
 @RequestScoped
 @Path("me/plan")
@@ -52,7 +51,7 @@ public class PlanResource {
     }
 
     @Inject
-    ApiCaller api;
+    Caller caller;
 
     @Inject
     AssignmentService assignments;
@@ -64,7 +63,6 @@ public class PlanResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "401", description = "No valid access token")
     public PlanDetail plan() {
-        Caller caller = api.caller();
         Plan plan = assignments.plan(caller, caller.personId());
         List<PlanLine> items = Stream.of(plan.toDo(), plan.upcoming(), plan.paused(), plan.done()).flatMap(List::stream).map(PlanLine::of).toList();
         return new PlanDetail(items, plan.required(), plan.completed(), plan.onboarding());

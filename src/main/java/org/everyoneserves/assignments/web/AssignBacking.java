@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.inject.Provider;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -17,9 +18,9 @@ import org.everyoneserves.content.CatalogService;
 import org.everyoneserves.people.Person;
 import org.everyoneserves.people.PersonService;
 import org.everyoneserves.platform.BusinessException;
+import org.everyoneserves.platform.Caller;
 import org.everyoneserves.platform.web.FieldErrors;
 import org.everyoneserves.platform.web.Messages;
-import org.everyoneserves.security.CurrentUser;
 
 /** /admin/assign.xhtml: assign a module, quiz or shadowing guide by hand to a person, a department or a job role. */
 @Named
@@ -38,7 +39,7 @@ public class AssignBacking implements Serializable {
     transient PersonService people;
 
     @Inject
-    transient CurrentUser currentUser;
+    Provider<Caller> caller;
 
     @Inject
     transient Clock clock;
@@ -73,7 +74,7 @@ public class AssignBacking implements Serializable {
         }
         int count;
         try {
-            count = assignments.assign(currentUser.caller(), target, targetId, item.kind(), item.code(), dueOn);
+            count = assignments.assign(caller.get(), target, targetId, item.kind(), item.code(), dueOn);
         } catch (BusinessException e) {
             FieldErrors.of(e).on("assign:dueOn", "assign.error.pastDue").on("assign:item", "assign.error.unknownItem").show();
             return;
@@ -85,7 +86,7 @@ public class AssignBacking implements Serializable {
     public List<CatalogRow> getItems() {
         List<CatalogRow> items = new ArrayList<>();
         for (CatalogItem.Kind kind : List.of(CatalogItem.Kind.MODULE, CatalogItem.Kind.QUIZ, CatalogItem.Kind.GUIDE)) {
-            items.addAll(catalog.catalog(currentUser.caller(), kind, false));
+            items.addAll(catalog.catalog(caller.get(), kind, false));
         }
         return items;
     }

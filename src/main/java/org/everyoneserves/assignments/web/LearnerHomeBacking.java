@@ -8,6 +8,7 @@ import org.everyoneserves.assignments.AssignmentService;
 import org.everyoneserves.assignments.Certificate;
 import org.everyoneserves.assignments.Plan;
 import org.everyoneserves.people.PersonSummary;
+import org.everyoneserves.platform.Caller;
 import org.everyoneserves.security.CurrentUser;
 
 /** /learner/index.xhtml: the person's own home and plan. */
@@ -19,6 +20,9 @@ public class LearnerHomeBacking {
     CurrentUser currentUser;
 
     @Inject
+    Caller caller;
+
+    @Inject
     AssignmentService assignments;
 
     private Plan plan;
@@ -27,14 +31,14 @@ public class LearnerHomeBacking {
     /** The certificate of the finished curriculum, or null while something is still owed. */
     public Certificate getCertificate() {
         if (certificate == null) {
-            certificate = assignments.certificate(currentUser.caller(), currentUser.caller().personId(), getPlan());
+            certificate = assignments.certificate(caller, caller.personId(), getPlan());
         }
         return certificate.orElse(null);
     }
 
     public Plan getPlan() {
         if (plan == null) {
-            plan = assignments.plan(currentUser.caller(), currentUser.caller().personId());
+            plan = assignments.plan(caller, caller.personId());
         }
         return plan;
     }

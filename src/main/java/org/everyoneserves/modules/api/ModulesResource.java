@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.everyoneserves.modules.ModuleService;
 import org.everyoneserves.platform.Caller;
 import org.everyoneserves.platform.api.Idempotency;
-import org.everyoneserves.security.ApiCaller;
 
 @Path("modules/{code}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,7 +45,7 @@ public class ModulesResource {
     }
 
     @Inject
-    ApiCaller api;
+    Caller caller;
 
     @Inject
     ModuleService modules;
@@ -60,7 +59,7 @@ public class ModulesResource {
     @APIResponse(responseCode = "200", description = "The module", content = @Content(schema = @Schema(implementation = ModuleDetail.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     public ModuleDetail module(@Parameter(example = "everyone-serves") @PathParam("code") String code) {
-        return ModuleDetail.of(modules.module(api.caller(), code));
+        return ModuleDetail.of(modules.module(caller, code));
     }
 
     @POST
@@ -72,7 +71,6 @@ public class ModulesResource {
     @APIResponse(responseCode = "400", description = "No Idempotency-Key")
     public Response read(@PathParam("code") String code,
                          @Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {
-        Caller caller = api.caller();
         return idempotency.once(caller.personId(), key, "POST modules/" + code + "/read", () -> {
             modules.markRead(caller, code);
             return Response.ok(ModuleDetail.of(modules.module(caller, code))).build();

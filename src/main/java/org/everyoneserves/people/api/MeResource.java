@@ -14,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.everyoneserves.people.PersonService;
 import org.everyoneserves.platform.Caller;
-import org.everyoneserves.security.ApiCaller;
 
 @RequestScoped
 @Path("me")
@@ -24,7 +23,7 @@ import org.everyoneserves.security.ApiCaller;
 public class MeResource {
 
     @Inject
-    ApiCaller api;
+    Caller caller;
 
     @Inject
     PersonService people;
@@ -36,7 +35,6 @@ public class MeResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "401", description = "No valid access token")
     public MeDetail me() {
-        Caller caller = api.caller();
         return MeDetail.of(people.me(caller), people.localeOf(caller.personId()), caller);
     }
 }

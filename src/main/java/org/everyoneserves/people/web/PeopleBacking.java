@@ -9,7 +9,7 @@ import java.util.List;
 import org.everyoneserves.people.PeoplePage;
 import org.everyoneserves.people.PeopleQuery;
 import org.everyoneserves.people.PersonService;
-import org.everyoneserves.security.CurrentUser;
+import org.everyoneserves.platform.Caller;
 
 /** /admin/people.xhtml: search, filter and page through everyone. The query lives in the URL, so it can be shared. */
 @Named
@@ -20,7 +20,7 @@ public class PeopleBacking {
     PersonService people;
 
     @Inject
-    CurrentUser currentUser;
+    Caller caller;
 
     private String q;
     private Long department;
@@ -31,7 +31,7 @@ public class PeopleBacking {
 
     public PeoplePage getResult() {
         if (result == null) {
-            result = people.search(currentUser.caller(), new PeopleQuery(q, department, role, status, page, 25));
+            result = people.search(caller, new PeopleQuery(q, department, role, status, page, 25));
         }
         return result;
     }

@@ -3,6 +3,7 @@ package org.everyoneserves.people.web;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.inject.Provider;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
@@ -10,11 +11,11 @@ import org.everyoneserves.people.PersonDetails;
 import org.everyoneserves.people.PersonService;
 import org.everyoneserves.people.PersonSummary;
 import org.everyoneserves.platform.BusinessException;
+import org.everyoneserves.platform.Caller;
 import org.everyoneserves.platform.audit.AuditEntry;
 import org.everyoneserves.platform.audit.AuditLog;
 import org.everyoneserves.platform.web.FieldErrors;
 import org.everyoneserves.platform.web.Messages;
-import org.everyoneserves.security.CurrentUser;
 
 /** /admin/person.xhtml[?id=N]: create or edit a person, deactivate or reactivate them, give them a password link. */
 @Named
@@ -26,12 +27,11 @@ public class PersonBacking implements Serializable {
     @Inject
     transient PersonService people;
 
-
     @Inject
     transient AuditLog audit;
 
     @Inject
-    transient CurrentUser currentUser;
+    Provider<Caller> caller;
 
     private Long id;
     private PersonDetails details;
@@ -45,19 +45,19 @@ public class PersonBacking implements Serializable {
             details = new PersonDetails();
             details.setStartDate(LocalDate.now());
         } else {
-            details = people.details(currentUser.caller(), id);
-            summary = people.get(currentUser.caller(), id);
+            details = people.details(caller.get(), id);
+            summary = people.get(caller.get(), id);
         }
     }
 
     public String save() {
         try {
             if (id == null) {
-                long created = people.create(currentUser.caller(), details);
+                long created = people.create(caller.get(), details);
                 Messages.info("admin_person.message.created", details.getFirstName() + " " + details.getLastName());
                 return "/admin/person.xhtml?faces-redirect=true&id=" + created;
             }
-            people.update(currentUser.caller(), id, details);
+            people.update(caller.get(), id, details);
         } catch (BusinessException e) {
             FieldErrors.of(e)
                     .on("person:email", "people.error.duplicateEmail")
@@ -70,13 +70,13 @@ public class PersonBacking implements Serializable {
     }
 
     public String deactivate() {
-        people.deactivate(currentUser.caller(), id);
+        people.deactivate(caller.get(), id);
         Messages.info("admin_person.message.deactivated", summary.displayName());
         return "/admin/person.xhtml?faces-redirect=true&id=" + id;
     }
 
     public String reactivate() {
-        people.reactivate(currentUser.caller(), id);
+        people.reactivate(caller.get(), id);
         Messages.info("admin_person.message.reactivated", summary.displayName());
         return "/admin/person.xhtml?faces-redirect=true&id=" + id;
     }

@@ -4,10 +4,10 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
+import org.everyoneserves.platform.Caller;
 import org.everyoneserves.progress.ProgressService;
 import org.everyoneserves.progress.TeamPage;
 import org.everyoneserves.progress.TeamQuery;
-import org.everyoneserves.security.CurrentUser;
 
 /**
  * /manager/index.xhtml?status=&amp;department=&amp;role=&amp;sort=&amp;page=: the manager's team with everyone's progress,
@@ -21,7 +21,7 @@ public class TeamOverviewBacking {
     ProgressService progress;
 
     @Inject
-    CurrentUser currentUser;
+    Caller caller;
 
     private String status;
     private Long department;
@@ -36,7 +36,7 @@ public class TeamOverviewBacking {
 
     public TeamPage getTeam() {
         if (team == null) {
-            team = progress.team(currentUser.caller(), query());
+            team = progress.team(caller, query());
         }
         return team;
     }

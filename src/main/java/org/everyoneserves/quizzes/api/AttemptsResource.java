@@ -25,7 +25,6 @@ import org.everyoneserves.platform.Caller;
 import org.everyoneserves.platform.api.Idempotency;
 import org.everyoneserves.platform.api.Versions;
 import org.everyoneserves.quizzes.QuizService;
-import org.everyoneserves.security.ApiCaller;
 
 /**
  * Quiz attempts for the app. Start online (the server draws the questions); answer offline, saving with If-Match;
@@ -42,7 +41,7 @@ public class AttemptsResource {
     static final String RESOURCE = "attempt";
 
     @Inject
-    ApiCaller api;
+    Caller caller;
 
     @Inject
     QuizService quizzes;
@@ -61,7 +60,6 @@ public class AttemptsResource {
     @APIResponse(responseCode = "409", description = "No attempts left")
     public Response start(@NotNull @Valid AttemptRequests.Start body,
                           @Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {
-        Caller caller = api.caller();
         return idempotency.once(caller.personId(), key, "POST attempts " + body, () -> {
             long id = quizzes.start(caller, body.quizCode());
             return tagged(Response.created(URI.create("attempts/" + id)), quizzes.attempt(caller, id));
@@ -76,7 +74,7 @@ public class AttemptsResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "404", description = "No attempt of mine with this id")
     public Response attempt(@Parameter(example = "311") @PathParam("id") long id) {
-        return tagged(Response.ok(), quizzes.attempt(api.caller(), id));
+        return tagged(Response.ok(), quizzes.attempt(caller, id));
     }
 
     @PUT
@@ -94,7 +92,6 @@ public class AttemptsResource {
     public Response save(@PathParam("id") long id, @NotNull @Valid AttemptRequests.Answers body,
                          @Parameter(description = "The ETag of the attempt last read", required = true) @HeaderParam("If-Match") String ifMatch,
                          @Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {
-        Caller caller = api.caller();
         int expected = Versions.expected(ifMatch, RESOURCE, id);
         return idempotency.once(caller.personId(), key, "PUT attempts/" + id + " " + ifMatch + " " + body, () -> {
             quizzes.save(caller, id, body.toAnswers(), expected);
@@ -114,7 +111,6 @@ public class AttemptsResource {
     @APIResponse(responseCode = "409", description = "Already submitted")
     public Response submit(@PathParam("id") long id, @NotNull @Valid AttemptRequests.Answers body,
                            @Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {
-        Caller caller = api.caller();
         return idempotency.once(caller.personId(), key, "POST attempts/" + id + "/submit " + body,
                 () -> Response.ok(quizzes.result(caller, quizzes.submit(caller, id, body.toAnswers()))).build());
     }
@@ -127,7 +123,6 @@ public class AttemptsResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "404", description = "No submitted attempt of mine with this id")
     public QuizService.ResultView result(@PathParam("id") long id) {
-        Caller caller = api.caller();
         quizzes.attempt(caller, id);
         return quizzes.result(caller, id);
     }

@@ -13,8 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.everyoneserves.platform.Caller;
 import org.everyoneserves.quizzes.QuizService;
-import org.everyoneserves.security.ApiCaller;
 
 @Path("quizzes/{code}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -23,7 +23,7 @@ import org.everyoneserves.security.ApiCaller;
 public class QuizzesResource {
 
     @Inject
-    ApiCaller api;
+    Caller caller;
 
     @Inject
     QuizService quizzes;
@@ -38,6 +38,6 @@ public class QuizzesResource {
     @APIResponse(responseCode = "401", description = "No valid access token")
     @APIResponse(responseCode = "404", description = "No current quiz with this code")
     public QuizService.QuizIntro quiz(@Parameter(example = "everyone-serves-quiz") @PathParam("code") String code) {
-        return quizzes.intro(api.caller(), code);
+        return quizzes.intro(caller, code);
     }
 }

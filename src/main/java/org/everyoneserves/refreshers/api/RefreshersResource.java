@@ -26,7 +26,6 @@ import org.everyoneserves.platform.api.Idempotency;
 import org.everyoneserves.platform.api.Versions;
 import org.everyoneserves.quizzes.Answer;
 import org.everyoneserves.refreshers.RefresherService;
-import org.everyoneserves.security.ApiCaller;
 
 /** Daily refreshers for the app: today's set, answers (also sent late from offline), and the daily size and holiday pause. */
 @RequestScoped
@@ -41,7 +40,7 @@ public class RefreshersResource {
     static final String SETTINGS = "refreshers";
 
     @Inject
-    ApiCaller api;
+    Caller caller;
 
     @Inject
     RefresherService refreshers;
@@ -58,7 +57,7 @@ public class RefreshersResource {
     @APIResponse(responseCode = "200", description = "The day's set", content = @Content(schema = @Schema(implementation = RefresherService.Today.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     public RefresherService.Today today() {
-        return refreshers.today(api.caller());
+        return refreshers.today(caller);
     }
 
     @POST
@@ -74,7 +73,6 @@ public class RefreshersResource {
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request")
     public Response answer(@NotNull @Valid RefresherAnswerRequest body,
                            @Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {
-        Caller caller = api.caller();
         return idempotency.once(caller.personId(), key, "POST refreshers/answers " + body, () -> Response.ok(
                 refreshers.answer(caller, body.day(), body.cardId(),
                         new Answer("", body.choices() == null ? List.of() : body.choices(), body.value()))).build());
@@ -87,7 +85,6 @@ public class RefreshersResource {
     @APIResponse(responseCode = "200", description = "The settings", content = @Content(schema = @Schema(implementation = RefresherService.Settings.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     public Response settings() {
-        Caller caller = api.caller();
         RefresherService.Settings settings = refreshers.settings(caller);
         return Response.ok(settings).tag(Versions.tag(SETTINGS, caller.personId(), settings.version())).build();
     }
@@ -104,7 +101,6 @@ public class RefreshersResource {
     public Response changeSettings(@NotNull @Valid RefresherSettingsRequest body,
                                    @Parameter(description = "The ETag of the settings last read", required = true) @HeaderParam("If-Match") String ifMatch,
                                    @Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {
-        Caller caller = api.caller();
         int expected = Versions.expected(ifMatch, SETTINGS, caller.personId());
         return idempotency.once(caller.personId(), key, "PUT refreshers/settings " + ifMatch + " " + body, () -> {
             RefresherService.Settings settings = refreshers.change(caller, body.dailySize(), body.pausedUntil(), expected);

@@ -7,12 +7,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.everyoneserves.platform.BusinessException;
+import org.everyoneserves.platform.Caller;
 import org.everyoneserves.platform.web.FieldErrors;
 import org.everyoneserves.platform.web.Messages;
 import org.everyoneserves.quizzes.Answer;
 import org.everyoneserves.quizzes.AnswerForm;
 import org.everyoneserves.refreshers.RefresherService;
-import org.everyoneserves.security.CurrentUser;
 
 /**
  * /learner/refreshers.xhtml: the day's refreshers for people without the app, the same set the app shows. Each item
@@ -27,7 +27,7 @@ public class RefreshersBacking {
     RefresherService refreshers;
 
     @Inject
-    CurrentUser currentUser;
+    Caller caller;
 
     private final AnswerForm form = new AnswerForm();
     private RefresherService.Today today;
@@ -39,14 +39,14 @@ public class RefreshersBacking {
 
     public RefresherService.Today getToday() {
         if (today == null) {
-            today = refreshers.today(currentUser.caller());
+            today = refreshers.today(caller);
         }
         return today;
     }
 
     public RefresherService.Settings getSettings() {
         if (settings == null) {
-            settings = refreshers.settings(currentUser.caller());
+            settings = refreshers.settings(caller);
         }
         return settings;
     }
@@ -68,7 +68,7 @@ public class RefreshersBacking {
             return null;
         }
         try {
-            RefresherService.Outcome outcome = refreshers.answer(currentUser.caller(), day, cardId, answer);
+            RefresherService.Outcome outcome = refreshers.answer(caller, day, cardId, answer);
             Messages.info(outcome.correct() ? "learner_refreshers.message.right" : "learner_refreshers.message.wrong");
         } catch (BusinessException e) {
             Messages.error(e.code(), e.arguments().toArray());
@@ -78,7 +78,7 @@ public class RefreshersBacking {
 
     public String saveSettings() {
         try {
-            refreshers.change(currentUser.caller(), dailySize == null ? 0 : dailySize, pausedUntil, getSettings().version());
+            refreshers.change(caller, dailySize == null ? 0 : dailySize, pausedUntil, getSettings().version());
             Messages.info(pausedUntil == null ? "learner_refreshers.message.saved" : "learner_refreshers.message.paused");
             return "/learner/refreshers.xhtml?faces-redirect=true";
         } catch (BusinessException e) {
@@ -89,7 +89,7 @@ public class RefreshersBacking {
     }
 
     public String resume() {
-        refreshers.change(currentUser.caller(), getSettings().dailySize(), null, getSettings().version());
+        refreshers.change(caller, getSettings().dailySize(), null, getSettings().version());
         Messages.info("learner_refreshers.message.resumed");
         return "/learner/refreshers.xhtml?faces-redirect=true";
     }

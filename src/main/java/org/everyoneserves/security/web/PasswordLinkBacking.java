@@ -3,8 +3,8 @@ package org.everyoneserves.security.web;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.everyoneserves.platform.Caller;
 import org.everyoneserves.security.AccountService;
-import org.everyoneserves.security.CurrentUser;
 
 /** The "password link" part of /admin/person.xhtml: an admin issues a link for the person to set a password. */
 @Named
@@ -15,12 +15,12 @@ public class PasswordLinkBacking {
     AccountService accounts;
 
     @Inject
-    CurrentUser currentUser;
+    Caller caller;
 
     private AccountService.IssuedLink issuedLink;
 
     public void issue(long personId) {
-        issuedLink = accounts.issueSetPasswordLink(currentUser.caller(), personId);
+        issuedLink = accounts.issueSetPasswordLink(caller, personId);
     }
 
     public AccountService.IssuedLink getIssuedLink() {

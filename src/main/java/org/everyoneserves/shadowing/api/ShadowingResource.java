@@ -30,7 +30,6 @@ import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.Caller;
 import org.everyoneserves.platform.api.Idempotency;
 import org.everyoneserves.platform.api.Versions;
-import org.everyoneserves.security.ApiCaller;
 import org.everyoneserves.shadowing.ShadowingService;
 
 /** Shadowing for the app: slots to book, my bookings (book, move, cancel) and my reflections. */
@@ -46,7 +45,7 @@ public class ShadowingResource {
     static final String BOOKING = "booking";
 
     @Inject
-    ApiCaller api;
+    Caller caller;
 
     @Inject
     ShadowingService shadowing;
@@ -65,7 +64,6 @@ public class ShadowingResource {
     @APIResponse(responseCode = "404", description = "No current guide with this code")
     public ShadowingService.GuideView slots(@Parameter(description = "The guide's code", example = "support-desk-shadowing", required = true)
                                            @QueryParam("guide") String guide) {
-        Caller caller = api.caller();
         if (guide == null || guide.isBlank()) {
             throw new BusinessException(BusinessException.Kind.INVALID, "error.badParameter", "guide", "a guide's code");
         }
@@ -79,7 +77,7 @@ public class ShadowingResource {
     @APIResponse(responseCode = "200", description = "The bookings", content = @Content(schema = @Schema(implementation = ShadowingService.BookingView[].class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     public List<ShadowingService.BookingView> bookings() {
-        return shadowing.bookings(api.caller());
+        return shadowing.bookings(caller);
     }
 
     @GET
@@ -89,7 +87,7 @@ public class ShadowingResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "404", description = "No booking of mine with this id")
     public Response booking(@PathParam("id") long id) {
-        return tagged(Response.ok(), shadowing.booking(api.caller(), id));
+        return tagged(Response.ok(), shadowing.booking(caller, id));
     }
 
     @POST
@@ -102,7 +100,6 @@ public class ShadowingResource {
     @APIResponse(responseCode = "409", description = "Not assigned, already booked, the slot is full, started or not for this guide")
     public Response book(@NotNull @Valid ShadowingRequests.Book body,
                          @Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {
-        Caller caller = api.caller();
         return idempotency.once(caller.personId(), key, "POST shadowing/bookings " + body, () -> {
             long id = shadowing.book(caller, body.guide(), body.slotId());
             return tagged(Response.created(URI.create("shadowing/bookings/" + id)), shadowing.booking(caller, id));
@@ -122,7 +119,6 @@ public class ShadowingResource {
     public Response move(@PathParam("id") long id, @NotNull @Valid ShadowingRequests.Move body,
                          @Parameter(description = "The ETag of the booking last read", required = true) @HeaderParam("If-Match") String ifMatch,
                          @Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {
-        Caller caller = api.caller();
         int expected = Versions.expected(ifMatch, BOOKING, id);
         return idempotency.once(caller.personId(), key, "PUT shadowing/bookings/" + id + " " + ifMatch + " " + body, () -> {
             shadowing.move(caller, id, body.slotId(), expected);
@@ -140,7 +136,6 @@ public class ShadowingResource {
     @APIResponse(responseCode = "409", description = "Already cancelled, or the slot has started")
     public Response cancel(@PathParam("id") long id,
                            @Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {
-        Caller caller = api.caller();
         return idempotency.once(caller.personId(), key, "DELETE shadowing/bookings/" + id, () -> {
             shadowing.cancel(caller, id);
             return Response.noContent().build();
@@ -158,7 +153,6 @@ public class ShadowingResource {
     @APIResponse(responseCode = "409", description = "Not started, cancelled, a no-show, or already reflected")
     public Response reflect(@NotNull @Valid ShadowingRequests.Reflect body,
                             @Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {
-        Caller caller = api.caller();
         return idempotency.once(caller.personId(), key, "POST shadowing/reflections " + body, () -> {
             List<ShadowingService.IdeaRequest> ideas = body.ideas() == null ? List.of()
                     : body.ideas().stream().map(i -> new ShadowingService.IdeaRequest(i.title(), i.description(), i.departmentId())).toList();
@@ -176,7 +170,7 @@ public class ShadowingResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "404", description = "No reflection I may read with this id")
     public ShadowingService.ReflectionView reflection(@PathParam("id") long id) {
-        return shadowing.reflection(api.caller(), id);
+        return shadowing.reflection(caller, id);
     }
 
     private static Response tagged(Response.ResponseBuilder response, ShadowingService.BookingView booking) {

@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.inject.Provider;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -12,9 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.everyoneserves.platform.BusinessException;
+import org.everyoneserves.platform.Caller;
 import org.everyoneserves.platform.web.FieldErrors;
 import org.everyoneserves.platform.web.Messages;
-import org.everyoneserves.security.CurrentUser;
 import org.everyoneserves.shadowing.ShadowingService;
 
 /**
@@ -31,7 +32,7 @@ public class HostingBacking implements Serializable {
     transient ShadowingService shadowing;
 
     @Inject
-    transient CurrentUser currentUser;
+    Provider<Caller> caller;
 
     @Inject
     transient Clock clock;
@@ -53,14 +54,14 @@ public class HostingBacking implements Serializable {
 
     public boolean isMayHost() {
         if (mayHost == null) {
-            mayHost = shadowing.mayHost(currentUser.caller());
+            mayHost = shadowing.mayHost(caller.get());
         }
         return mayHost;
     }
 
     public List<ShadowingService.HostedSlot> getSlots() {
         if (slots == null) {
-            slots = shadowing.hosting(currentUser.caller());
+            slots = shadowing.hosting(caller.get());
             slots.forEach(s -> s.guests().forEach(g -> {
                 notes.putIfAbsent(g.bookingId(), g.note());
                 ratings.putIfAbsent(g.bookingId(), g.rating());
@@ -71,7 +72,7 @@ public class HostingBacking implements Serializable {
 
     public String publish() {
         try {
-            shadowing.publish(currentUser.caller(), day.atTime(time).atZone(clock.getZone()).toInstant(), minutes, place, capacity);
+            shadowing.publish(caller.get(), day.atTime(time).atZone(clock.getZone()).toInstant(), minutes, place, capacity);
         } catch (BusinessException e) {
             FieldErrors.of(e)
                     .on("publish:day", "shadowing.error.slotInPast")
@@ -86,13 +87,13 @@ public class HostingBacking implements Serializable {
     }
 
     public String cancelSlot(long slotId) {
-        shadowing.cancelSlot(currentUser.caller(), slotId);
+        shadowing.cancelSlot(caller.get(), slotId);
         Messages.info("learner_hosting.message.cancelled");
         return "/learner/hosting.xhtml?faces-redirect=true";
     }
 
     public String confirm(long bookingId, boolean attended) {
-        shadowing.confirm(currentUser.caller(), bookingId, attended, notes.get(bookingId), ratings.get(bookingId));
+        shadowing.confirm(caller.get(), bookingId, attended, notes.get(bookingId), ratings.get(bookingId));
         Messages.info(attended ? "learner_hosting.message.attended" : "learner_hosting.message.noShow");
         return "/learner/hosting.xhtml?faces-redirect=true";
     }

@@ -3,12 +3,13 @@ package org.everyoneserves.shadowing.web;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.inject.Provider;
 import java.io.Serializable;
 import java.util.List;
 import org.everyoneserves.platform.BusinessException;
+import org.everyoneserves.platform.Caller;
 import org.everyoneserves.platform.web.FieldErrors;
 import org.everyoneserves.platform.web.Messages;
-import org.everyoneserves.security.CurrentUser;
 import org.everyoneserves.shadowing.ShadowingService;
 
 /** /learner/ideas.xhtml: the ideas a person raised, with what became of them, and a form to raise another. */
@@ -22,7 +23,7 @@ public class IdeasBacking implements Serializable {
     transient ShadowingService shadowing;
 
     @Inject
-    transient CurrentUser currentUser;
+    Provider<Caller> caller;
 
     private List<ShadowingService.IdeaView> ideas;
     private String title;
@@ -31,14 +32,14 @@ public class IdeasBacking implements Serializable {
 
     public List<ShadowingService.IdeaView> getIdeas() {
         if (ideas == null) {
-            ideas = shadowing.myIdeas(currentUser.caller());
+            ideas = shadowing.myIdeas(caller.get());
         }
         return ideas;
     }
 
     public String raise() {
         try {
-            shadowing.raise(currentUser.caller(), new ShadowingService.IdeaRequest(title, description, departmentId));
+            shadowing.raise(caller.get(), new ShadowingService.IdeaRequest(title, description, departmentId));
         } catch (BusinessException e) {
             FieldErrors.of(e)
                     .on("raise:title", "ideas.error.title")

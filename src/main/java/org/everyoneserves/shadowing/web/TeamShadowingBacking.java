@@ -3,7 +3,7 @@ package org.everyoneserves.shadowing.web;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.everyoneserves.security.CurrentUser;
+import org.everyoneserves.platform.Caller;
 import org.everyoneserves.shadowing.ShadowingService;
 
 /** /manager/shadowing.xhtml: who in the reporting line owes a shadowing session, and where seats are short. */
@@ -15,13 +15,13 @@ public class TeamShadowingBacking {
     ShadowingService shadowing;
 
     @Inject
-    CurrentUser currentUser;
+    Caller caller;
 
     private ShadowingService.TeamView team;
 
     public ShadowingService.TeamView getTeam() {
         if (team == null) {
-            team = shadowing.team(currentUser.caller());
+            team = shadowing.team(caller);
         }
         return team;
     }

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
-import org.everyoneserves.security.CurrentUser;
+import org.everyoneserves.platform.Caller;
 import org.everyoneserves.shadowing.Friction;
 import org.everyoneserves.shadowing.Idea;
 import org.everyoneserves.shadowing.ShadowingService;
@@ -18,13 +18,13 @@ public class ThemesBacking {
     ShadowingService shadowing;
 
     @Inject
-    CurrentUser currentUser;
+    Caller caller;
 
     private ShadowingService.Themes themes;
 
     public ShadowingService.Themes getThemes() {
         if (themes == null) {
-            themes = shadowing.themes(currentUser.caller());
+            themes = shadowing.themes(caller);
         }
         return themes;
     }
