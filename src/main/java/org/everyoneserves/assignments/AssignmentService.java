@@ -21,7 +21,6 @@ import java.util.Optional;
 import org.everyoneserves.content.Catalog;
 import org.everyoneserves.content.ContentChangedMaterially;
 import org.everyoneserves.content.ContentHash;
-import org.everyoneserves.content.Curriculum;
 import org.everyoneserves.content.CurriculumChanged;
 import org.everyoneserves.content.Definitions;
 import org.everyoneserves.content.Titles;
@@ -60,7 +59,7 @@ public class AssignmentService {
     Clock clock;
 
     /** A curriculum item as it applies to assignments. */
-    record Rule(Assignment.Kind kind, String code, Curriculum.From from, int dueDays, Integer repeatMonths) {
+    record Rule(Assignment.Kind kind, String code, DueDates.From from, int dueDays, Integer repeatMonths) {
 
         String key() {
             return kind + ":" + code;
@@ -72,7 +71,7 @@ public class AssignmentService {
                 case "quiz" -> Assignment.Kind.QUIZ;
                 default -> Assignment.Kind.GUIDE;
             };
-            return new Rule(kind, item.id(), "assignment".equals(item.from()) ? Curriculum.From.ASSIGNMENT : Curriculum.From.START,
+            return new Rule(kind, item.id(), DueDates.From.of(item.from()),
                     item.dueDays(), item.repeatMonths());
         }
     }
@@ -86,7 +85,7 @@ public class AssignmentService {
     /** The default curriculum concerns everyone whose job role has no curriculum of its own. */
     void onCurriculumChanged(@Observes CurriculumChanged event) {
         List<Long> holders;
-        if (Curriculum.DEFAULT_ROLE.equals(event.role())) {
+        if (Definitions.Curriculum.DEFAULT_ROLE.equals(event.role())) {
             Map<String, Boolean> own = new HashMap<>();
             holders = em.createQuery("select p.id, r.code from Person p join p.jobRole r where p.active = true", Object[].class)
                     .getResultStream()

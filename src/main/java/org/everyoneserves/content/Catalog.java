@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.everyoneserves.content.files.CurriculumFile;
 import org.everyoneserves.platform.BusinessException;
 
 /**
@@ -47,7 +48,7 @@ public class Catalog {
 
     /** The curriculum of a job role, or for a role without one of its own the default curriculum. */
     public Optional<Published<Definitions.Curriculum>> curriculumOf(String roleCode) {
-        return curriculum(roleCode).or(() -> curriculum(Curriculum.DEFAULT_ROLE));
+        return curriculum(roleCode).or(() -> curriculum(CurriculumFile.DEFAULT_ROLE));
     }
 
     public Published<Definitions.Module> getModule(String code) {

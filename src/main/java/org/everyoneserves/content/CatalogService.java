@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.everyoneserves.content.files.ContentProblem;
+import org.everyoneserves.content.files.ContentTree;
 import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.Caller;
 import org.everyoneserves.platform.audit.AuditLog;
@@ -57,10 +59,10 @@ public class CatalogService {
     Event<CurriculumChanged> curriculumChanges;
 
     /** The check of a content folder against the catalog: its problems and what importing it would change. */
-    public record Preview(String source, List<Problem> problems, CatalogPlan plan) implements java.io.Serializable {
+    public record Preview(String source, List<ContentProblem> problems, CatalogPlan plan) implements java.io.Serializable {
 
         public long errors() {
-            return problems.stream().filter(Problem::isError).count();
+            return problems.stream().filter(ContentProblem::isError).count();
         }
 
         public long warnings() {
@@ -97,8 +99,8 @@ public class CatalogService {
         em.createNativeQuery("select get_lock('" + LOCK + "', 300)").getSingleResult();
         try {
             ContentTree tree = ContentLoader.load(root);
-            List<Problem> problems = ContentValidator.validate(tree);
-            boolean valid = problems.stream().noneMatch(Problem::isError);
+            List<ContentProblem> problems = ContentValidator.validate(tree);
+            boolean valid = problems.stream().noneMatch(ContentProblem::isError);
             List<Draft> drafts = valid ? Drafts.of(tree) : List.of();
             CatalogPlan plan = valid ? CatalogPlan.of(drafts, existing()) : new CatalogPlan(List.of(), 0);
             Preview preview = new Preview(root.toString(), problems, plan);
@@ -125,8 +127,8 @@ public class CatalogService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Preview check(Path root) {
         ContentTree tree = ContentLoader.load(root);
-        List<Problem> problems = ContentValidator.validate(tree);
-        boolean valid = problems.stream().noneMatch(Problem::isError);
+        List<ContentProblem> problems = ContentValidator.validate(tree);
+        boolean valid = problems.stream().noneMatch(ContentProblem::isError);
         CatalogPlan plan = valid ? CatalogPlan.of(Drafts.of(tree), existing()) : new CatalogPlan(List.of(), 0);
         return new Preview(root.toString(), problems, plan);
     }

@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.everyoneserves.content.files.ContentProblem;
 import org.everyoneserves.platform.ApplicationStarted;
 import org.everyoneserves.platform.Caller;
 
@@ -28,7 +29,7 @@ public class CatalogStartup {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         if (preview.refused()) {
             LOG.severe(() -> "Content in " + preview.source() + " was not imported: " + preview.errors() + " errors. The catalog stays as it was.");
-            preview.problems().stream().filter(Problem::isError).forEach(p -> LOG.severe(p::toString));
+            preview.problems().stream().filter(ContentProblem::isError).forEach(p -> LOG.severe(p::toString));
         } else {
             CatalogPlan plan = preview.plan();
             LOG.info(() -> String.format("Content from %s: %d new, %d minor, %d material, %d restored, %d retired, %d unchanged (%d warnings) in %d ms",

@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.everyoneserves.content.files.ContentProblem;
+import org.everyoneserves.content.files.ContentTree;
 
 /**
  * Command line check of a content folder: {@code ContentCheck [dir]} (default {@code content}). Prints each
@@ -29,15 +31,15 @@ public final class ContentCheck {
             return 2;
         }
         ContentTree tree = ContentLoader.load(root);
-        List<Problem> problems = ContentValidator.validate(tree);
+        List<ContentProblem> problems = ContentValidator.validate(tree);
         problems.forEach(out::println);
         out.println(ItemCues.of(tree).summary());
         out.println(summary(tree, problems));
-        return problems.stream().anyMatch(Problem::isError) ? 1 : 0;
+        return problems.stream().anyMatch(ContentProblem::isError) ? 1 : 0;
     }
 
-    static String summary(ContentTree tree, List<Problem> problems) {
-        long errors = problems.stream().filter(Problem::isError).count();
+    static String summary(ContentTree tree, List<ContentProblem> problems) {
+        long errors = problems.stream().filter(ContentProblem::isError).count();
         long warnings = problems.size() - errors;
         return tree.root().getFileName() + ": "
                 + count(tree.modules().size(), "module", "modules") + ", "

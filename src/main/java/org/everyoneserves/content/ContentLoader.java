@@ -10,6 +10,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.everyoneserves.content.files.ContentProblem;
+import org.everyoneserves.content.files.ContentTree;
+import org.everyoneserves.content.files.CurriculumFile;
+import org.everyoneserves.content.files.DepartmentEntry;
+import org.everyoneserves.content.files.GuideFile;
+import org.everyoneserves.content.files.Location;
+import org.everyoneserves.content.files.ModuleFile;
+import org.everyoneserves.content.files.QuizFile;
+import org.everyoneserves.content.files.RefresherEntry;
+import org.everyoneserves.content.files.RoleEntry;
+import org.everyoneserves.content.files.TrackFile;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
@@ -38,15 +49,15 @@ public final class ContentLoader {
 
     private final Path root;
     private final Path base;
-    private final List<Problem> problems = new ArrayList<>();
-    private final List<Department> departments = new ArrayList<>();
-    private final List<JobRole> roles = new ArrayList<>();
-    private final List<Track> tracks = new ArrayList<>();
-    private final List<TrainingModule> modules = new ArrayList<>();
-    private final List<Quiz> quizzes = new ArrayList<>();
-    private final List<Refresher> refreshers = new ArrayList<>();
-    private final List<ShadowingGuide> guides = new ArrayList<>();
-    private final List<Curriculum> curricula = new ArrayList<>();
+    private final List<ContentProblem> problems = new ArrayList<>();
+    private final List<DepartmentEntry> departments = new ArrayList<>();
+    private final List<RoleEntry> roles = new ArrayList<>();
+    private final List<TrackFile> tracks = new ArrayList<>();
+    private final List<ModuleFile> modules = new ArrayList<>();
+    private final List<QuizFile> quizzes = new ArrayList<>();
+    private final List<RefresherEntry> refreshers = new ArrayList<>();
+    private final List<GuideFile> guides = new ArrayList<>();
+    private final List<CurriculumFile> curricula = new ArrayList<>();
 
     private ContentLoader(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -73,7 +84,7 @@ public final class ContentLoader {
             }
         }
         if (!Files.exists(root.resolve("roles.yaml"))) {
-            problems.add(Problem.error(Location.start(display(root.resolve("roles.yaml"))), "roles.yaml is missing",
+            problems.add(ContentProblem.error(Location.start(display(root.resolve("roles.yaml"))), "roles.yaml is missing",
                     "add roles.yaml with the departments and job roles"));
         }
         return new ContentTree(root, departments, roles, tracks, modules, quizzes, refreshers, guides, curricula, problems);
@@ -96,7 +107,7 @@ public final class ContentLoader {
     }
 
     private void unknownFile(Path file, String expected) {
-        problems.add(Problem.warning(Location.start(display(file)), "unexpected file or folder '" + file.getFileName() + "' is ignored",
+        problems.add(ContentProblem.warning(Location.start(display(file)), "unexpected file or folder '" + file.getFileName() + "' is ignored",
                 "expected here: " + expected));
     }
 
@@ -123,11 +134,11 @@ public final class ContentLoader {
             Yaml.Fields fields = Yaml.Fields.of(node, path, "roles.yaml", ROLES_FILE_KEYS, problems);
             for (Node entry : fields.list("departments", true)) {
                 Yaml.Fields d = Yaml.Fields.of(entry, path, "a department", DEPARTMENT_KEYS, problems);
-                departments.add(new Department(d.string("code", true), d.string("name", true), d.positions()));
+                departments.add(new DepartmentEntry(d.string("code", true), d.string("name", true), d.positions()));
             }
             for (Node entry : fields.list("roles", true)) {
                 Yaml.Fields r = Yaml.Fields.of(entry, path, "a job role", ROLE_KEYS, problems);
-                roles.add(new JobRole(r.string("code", true), r.string("name", true), r.string("department", true), r.positions()));
+                roles.add(new RoleEntry(r.string("code", true), r.string("name", true), r.string("department", true), r.positions()));
             }
         });
     }
@@ -139,7 +150,7 @@ public final class ContentLoader {
         }
         String track = folder.getFileName().toString();
         if (!Files.exists(folder.resolve("track.yaml"))) {
-            problems.add(Problem.error(Location.start(display(folder.resolve("track.yaml"))), "track '" + track + "' has no track.yaml",
+            problems.add(ContentProblem.error(Location.start(display(folder.resolve("track.yaml"))), "track '" + track + "' has no track.yaml",
                     "add track.yaml with id, title and summary"));
         }
         for (Path file : list(folder)) {
@@ -170,7 +181,7 @@ public final class ContentLoader {
         String path = display(file);
         yaml(file, text).ifPresent(node -> {
             Yaml.Fields f = Yaml.Fields.of(node, path, "track.yaml", TRACK_KEYS, problems);
-            tracks.add(new Track(f.string("id", true), folder, f.string("title", true), f.string("summary", true), file,
+            tracks.add(new TrackFile(f.string("id", true), folder, f.string("title", true), f.string("summary", true), file,
                     ContentHash.of(text), f.positions()));
         });
     }
@@ -189,7 +200,7 @@ public final class ContentLoader {
             }
         }
         if (close < 0) {
-            problems.add(Problem.error(Location.start(path), lines[0].strip().equals("---")
+            problems.add(ContentProblem.error(Location.start(path), lines[0].strip().equals("---")
                             ? "the YAML header has no closing '---' line" : "a module starts with a YAML header between two '---' lines",
                     "start the file with '---', the header fields, then '---' and the Markdown"));
             return;
@@ -203,7 +214,7 @@ public final class ContentLoader {
         }
         Yaml.Fields f = Yaml.Fields.of(node.get(), path, "the module header", MODULE_KEYS, problems);
         Integer revision = f.integer("revision", false, 1, Integer.MAX_VALUE);
-        modules.add(new TrainingModule(
+        modules.add(new ModuleFile(
                 f.string("id", true),
                 track,
                 f.string("title", true),
@@ -238,9 +249,9 @@ public final class ContentLoader {
             for (Node entry : f.list("questions", true)) {
                 questions.add(question(Yaml.Fields.of(entry, path, "a question", QUESTION_KEYS, problems), path));
             }
-            quizzes.add(new Quiz(id, module, title, passMark, attempts == null ? 0 : attempts,
+            quizzes.add(new QuizFile(id, module, title, passMark, attempts == null ? 0 : attempts,
                     shuffleQuestions == null || shuffleQuestions, shuffleChoices == null || shuffleChoices, pool,
-                    revision == null ? 1 : revision, questions, Quiz.Format.YAML, file, ContentHash.of(text), f.positions()));
+                    revision == null ? 1 : revision, questions, QuizFile.Format.YAML, file, ContentHash.of(text), f.positions()));
         });
     }
 
@@ -252,7 +263,7 @@ public final class ContentLoader {
             kind = Question.Kind.of(code).orElse(null);
             if (kind == null) {
                 List<String> kinds = Arrays.stream(Question.Kind.values()).map(Question.Kind::code).toList();
-                problems.add(Problem.error(f.at("kind"), "unknown question kind '" + code + "'",
+                problems.add(ContentProblem.error(f.at("kind"), "unknown question kind '" + code + "'",
                         Suggestions.fix(code, kinds, "use one of " + String.join(", ", kinds))));
             }
         }
@@ -275,13 +286,13 @@ public final class ContentLoader {
             Yaml.Fields f = Yaml.Fields.of(node, path, "refreshers.yaml", REFRESHERS_KEYS, problems);
             String declared = f.string("track", true);
             if (declared != null && !declared.equals(track)) {
-                problems.add(Problem.error(f.at("track"), "track '" + declared + "' does not match the folder '" + track + "'",
+                problems.add(ContentProblem.error(f.at("track"), "track '" + declared + "' does not match the folder '" + track + "'",
                         "write 'track: " + track + "'"));
             }
             for (Node entry : f.list("items", true)) {
                 Yaml.Fields item = Yaml.Fields.of(entry, path, "a refresher", REFRESHER_KEYS, problems);
                 String module = item.string("module", true);
-                refreshers.add(new Refresher(track, module, question(item, path), file, hash));
+                refreshers.add(new RefresherEntry(track, module, question(item, path), file, hash));
             }
         });
     }
@@ -292,7 +303,7 @@ public final class ContentLoader {
         yaml(file, text).ifPresent(node -> {
             Yaml.Fields f = Yaml.Fields.of(node, path, "the shadowing guide", SHADOWING_KEYS, problems);
             List<String> questions = f.strings("questions", false);
-            guides.add(new ShadowingGuide(
+            guides.add(new GuideFile(
                     f.string("id", true),
                     track,
                     f.string("title", true),
@@ -301,7 +312,7 @@ public final class ContentLoader {
                     f.strings("audience", true),
                     f.integer("duration_minutes", true, 1, 8 * 60),
                     f.strings("watch_for", false),
-                    questions.isEmpty() ? ShadowingGuide.DEFAULT_QUESTIONS : questions,
+                    questions.isEmpty() ? GuideFile.DEFAULT_QUESTIONS : questions,
                     f.string("reflection_prompt", false),
                     file,
                     ContentHash.of(text),
@@ -319,41 +330,41 @@ public final class ContentLoader {
         yaml(file, text).ifPresent(node -> {
             Yaml.Fields f = Yaml.Fields.of(node, path, "the curriculum", CURRICULUM_KEYS, problems);
             String role = f.string("role", true);
-            List<Curriculum.Item> items = new ArrayList<>();
+            List<CurriculumFile.Item> items = new ArrayList<>();
             for (Node entry : f.list("items", true)) {
                 items.add(curriculumItem(entry, path));
             }
-            curricula.add(new Curriculum(role, items, file, ContentHash.of(text), f.positions()));
+            curricula.add(new CurriculumFile(role, items, file, ContentHash.of(text), f.positions()));
         });
     }
 
-    private Curriculum.Item curriculumItem(Node node, String path) {
+    private CurriculumFile.Item curriculumItem(Node node, String path) {
         Yaml.Fields f = Yaml.Fields.of(node, path, "a curriculum item", ITEM_KEYS, problems);
-        List<Curriculum.Target> named = Arrays.stream(Curriculum.Target.values()).filter(t -> f.has(t.key())).toList();
-        Curriculum.Target target = null;
+        List<CurriculumFile.Target> named = Arrays.stream(CurriculumFile.Target.values()).filter(t -> f.has(t.key())).toList();
+        CurriculumFile.Target target = null;
         String id = null;
         if (named.size() == 1) {
             target = named.get(0);
             id = f.string(target.key(), true);
         } else if (named.isEmpty()) {
-            problems.add(Problem.error(f.element(), "a curriculum item names no module, quiz or shadowing guide",
+            problems.add(ContentProblem.error(f.element(), "a curriculum item names no module, quiz or shadowing guide",
                     "add one of 'module:', 'quiz:' or 'shadowing:'"));
         } else {
-            problems.add(Problem.error(f.at(named.get(1).key()), "a curriculum item names "
-                            + String.join(" and ", named.stream().map(Curriculum.Target::key).toList()),
+            problems.add(ContentProblem.error(f.at(named.get(1).key()), "a curriculum item names "
+                            + String.join(" and ", named.stream().map(CurriculumFile.Target::key).toList()),
                     "split it into one item per target"));
         }
-        Curriculum.From from = Curriculum.From.START;
+        CurriculumFile.From from = CurriculumFile.From.START;
         String fromCode = f.string("from", false);
         if (fromCode != null) {
             if (fromCode.equals("start") || fromCode.equals("assignment")) {
-                from = Curriculum.From.valueOf(fromCode.toUpperCase());
+                from = CurriculumFile.From.valueOf(fromCode.toUpperCase());
             } else {
-                problems.add(Problem.error(f.at("from"), "'from' must be start or assignment, not '" + fromCode + "'",
+                problems.add(ContentProblem.error(f.at("from"), "'from' must be start or assignment, not '" + fromCode + "'",
                         Suggestions.fix(fromCode, List.of("start", "assignment"), "write 'from: start' or 'from: assignment'")));
             }
         }
-        return new Curriculum.Item(target, id, f.integer("due_days", true, 0, 3650), from,
+        return new CurriculumFile.Item(target, id, f.integer("due_days", true, 0, 3650), from,
                 f.integer("repeat_months", false, 1, 120), f.positions());
     }
 

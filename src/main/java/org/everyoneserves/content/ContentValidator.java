@@ -24,6 +24,18 @@ import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.SourceSpan;
 import org.commonmark.node.Text;
+import org.everyoneserves.content.files.ContentProblem;
+import org.everyoneserves.content.files.ContentTree;
+import org.everyoneserves.content.files.CurriculumFile;
+import org.everyoneserves.content.files.DepartmentEntry;
+import org.everyoneserves.content.files.GuideFile;
+import org.everyoneserves.content.files.Location;
+import org.everyoneserves.content.files.ModuleFile;
+import org.everyoneserves.content.files.Positions;
+import org.everyoneserves.content.files.QuizFile;
+import org.everyoneserves.content.files.RefresherEntry;
+import org.everyoneserves.content.files.RoleEntry;
+import org.everyoneserves.content.files.TrackFile;
 
 /**
  * Checks a loaded {@link ContentTree} across files: ids, references between files, quiz rules and the
@@ -37,9 +49,9 @@ public final class ContentValidator {
     private static final Set<Question.Kind> REFRESHER_KINDS = Set.of(Question.Kind.SINGLE, Question.Kind.MULTIPLE, Question.Kind.TRUE_FALSE);
 
     private final ContentTree tree;
-    private final List<Problem> problems = new ArrayList<>();
+    private final List<ContentProblem> problems = new ArrayList<>();
     private final Set<String> roleCodes = new HashSet<>();
-    private final Map<String, TrainingModule> modulesById = new HashMap<>();
+    private final Map<String, ModuleFile> modulesById = new HashMap<>();
     private final Set<String> duplicateModuleIds = new HashSet<>();
     private final Set<Integer> rawHtmlLines = new HashSet<>();
     private final MarkdownRenderer renderer = new MarkdownRenderer(id -> id, image -> image);
@@ -48,15 +60,15 @@ public final class ContentValidator {
         this.tree = tree;
     }
 
-    public static List<Problem> validate(ContentTree tree) {
+    public static List<ContentProblem> validate(ContentTree tree) {
         return new ContentValidator(tree).run();
     }
 
-    public static List<Problem> check(Path root) {
+    public static List<ContentProblem> check(Path root) {
         return validate(ContentLoader.load(root));
     }
 
-    private List<Problem> run() {
+    private List<ContentProblem> run() {
         problems.addAll(tree.loadProblems());
         tree.roles().forEach(r -> roleCodes.add(r.code()));
         tree.modules().stream().filter(m -> m.id() != null).forEach(m -> {
@@ -73,25 +85,25 @@ public final class ContentValidator {
         tree.guides().forEach(this::guide);
         tree.curricula().forEach(this::curriculum);
         problems.addAll(ItemCues.of(tree).problems());
-        problems.sort(Comparator.comparing(Problem::path).thenComparingInt(Problem::line).thenComparingInt(Problem::column));
+        problems.sort(Comparator.comparing(ContentProblem::path).thenComparingInt(ContentProblem::line).thenComparingInt(ContentProblem::column));
         return List.copyOf(problems);
     }
 
     private void roles() {
         Map<String, Location> seen = new HashMap<>();
         Set<String> departments = new HashSet<>();
-        for (Department d : tree.departments()) {
+        for (DepartmentEntry d : tree.departments()) {
             code(d.code(), d.positions().at("code"), seen, "department code");
             departments.add(d.code());
         }
-        for (JobRole r : tree.roles()) {
+        for (RoleEntry r : tree.roles()) {
             code(r.code(), r.positions().at("code"), seen, "job role code");
-            if (Curriculum.DEFAULT_ROLE.equals(r.code())) {
-                problems.add(Problem.error(r.positions().at("code"), "job role code '" + Curriculum.DEFAULT_ROLE
+            if (CurriculumFile.DEFAULT_ROLE.equals(r.code())) {
+                problems.add(ContentProblem.error(r.positions().at("code"), "job role code '" + CurriculumFile.DEFAULT_ROLE
                         + "' is reserved for curricula/default.yaml, the curriculum of roles without their own", "choose another code"));
             }
             if (r.department() != null && !departments.contains(r.department())) {
-                problems.add(Problem.error(r.positions().at("department"), "unknown department '" + r.department() + "'",
+                problems.add(ContentProblem.error(r.positions().at("department"), "unknown department '" + r.department() + "'",
                         Suggestions.fix(r.department(), departments, "use a department code listed under 'departments'")));
             }
         }
@@ -106,13 +118,13 @@ public final class ContentValidator {
         }
         Location first = seen.putIfAbsent(code, at);
         if (first != null) {
-            problems.add(Problem.error(at, "duplicate " + what + " '" + code + "', already used at " + short_(first),
+            problems.add(ContentProblem.error(at, "duplicate " + what + " '" + code + "', already used at " + short_(first),
                     "choose another code"));
         }
     }
 
     private void malformed(Location at, String what, String id) {
-        problems.add(Problem.error(at, "malformed " + what + " '" + id + "'",
+        problems.add(ContentProblem.error(at, "malformed " + what + " '" + id + "'",
                 "use lower-case words joined by hyphens, e.g. '" + suggestId(id) + "'"));
     }
 
@@ -144,7 +156,7 @@ public final class ContentValidator {
             }
             Location first = seen.putIfAbsent(id, entry.getValue());
             if (first != null) {
-                problems.add(Problem.error(entry.getValue(), "duplicate id '" + id + "', already used at " + short_(first),
+                problems.add(ContentProblem.error(entry.getValue(), "duplicate id '" + id + "', already used at " + short_(first),
                         "choose another id: ids are unique across the whole content tree"));
             }
         }
@@ -154,9 +166,9 @@ public final class ContentValidator {
         return s == null ? "" : s;
     }
 
-    private void track(Track track) {
+    private void track(TrackFile track) {
         if (track.id() != null && !track.id().equals(track.folder())) {
-            problems.add(Problem.error(track.positions().at("id"), "track id '" + track.id() + "' does not match its folder '"
+            problems.add(ContentProblem.error(track.positions().at("id"), "track id '" + track.id() + "' does not match its folder '"
                     + track.folder() + "'", "rename the folder to tracks/" + track.id() + "/ or write 'id: " + track.folder() + "'"));
         }
     }
@@ -164,7 +176,7 @@ public final class ContentValidator {
     private void fileName(Location at, Path file, String expected, String id) {
         String name = file.getFileName().toString();
         if (!name.equals(expected)) {
-            problems.add(Problem.error(at, "file name '" + name + "' does not match '" + id + "'",
+            problems.add(ContentProblem.error(at, "file name '" + name + "' does not match '" + id + "'",
                     "rename the file to " + expected));
         }
     }
@@ -174,7 +186,7 @@ public final class ContentValidator {
             String code = roles.get(i);
             if (allowAll && code.equals(ALL)) {
                 if (roles.size() > 1) {
-                    problems.add(Problem.warning(positions.at(key + "[" + i + "]"), "'all' already includes every job role",
+                    problems.add(ContentProblem.warning(positions.at(key + "[" + i + "]"), "'all' already includes every job role",
                             "write '" + key + ": [all]' alone, or list the roles"));
                 }
                 continue;
@@ -182,13 +194,13 @@ public final class ContentValidator {
             if (!roleCodes.contains(code)) {
                 List<String> candidates = new ArrayList<>(roleCodes);
                 String otherwise = "use a job role code from roles.yaml" + (allowAll ? " or 'all'" : "");
-                problems.add(Problem.error(positions.at(key + "[" + i + "]"), "unknown job role '" + code + "' in " + key,
+                problems.add(ContentProblem.error(positions.at(key + "[" + i + "]"), "unknown job role '" + code + "' in " + key,
                         Suggestions.fix(code, candidates, otherwise)));
             }
         }
     }
 
-    private void module(TrainingModule module) {
+    private void module(ModuleFile module) {
         Positions p = module.positions();
         if (module.id() != null && ID.matcher(module.id()).matches()) {
             fileName(p.at("id"), module.file(), module.id() + ".md", module.id());
@@ -202,7 +214,7 @@ public final class ContentValidator {
         body(module);
     }
 
-    private void body(TrainingModule module) {
+    private void body(ModuleFile module) {
         String path = module.positions().path();
         rawHtmlLines.clear();
         Node document = MarkdownRenderer.parse(module.body());
@@ -211,7 +223,7 @@ public final class ContentValidator {
             @Override
             public void visit(Heading heading) {
                 if (heading.getLevel() == 1) {
-                    problems.add(Problem.error(at(heading), "level-1 heading in the module body",
+                    problems.add(ContentProblem.error(at(heading), "level-1 heading in the module body",
                             "start body headings at '##': the module's title is the '#'"));
                 }
                 visitChildren(heading);
@@ -232,7 +244,7 @@ public final class ContentValidator {
                 if (quote.getFirstChild() instanceof Paragraph paragraph && paragraph.getFirstChild() instanceof Text text) {
                     Matcher m = MarkdownRenderer.CALLOUT_MARKER.matcher(text.getLiteral());
                     if (m.lookingAt()) {
-                        problems.add(Problem.warning(at(quote), "unknown callout type '[!" + m.group(1) + "]'",
+                        problems.add(ContentProblem.warning(at(quote), "unknown callout type '[!" + m.group(1) + "]'",
                                 Suggestions.fix(m.group(1).toUpperCase(Locale.ROOT), List.of("TIP", "EXAMPLE", "NOTE", "WARNING",
                                         "IMPORTANT", "CAUTION"), "use [!TIP], [!EXAMPLE], [!NOTE] or [!WARNING]")));
                     }
@@ -246,11 +258,11 @@ public final class ContentValidator {
                 if (destination.startsWith("module:")) {
                     String id = destination.substring("module:".length());
                     if (!modulesById.containsKey(id)) {
-                        problems.add(Problem.error(at(link), "link to unknown module '" + id + "'",
+                        problems.add(ContentProblem.error(at(link), "link to unknown module '" + id + "'",
                                 Suggestions.fix(id, modulesById.keySet(), "link to an existing module id")));
                     }
                 } else if (UNSAFE_LINK.matcher(destination).matches()) {
-                    problems.add(Problem.error(at(link), "unsafe link '" + destination + "'",
+                    problems.add(ContentProblem.error(at(link), "unsafe link '" + destination + "'",
                             "link to an http, https or mailto address, or to module:<id>"));
                 }
                 visitChildren(link);
@@ -263,14 +275,14 @@ public final class ContentValidator {
                     String file = src.replaceAll("[?#].*$", "");
                     Path target = folder.resolve(file).normalize();
                     if (!target.startsWith(tree.root().toAbsolutePath().normalize())) {
-                        problems.add(Problem.error(at(image), "image '" + src + "' is outside the content folder",
+                        problems.add(ContentProblem.error(at(image), "image '" + src + "' is outside the content folder",
                                 "store the picture in the track's images/ folder"));
                     } else if (!Files.isRegularFile(target)) {
-                        problems.add(Problem.error(at(image), "image '" + src + "' does not exist",
+                        problems.add(ContentProblem.error(at(image), "image '" + src + "' does not exist",
                                 "add the file to tracks/" + module.track() + "/images/ or fix the path"));
                     }
                 } else if (UNSAFE_LINK.matcher(src).matches()) {
-                    problems.add(Problem.error(at(image), "unsafe image source '" + src + "'",
+                    problems.add(ContentProblem.error(at(image), "unsafe image source '" + src + "'",
                             "store the picture in the track's images/ folder and reference it relatively"));
                 }
                 visitChildren(image);
@@ -281,7 +293,7 @@ public final class ContentValidator {
                 if (!rawHtmlLines.add(at.line())) {
                     return;
                 }
-                problems.add(Problem.warning(at, "raw HTML is removed when the module is rendered",
+                problems.add(ContentProblem.warning(at, "raw HTML is removed when the module is rendered",
                         "use Markdown instead of HTML"));
             }
 
@@ -299,61 +311,61 @@ public final class ContentValidator {
             int estimate = rendered.readingMinutes();
             int declared = module.minutes();
             if (Math.abs(declared - estimate) > 5 && (declared * 2 < estimate || declared > estimate * 2)) {
-                problems.add(Problem.warning(module.positions().at("minutes"), "minutes: " + declared + " is far from the estimated "
+                problems.add(ContentProblem.warning(module.positions().at("minutes"), "minutes: " + declared + " is far from the estimated "
                                 + estimate + (estimate == 1 ? " minute" : " minutes") + " of reading (" + rendered.words() + " words at " + MarkdownRenderer.WORDS_PER_MINUTE
                                 + " words a minute)", "check the module's length or set 'minutes: " + estimate + "'"));
             }
         }
     }
 
-    private TrainingModule knownModule(String id, Location at, String what) {
+    private ModuleFile knownModule(String id, Location at, String what) {
         if (id == null) {
             return null;
         }
-        TrainingModule module = modulesById.get(id);
+        ModuleFile module = modulesById.get(id);
         if (module == null) {
-            problems.add(Problem.error(at, what + " names unknown module '" + id + "'",
+            problems.add(ContentProblem.error(at, what + " names unknown module '" + id + "'",
                     Suggestions.fix(id, modulesById.keySet(), "use the id of an existing module")));
         }
         return module;
     }
 
-    private void quiz(Quiz quiz) {
+    private void quiz(QuizFile quiz) {
         Positions p = quiz.positions();
-        if (quiz.format() == Quiz.Format.YAML && quiz.module() != null && modulesById.containsKey(quiz.module())) {
+        if (quiz.format() == QuizFile.Format.YAML && quiz.module() != null && modulesById.containsKey(quiz.module())) {
             fileName(p.at("module"), quiz.file(), quiz.module() + ".quiz.yaml", quiz.module());
-        } else if (quiz.format() == Quiz.Format.GIFT && quiz.id() != null) {
+        } else if (quiz.format() == QuizFile.Format.GIFT && quiz.id() != null) {
             fileName(p.at("id"), quiz.file(), quiz.id() + ".gift", quiz.id());
         }
-        TrainingModule module = knownModule(quiz.module(), p.at("module"), "quiz");
+        ModuleFile module = knownModule(quiz.module(), p.at("module"), "quiz");
         int count = quiz.questions().size();
         if (quiz.pool() != null) {
             if (quiz.pool() < 1) {
-                problems.add(Problem.error(p.at("pool"), "pool " + quiz.pool() + " draws no questions, so the pass mark cannot be reached",
+                problems.add(ContentProblem.error(p.at("pool"), "pool " + quiz.pool() + " draws no questions, so the pass mark cannot be reached",
                         "set 'pool' to at least 1, or remove it to use all questions"));
             } else if (quiz.pool() > count) {
-                problems.add(Problem.error(p.at("pool"), "pool " + quiz.pool() + " is larger than the " + count + " questions of the quiz",
+                problems.add(ContentProblem.error(p.at("pool"), "pool " + quiz.pool() + " is larger than the " + count + " questions of the quiz",
                         "set 'pool' to at most " + count + ", or add questions"));
             }
         }
         Set<String> questionIds = new HashSet<>();
         for (Question q : quiz.questions()) {
             if (q.id() != null && !questionIds.add(q.id())) {
-                problems.add(Problem.error(q.positions().at("id"), "duplicate question id '" + q.id() + "' in quiz '" + quiz.id() + "'",
+                problems.add(ContentProblem.error(q.positions().at("id"), "duplicate question id '" + q.id() + "' in quiz '" + quiz.id() + "'",
                         "give each question of the quiz its own id"));
             }
-            question(q, module, quiz.format() == Quiz.Format.YAML);
+            question(q, module, quiz.format() == QuizFile.Format.YAML);
         }
     }
 
-    private void question(Question q, TrainingModule module, boolean keyPointsExpected) {
+    private void question(Question q, ModuleFile module, boolean keyPointsExpected) {
         Positions p = q.positions();
         String name = q.id() == null ? "question" : "question '" + q.id() + "'";
         if (q.id() != null && !ID.matcher(q.id()).matches()) {
             malformed(p.at("id"), "question id", q.id());
         }
         if (q.explanation() == null || q.explanation().isBlank()) {
-            problems.add(Problem.error(p.element(), name + " has no explanation",
+            problems.add(ContentProblem.error(p.element(), name + " has no explanation",
                     "add 'explanation:': the learner sees it after submitting"));
         }
         if (q.kind() != null) {
@@ -363,14 +375,14 @@ public final class ContentValidator {
             for (int i = 0; i < q.keyPoints().size(); i++) {
                 String key = q.keyPoints().get(i);
                 if (!module.keyPoints().containsKey(key)) {
-                    problems.add(Problem.error(p.at("key_points[" + i + "]"), "key point '" + key + "' is not defined by module '"
+                    problems.add(ContentProblem.error(p.at("key_points[" + i + "]"), "key point '" + key + "' is not defined by module '"
                             + module.id() + "'", Suggestions.fix(key, module.keyPoints().keySet(),
                             "use one of: " + String.join(", ", module.keyPoints().keySet()))));
                 }
             }
         }
         if (keyPointsExpected && q.keyPoints().isEmpty()) {
-            problems.add(Problem.warning(p.element(), name + " has no key_points",
+            problems.add(ContentProblem.warning(p.element(), name + " has no key_points",
                     "add 'key_points: [...]' naming what it checks from the module's key_points"));
         }
     }
@@ -383,21 +395,21 @@ public final class ContentValidator {
                 notFor(q.answer() != null, p.at("answer"), "answer", kind);
                 notFor(!q.items().isEmpty(), p.at("items"), "items", kind);
                 if (q.choices().size() < 2) {
-                    problems.add(Problem.error(p.at("choices"), name + " needs at least two choices",
+                    problems.add(ContentProblem.error(p.at("choices"), name + " needs at least two choices",
                             "add 'choices:' with at least two entries"));
                 }
                 long correct = q.correctChoices();
                 if (correct == 0 && !q.choices().isEmpty()) {
-                    problems.add(Problem.error(p.at("choices"), name + " has no correct answer",
+                    problems.add(ContentProblem.error(p.at("choices"), name + " has no correct answer",
                             "mark the right choice with 'correct: true'"));
                 } else if (correct > 1 && q.kind() != Question.Kind.MULTIPLE) {
-                    problems.add(Problem.error(p.at("choices"), name + " has " + correct + " correct choices; a " + kind
+                    problems.add(ContentProblem.error(p.at("choices"), name + " has " + correct + " correct choices; a " + kind
                             + " question has exactly one", "mark exactly one choice correct, or make it 'kind: multiple'"));
                 }
                 if (q.kind() == Question.Kind.SCENARIO) {
                     for (Question.Choice choice : q.choices()) {
                         if (choice.feedback() == null || choice.feedback().isBlank()) {
-                            problems.add(Problem.error(choice.positions().element(), "scenario choice has no feedback",
+                            problems.add(ContentProblem.error(choice.positions().element(), "scenario choice has no feedback",
                                     "add 'feedback:' saying why this choice helps the customer or not"));
                         }
                     }
@@ -407,14 +419,14 @@ public final class ContentValidator {
                 notFor(!q.choices().isEmpty(), p.at("choices"), "choices", kind);
                 notFor(!q.items().isEmpty(), p.at("items"), "items", kind);
                 if (q.answer() == null && !p.fields().containsKey("answer")) {
-                    problems.add(Problem.error(p.element(), name + " has no answer", "add 'answer: true' or 'answer: false'"));
+                    problems.add(ContentProblem.error(p.element(), name + " has no answer", "add 'answer: true' or 'answer: false'"));
                 }
             }
             case ORDERING -> {
                 notFor(!q.choices().isEmpty(), p.at("choices"), "choices", kind);
                 notFor(q.answer() != null, p.at("answer"), "answer", kind);
                 if (q.items().size() < 2) {
-                    problems.add(Problem.error(p.at("items"), name + " needs at least two items to order",
+                    problems.add(ContentProblem.error(p.at("items"), name + " needs at least two items to order",
                             "add 'items:' listed in the right order"));
                 }
             }
@@ -423,41 +435,41 @@ public final class ContentValidator {
 
     private void notFor(boolean present, Location at, String key, String kind) {
         if (present) {
-            problems.add(Problem.error(at, "'" + key + "' does not apply to " + kind + " questions", "remove '" + key + "'"
+            problems.add(ContentProblem.error(at, "'" + key + "' does not apply to " + kind + " questions", "remove '" + key + "'"
                     + (key.equals("answer") ? "" : " or change 'kind'")));
         }
     }
 
-    private void refresher(Refresher refresher) {
+    private void refresher(RefresherEntry refresher) {
         Question q = refresher.question();
-        TrainingModule module = knownModule(refresher.module(), q.positions().at("module"), "refresher");
+        ModuleFile module = knownModule(refresher.module(), q.positions().at("module"), "refresher");
         if (q.kind() != null && !REFRESHER_KINDS.contains(q.kind())) {
-            problems.add(Problem.error(q.positions().at("kind"), "kind '" + q.kind().code() + "' is not allowed for a refresher",
+            problems.add(ContentProblem.error(q.positions().at("kind"), "kind '" + q.kind().code() + "' is not allowed for a refresher",
                     "use kind single, multiple or true_false"));
         }
         question(q, module, true);
     }
 
-    private void guide(ShadowingGuide guide) {
+    private void guide(GuideFile guide) {
         audience(guide.hostRoles(), guide.positions(), "host_roles", false);
         audience(guide.audience(), guide.positions(), "audience", true);
     }
 
-    private void curriculum(Curriculum curriculum) {
+    private void curriculum(CurriculumFile curriculum) {
         Positions p = curriculum.positions();
         if (curriculum.role() != null) {
-            if (curriculum.role().equals(Curriculum.DEFAULT_ROLE)) {
-                fileName(p.at("role"), curriculum.file(), Curriculum.DEFAULT_ROLE + ".yaml", curriculum.role());
+            if (curriculum.role().equals(CurriculumFile.DEFAULT_ROLE)) {
+                fileName(p.at("role"), curriculum.file(), CurriculumFile.DEFAULT_ROLE + ".yaml", curriculum.role());
             } else if (!roleCodes.contains(curriculum.role())) {
-                problems.add(Problem.error(p.at("role"), "unknown job role '" + curriculum.role() + "'",
+                problems.add(ContentProblem.error(p.at("role"), "unknown job role '" + curriculum.role() + "'",
                         Suggestions.fix(curriculum.role(), roleCodes, "use a job role code from roles.yaml, or '"
-                                + Curriculum.DEFAULT_ROLE + "' in curricula/default.yaml")));
+                                + CurriculumFile.DEFAULT_ROLE + "' in curricula/default.yaml")));
             } else {
                 fileName(p.at("role"), curriculum.file(), curriculum.role() + ".yaml", curriculum.role());
             }
         }
         Set<String> targets = new HashSet<>();
-        for (Curriculum.Item item : curriculum.items()) {
+        for (CurriculumFile.Item item : curriculum.items()) {
             if (item.target() == null || item.id() == null) {
                 continue;
             }
@@ -470,15 +482,15 @@ public final class ContentValidator {
             if (!known) {
                 List<String> candidates = switch (item.target()) {
                     case MODULE -> new ArrayList<>(modulesById.keySet());
-                    case QUIZ -> tree.quizzes().stream().map(Quiz::id).filter(id -> id != null).toList();
-                    case SHADOWING -> tree.guides().stream().map(ShadowingGuide::id).filter(id -> id != null).toList();
+                    case QUIZ -> tree.quizzes().stream().map(QuizFile::id).filter(id -> id != null).toList();
+                    case SHADOWING -> tree.guides().stream().map(GuideFile::id).filter(id -> id != null).toList();
                 };
-                String what = item.target() == Curriculum.Target.SHADOWING ? "shadowing guide" : item.target().key();
-                problems.add(Problem.error(at, "unknown " + what + " '" + item.id() + "'",
+                String what = item.target() == CurriculumFile.Target.SHADOWING ? "shadowing guide" : item.target().key();
+                problems.add(ContentProblem.error(at, "unknown " + what + " '" + item.id() + "'",
                         Suggestions.fix(item.id(), candidates, "use the id of an existing " + what)));
             }
             if (!targets.add(item.target().key() + ":" + item.id())) {
-                problems.add(Problem.warning(at, item.target().key() + " '" + item.id() + "' is listed twice in this curriculum",
+                problems.add(ContentProblem.warning(at, item.target().key() + " '" + item.id() + "' is listed twice in this curriculum",
                         "keep one item; use repeat_months for recertification"));
             }
         }

@@ -37,6 +37,9 @@ public final class Definitions {
     }
 
     public record Curriculum(String role, List<Item> items) {
+
+        /** The reserved role whose curriculum ({@code curricula/default.yaml}) is for roles without one of their own. */
+        public static final String DEFAULT_ROLE = "default";
     }
 
     /** {@code target} is module, quiz or shadowing; {@code from} is start or assignment. */

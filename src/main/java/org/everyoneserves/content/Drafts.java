@@ -12,6 +12,13 @@ import java.util.Objects;
 import java.util.TreeMap;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Image;
+import org.everyoneserves.content.files.ContentTree;
+import org.everyoneserves.content.files.CurriculumFile;
+import org.everyoneserves.content.files.GuideFile;
+import org.everyoneserves.content.files.ModuleFile;
+import org.everyoneserves.content.files.QuizFile;
+import org.everyoneserves.content.files.RefresherEntry;
+import org.everyoneserves.content.files.RoleEntry;
 
 /** Turns a loaded, valid content tree into the drafts the catalog compares and publishes. */
 public final class Drafts {
@@ -24,42 +31,42 @@ public final class Drafts {
     public static List<Draft> of(ContentTree tree) {
         Path base = tree.root().toAbsolutePath().normalize();
         List<Draft> drafts = new ArrayList<>();
-        for (TrainingModule m : tree.modules()) {
+        for (ModuleFile m : tree.modules()) {
             Map<String, Path> images = images(m);
             Definitions.Module definition = new Definitions.Module(m.id(), m.track(), m.title(), m.summary(), m.audience(),
                     m.minutes() == null ? 0 : m.minutes(), m.tags(), m.revision(), m.keyPoints(), m.body(), List.copyOf(images.keySet()));
             drafts.add(draft(CatalogItem.Kind.MODULE, m.id(), m.track(), m.title(), m.summary(), m.minutes(), m.revision(),
                     definition, m.body(), source(base, m.file()), images));
         }
-        for (Quiz q : tree.quizzes()) {
+        for (QuizFile q : tree.quizzes()) {
             Definitions.Quiz definition = new Definitions.Quiz(q.id(), q.module(), q.title(), q.passMark() == null ? 100 : q.passMark(),
                     q.attempts(), q.shuffleQuestions(), q.shuffleChoices(), q.drawn(), q.revision(), q.format().name().toLowerCase(),
                     q.questions().stream().map(Definitions::withoutPositions).toList());
-            String track = tree.module(q.module()).map(TrainingModule::track).orElse(null);
+            String track = tree.module(q.module()).map(ModuleFile::track).orElse(null);
             drafts.add(draft(CatalogItem.Kind.QUIZ, q.id(), track, q.title(), null, null, q.revision(), definition, null,
                     source(base, q.file()), Map.of()));
         }
-        for (ShadowingGuide g : tree.guides()) {
+        for (GuideFile g : tree.guides()) {
             Definitions.Guide definition = new Definitions.Guide(g.id(), g.track(), g.title(), g.summary(), g.hostRoles(), g.audience(),
                     g.durationMinutes() == null ? 0 : g.durationMinutes(), g.watchFor(), g.questions(), g.reflectionPrompt());
             drafts.add(draft(CatalogItem.Kind.GUIDE, g.id(), g.track(), g.title(), g.summary(), g.durationMinutes(), 1, definition,
                     null, source(base, g.file()), Map.of()));
         }
-        for (Refresher r : tree.refreshers()) {
+        for (RefresherEntry r : tree.refreshers()) {
             Question question = Definitions.withoutPositions(r.question());
             Definitions.Refresher definition = new Definitions.Refresher(r.id(), r.track(), r.module(), question);
             String title = question.prompt() == null ? r.id() : question.prompt();
             drafts.add(draft(CatalogItem.Kind.REFRESHER, r.id(), r.track(), title, null, null, 1, definition, null,
                     source(base, r.file()), Map.of()));
         }
-        for (Curriculum c : tree.curricula()) {
+        for (CurriculumFile c : tree.curricula()) {
             List<Definitions.Item> items = c.items().stream()
                     .filter(i -> i.target() != null)
                     .map(i -> new Definitions.Item(i.target().key(), i.id(), i.dueDays() == null ? 0 : i.dueDays(),
                             i.from() == null ? "start" : i.from().name().toLowerCase(), i.repeatMonths()))
                     .toList();
-            String title = Curriculum.DEFAULT_ROLE.equals(c.role()) ? "Job roles without their own curriculum"
-                    : tree.role(c.role()).map(JobRole::name).orElse(c.role());
+            String title = CurriculumFile.DEFAULT_ROLE.equals(c.role()) ? "Job roles without their own curriculum"
+                    : tree.role(c.role()).map(RoleEntry::name).orElse(c.role());
             drafts.add(draft(CatalogItem.Kind.CURRICULUM, c.role(), null, title, null, null, 1,
                     new Definitions.Curriculum(c.role(), items), null, source(base, c.file()), Map.of()));
         }
@@ -76,7 +83,7 @@ public final class Drafts {
     }
 
     /** The module's pictures that exist inside the content folder, by the path written in the Markdown. */
-    private static Map<String, Path> images(TrainingModule module) {
+    private static Map<String, Path> images(ModuleFile module) {
         Map<String, Path> images = new TreeMap<>();
         Path folder = module.file().toAbsolutePath().normalize().getParent();
         MarkdownRenderer.parse(module.body()).accept(new AbstractVisitor() {

@@ -12,9 +12,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.everyoneserves.content.files.ContentProblem;
+import org.everyoneserves.content.files.Location;
+import org.everyoneserves.content.files.Positions;
+import org.everyoneserves.content.files.QuizFile;
 
 /**
- * Converts a quiz in Moodle's GIFT format into a {@link Quiz}. The quiz fields come from a comment header
+ * Converts a quiz in Moodle's GIFT format into a {@link QuizFile}. The quiz fields come from a comment header
  * ({@code // id: ...}); single choice, multiple choice with weights, true/false, feedback and general feedback
  * are converted, missing-word questions become single choice with a blank. Every question kind the platform
  * does not have is reported with its line, never dropped silently.
@@ -30,7 +34,7 @@ public final class GiftParser {
 
     private final String path;
     private final String[] lines;
-    private final List<Problem> problems = new ArrayList<>();
+    private final List<ContentProblem> problems = new ArrayList<>();
     private final Map<String, String> header = new LinkedHashMap<>();
     private final Map<String, Location> headerAt = new LinkedHashMap<>();
     private final List<Question> questions = new ArrayList<>();
@@ -41,17 +45,17 @@ public final class GiftParser {
         this.lines = text.replace("\r\n", "\n").split("\n", -1);
     }
 
-    public record Result(Optional<Quiz> quiz, List<Problem> problems) {
+    public record Result(Optional<QuizFile> quiz, List<ContentProblem> problems) {
     }
 
     public static Result parse(String text, String path, Path file) {
         GiftParser parser = new GiftParser(text, path);
-        Quiz quiz = parser.read(file, ContentHash.of(text));
-        parser.problems.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
+        QuizFile quiz = parser.read(file, ContentHash.of(text));
+        parser.problems.sort(Comparator.comparingInt(ContentProblem::line).thenComparingInt(ContentProblem::column));
         return new Result(Optional.of(quiz), List.copyOf(parser.problems));
     }
 
-    private Quiz read(Path file, String hash) {
+    private QuizFile read(Path file, String hash) {
         boolean questionsStarted = false;
         int i = 0;
         while (i < lines.length) {
@@ -65,7 +69,7 @@ public final class GiftParser {
                 }
                 i++;
             } else if (trimmed.startsWith("$CATEGORY:")) {
-                problems.add(Problem.warning(new Location(path, i + 1, column(line)), "$CATEGORY line ignored",
+                problems.add(ContentProblem.warning(new Location(path, i + 1, column(line)), "$CATEGORY line ignored",
                         "categories are not used by Everyone Serves; remove the line to silence this"));
                 i++;
             } else {
@@ -88,35 +92,35 @@ public final class GiftParser {
         String key = m.group(1).toLowerCase(Locale.ROOT);
         Location at = new Location(path, lineNumber, m.start(2) + 1 + (m.group(2).length() - m.group(2).stripLeading().length()));
         if (!HEADER_KEYS.contains(key)) {
-            Suggestions.nearest(key, HEADER_KEYS).ifPresent(s -> problems.add(Problem.warning(new Location(path, lineNumber, m.start(1) + 1),
+            Suggestions.nearest(key, HEADER_KEYS).ifPresent(s -> problems.add(ContentProblem.warning(new Location(path, lineNumber, m.start(1) + 1),
                     "unknown GIFT header key '" + key + "'", "did you mean '" + s + "'?")));
             return;
         }
         if (header.containsKey(key)) {
-            problems.add(Problem.error(at, "duplicate GIFT header '" + key + "'", "keep only one '// " + key + ":' line"));
+            problems.add(ContentProblem.error(at, "duplicate GIFT header '" + key + "'", "keep only one '// " + key + ":' line"));
             return;
         }
         header.put(key, m.group(2).strip());
         headerAt.put(key, at);
     }
 
-    private Quiz quiz(Path file, String hash) {
+    private QuizFile quiz(Path file, String hash) {
         Location start = Location.start(path);
         for (String required : List.of("id", "module", "title", "pass_mark")) {
             if (header.getOrDefault(required, "").isEmpty()) {
-                problems.add(Problem.error(start, "missing GIFT header '// " + required + ":'",
+                problems.add(ContentProblem.error(start, "missing GIFT header '// " + required + ":'",
                         "add a comment line '// " + required + ": ...' at the top of the file"));
             }
         }
         if (questions.isEmpty()) {
-            problems.add(Problem.error(start, "the GIFT file has no questions it can convert", "add at least one question"));
+            problems.add(ContentProblem.error(start, "the GIFT file has no questions it can convert", "add at least one question"));
         }
         Integer pool = headerInt("pool", Integer.MIN_VALUE, Integer.MAX_VALUE);
         Integer attempts = headerInt("attempts", 0, Integer.MAX_VALUE);
         Integer revision = headerInt("revision", 1, Integer.MAX_VALUE);
-        return new Quiz(blankToNull(header.get("id")), blankToNull(header.get("module")), blankToNull(header.get("title")),
+        return new QuizFile(blankToNull(header.get("id")), blankToNull(header.get("module")), blankToNull(header.get("title")),
                 headerInt("pass_mark", 1, 100), attempts == null ? 0 : attempts, headerBool("shuffle_questions"),
-                headerBool("shuffle_choices"), pool, revision == null ? 1 : revision, questions, Quiz.Format.GIFT, file, hash,
+                headerBool("shuffle_choices"), pool, revision == null ? 1 : revision, questions, QuizFile.Format.GIFT, file, hash,
                 new Positions(start, headerAt));
     }
 
@@ -135,12 +139,12 @@ public final class GiftParser {
                 return n;
             }
         } catch (NumberFormatException e) {
-            problems.add(Problem.error(headerAt.get(key), "'" + key + "' must be a whole number, not '" + value + "'",
+            problems.add(ContentProblem.error(headerAt.get(key), "'" + key + "' must be a whole number, not '" + value + "'",
                     "write a number such as '// " + key + ": " + Math.max(min, 1) + "'"));
             return null;
         }
         String range = max == Integer.MAX_VALUE ? "at least " + min : "between " + min + " and " + max;
-        problems.add(Problem.error(headerAt.get(key), "'" + key + "' must be " + range + ", not " + value, "use a whole number " + range));
+        problems.add(ContentProblem.error(headerAt.get(key), "'" + key + "' must be " + range + ", not " + value, "use a whole number " + range));
         return null;
     }
 
@@ -150,7 +154,7 @@ public final class GiftParser {
             return true;
         }
         if (!value.equalsIgnoreCase("false")) {
-            problems.add(Problem.error(headerAt.get(key), "'" + key + "' must be true or false, not '" + value + "'",
+            problems.add(ContentProblem.error(headerAt.get(key), "'" + key + "' must be true or false, not '" + value + "'",
                     "write '// " + key + ": true' or '// " + key + ": false'"));
         }
         return false;
@@ -220,7 +224,7 @@ public final class GiftParser {
         if (s.startsWith("::", pos)) {
             int end = indexOf(s, "::", pos + 2);
             if (end < 0) {
-                problems.add(Problem.error(start, "the question title '::' is not closed", "end the title with '::'"));
+                problems.add(ContentProblem.error(start, "the question title '::' is not closed", "end the title with '::'"));
                 return;
             }
             title = unescape(s.substring(pos + 2, end)).strip();
@@ -238,12 +242,12 @@ public final class GiftParser {
         }
         int close = indexOf(s, "}", open + 1);
         if (close < 0) {
-            problems.add(Problem.error(block.at(path, open), "the answers' '{' is not closed", "end the answers with '}'"));
+            problems.add(ContentProblem.error(block.at(path, open), "the answers' '{' is not closed", "end the answers with '}'"));
             return;
         }
         int another = indexOf(s, "{", close + 1);
         if (another >= 0) {
-            problems.add(Problem.error(block.at(path, another), "a second question starts without a blank line before it",
+            problems.add(ContentProblem.error(block.at(path, another), "a second question starts without a blank line before it",
                     "separate questions with a blank line"));
             return;
         }
@@ -334,7 +338,7 @@ public final class GiftParser {
                 }
                 startOfCurrent = i;
             } else if (startOfCurrent < 0 && !Character.isWhitespace(c)) {
-                problems.add(Problem.error(block.at(path, offset + i), "answer text must start with '=' (right) or '~' (wrong)",
+                problems.add(ContentProblem.error(block.at(path, offset + i), "answer text must start with '=' (right) or '~' (wrong)",
                         "start each answer with '=' or '~'"));
                 return null;
             }
@@ -360,7 +364,7 @@ public final class GiftParser {
     }
 
     private void unsupported(Location at, String message, String fix) {
-        problems.add(Problem.error(at, message, fix));
+        problems.add(ContentProblem.error(at, message, fix));
     }
 
     private String questionId(String title) {

@@ -12,6 +12,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.everyoneserves.content.files.ContentProblem;
+import org.everyoneserves.content.files.ContentTree;
+import org.everyoneserves.content.files.Location;
 
 /**
  * Surface cues that let a learner pick the right answer without knowing it: the right answer is the longest choice,
@@ -51,7 +54,7 @@ public final class ItemCues {
     }
 
     /** One cue found, as the problem shown to the writer. */
-    public record Finding(Cue cue, Problem problem) {
+    public record Finding(Cue cue, ContentProblem problem) {
     }
 
     /**
@@ -64,7 +67,7 @@ public final class ItemCues {
             findings = List.copyOf(findings);
         }
 
-        public List<Problem> problems() {
+        public List<ContentProblem> problems() {
             return findings.stream().map(Finding::problem).toList();
         }
 
@@ -262,6 +265,6 @@ public final class ItemCues {
     }
 
     private void add(Cue cue, Location at, String message, String fix) {
-        findings.add(new Finding(cue, Problem.warning(at, message, fix)));
+        findings.add(new Finding(cue, ContentProblem.warning(at, message, fix)));
     }
 }

@@ -2,6 +2,7 @@ package org.everyoneserves.content;
 
 import java.util.List;
 import java.util.Optional;
+import org.everyoneserves.content.files.Positions;
 
 /**
  * A quiz question or refresher item. Which fields apply depends on {@code kind}: choices for single,

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.everyoneserves.content.files.ContentProblem;
+import org.everyoneserves.content.files.Location;
+import org.everyoneserves.content.files.Positions;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -26,16 +29,16 @@ final class Yaml {
     private Yaml() {
     }
 
-    static Optional<Node> compose(String text, String path, List<Problem> problems) {
+    static Optional<Node> compose(String text, String path, List<ContentProblem> problems) {
         LoadSettings settings = LoadSettings.builder().setLabel(path).setSchema(new CoreSchema()).build();
         try {
             return new Compose(settings).composeString(text);
         } catch (MarkedYamlEngineException e) {
             Location at = e.getProblemMark().or(e::getContextMark).map(m -> at(path, m)).orElse(Location.start(path));
             String problem = e.getProblem() == null ? e.getContext() : e.getProblem();
-            problems.add(Problem.error(at, "YAML syntax error: " + problem, syntaxFix(problem)));
+            problems.add(ContentProblem.error(at, "YAML syntax error: " + problem, syntaxFix(problem)));
         } catch (YamlEngineException e) {
-            problems.add(Problem.error(Location.start(path), "YAML error: " + e.getMessage(), "fix the file so that it is valid YAML"));
+            problems.add(ContentProblem.error(Location.start(path), "YAML error: " + e.getMessage(), "fix the file so that it is valid YAML"));
         }
         return Optional.empty();
     }
@@ -70,23 +73,23 @@ final class Yaml {
         private final String path;
         private final String what;
         private final Location element;
-        private final List<Problem> problems;
+        private final List<ContentProblem> problems;
         private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
         private final Map<String, Location> positions = new LinkedHashMap<>();
         private final Set<String> misspelt = new HashSet<>();
 
-        private Fields(String path, String what, Location element, List<Problem> problems) {
+        private Fields(String path, String what, Location element, List<ContentProblem> problems) {
             this.path = path;
             this.what = what;
             this.element = element;
             this.problems = problems;
         }
 
-        static Fields of(Node node, String path, String what, List<String> allowed, List<Problem> problems) {
+        static Fields of(Node node, String path, String what, List<String> allowed, List<ContentProblem> problems) {
             Fields fields = new Fields(path, what, Yaml.at(path, node), problems);
             if (!(node instanceof MappingNode mapping)) {
                 if (!isNull(node)) {
-                    problems.add(Problem.error(fields.element, what + " must be a mapping of 'key: value' lines",
+                    problems.add(ContentProblem.error(fields.element, what + " must be a mapping of 'key: value' lines",
                             "write it as 'key: value' lines"));
                 }
                 return fields;
@@ -94,19 +97,19 @@ final class Yaml {
             for (NodeTuple tuple : mapping.getValue()) {
                 Location keyAt = Yaml.at(path, tuple.getKeyNode());
                 if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)) {
-                    problems.add(Problem.error(keyAt, "a key must be a plain word", "write the key as a word followed by ':'"));
+                    problems.add(ContentProblem.error(keyAt, "a key must be a plain word", "write the key as a word followed by ':'"));
                     continue;
                 }
                 String key = keyNode.getValue();
                 if (!allowed.contains(key)) {
                     Optional<String> meant = Suggestions.nearest(key, allowed);
                     meant.ifPresent(fields.misspelt::add);
-                    problems.add(Problem.error(keyAt, "unknown key '" + key + "'",
+                    problems.add(ContentProblem.error(keyAt, "unknown key '" + key + "'",
                             meant.map(s -> "did you mean '" + s + "'?").orElse("allowed keys: " + String.join(", ", allowed))));
                     continue;
                 }
                 if (fields.entries.containsKey(key)) {
-                    problems.add(Problem.error(keyAt, "duplicate key '" + key + "' in " + what, "keep only one '" + key + "'"));
+                    problems.add(ContentProblem.error(keyAt, "duplicate key '" + key + "' in " + what, "keep only one '" + key + "'"));
                     continue;
                 }
                 fields.entries.put(key, tuple);
@@ -146,7 +149,7 @@ final class Yaml {
             if (misspelt.contains(key)) {
                 return;
             }
-            problems.add(Problem.error(element, "missing required field '" + key + "' in " + what, "add '" + key + ":' with a value"));
+            problems.add(ContentProblem.error(element, "missing required field '" + key + "' in " + what, "add '" + key + ":' with a value"));
         }
 
         String string(String key, boolean required) {
@@ -157,12 +160,12 @@ final class Yaml {
             if (node.get() instanceof ScalarNode scalar) {
                 String value = scalar.getValue().strip();
                 if (value.isEmpty() && required) {
-                    problems.add(Problem.error(at(key), "'" + key + "' is empty", "write a value after '" + key + ":'"));
+                    problems.add(ContentProblem.error(at(key), "'" + key + "' is empty", "write a value after '" + key + ":'"));
                     return null;
                 }
                 return value;
             }
-            problems.add(Problem.error(at(key), "'" + key + "' must be text, not a list or mapping", "write one value after '" + key + ":'"));
+            problems.add(ContentProblem.error(at(key), "'" + key + "' must be text, not a list or mapping", "write one value after '" + key + ":'"));
             return null;
         }
 
@@ -181,11 +184,11 @@ final class Yaml {
                     // out of int range: reported below
                 }
                 String range = max == Integer.MAX_VALUE ? "at least " + min : "between " + min + " and " + max;
-                problems.add(Problem.error(at(key), "'" + key + "' must be " + range + ", not " + scalar.getValue(),
+                problems.add(ContentProblem.error(at(key), "'" + key + "' must be " + range + ", not " + scalar.getValue(),
                         "use a whole number " + range));
                 return null;
             }
-            problems.add(Problem.error(at(key), "'" + key + "' must be a whole number, not " + describe(node.get()),
+            problems.add(ContentProblem.error(at(key), "'" + key + "' must be a whole number, not " + describe(node.get()),
                     "write a number such as '" + key + ": " + Math.max(min, 1) + "'"));
             return null;
         }
@@ -198,7 +201,7 @@ final class Yaml {
             if (node.get() instanceof ScalarNode scalar && scalar.getTag().equals(Tag.BOOL)) {
                 return Boolean.parseBoolean(scalar.getValue().toLowerCase());
             }
-            problems.add(Problem.error(at(key), "'" + key + "' must be true or false, not " + describe(node.get()),
+            problems.add(ContentProblem.error(at(key), "'" + key + "' must be true or false, not " + describe(node.get()),
                     "write '" + key + ": true' or '" + key + ": false'"));
             return null;
         }
@@ -221,16 +224,16 @@ final class Yaml {
                         positions.put(key + "[" + values.size() + "]", Yaml.at(path, item));
                         values.add(scalar.getValue().strip());
                     } else {
-                        problems.add(Problem.error(Yaml.at(path, item), "each entry of '" + key + "' must be text",
+                        problems.add(ContentProblem.error(Yaml.at(path, item), "each entry of '" + key + "' must be text",
                                 "write each entry as '- text'"));
                     }
                 }
                 if (values.isEmpty() && required) {
-                    problems.add(Problem.error(at(key), "'" + key + "' is empty", "list at least one entry"));
+                    problems.add(ContentProblem.error(at(key), "'" + key + "' is empty", "list at least one entry"));
                 }
                 return values;
             }
-            problems.add(Problem.error(at(key), "'" + key + "' must be a list, not a mapping", "write it as [a, b] or as '- a' lines"));
+            problems.add(ContentProblem.error(at(key), "'" + key + "' must be a list, not a mapping", "write it as [a, b] or as '- a' lines"));
             return values;
         }
 
@@ -242,7 +245,7 @@ final class Yaml {
                 return values;
             }
             if (!(node.get() instanceof MappingNode mapping)) {
-                problems.add(Problem.error(at(key), "'" + key + "' must be a mapping of 'name: text' lines",
+                problems.add(ContentProblem.error(at(key), "'" + key + "' must be a mapping of 'name: text' lines",
                         "write one 'name: text' line per entry, indented under '" + key + ":'"));
                 return values;
             }
@@ -250,18 +253,18 @@ final class Yaml {
                 Location keyAt = Yaml.at(path, tuple.getKeyNode());
                 if (!(tuple.getKeyNode() instanceof ScalarNode name) || !(tuple.getValueNode() instanceof ScalarNode text)
                         || isNull(tuple.getValueNode())) {
-                    problems.add(Problem.error(keyAt, "each entry of '" + key + "' must be 'name: text'", "write one line per entry"));
+                    problems.add(ContentProblem.error(keyAt, "each entry of '" + key + "' must be 'name: text'", "write one line per entry"));
                     continue;
                 }
                 if (values.containsKey(name.getValue())) {
-                    problems.add(Problem.error(keyAt, "duplicate key '" + name.getValue() + "' in " + key, "keep only one"));
+                    problems.add(ContentProblem.error(keyAt, "duplicate key '" + name.getValue() + "' in " + key, "keep only one"));
                     continue;
                 }
                 positions.put(key + "." + name.getValue(), keyAt);
                 values.put(name.getValue(), text.getValue().strip());
             }
             if (values.isEmpty() && required) {
-                problems.add(Problem.error(at(key), "'" + key + "' is empty", "add at least one 'name: text' line"));
+                problems.add(ContentProblem.error(at(key), "'" + key + "' is empty", "add at least one 'name: text' line"));
             }
             return values;
         }
@@ -274,11 +277,11 @@ final class Yaml {
             }
             if (node.get() instanceof SequenceNode sequence) {
                 if (sequence.getValue().isEmpty() && required) {
-                    problems.add(Problem.error(at(key), "'" + key + "' is empty", "add at least one entry"));
+                    problems.add(ContentProblem.error(at(key), "'" + key + "' is empty", "add at least one entry"));
                 }
                 return sequence.getValue();
             }
-            problems.add(Problem.error(at(key), "'" + key + "' must be a list of entries starting with '- '",
+            problems.add(ContentProblem.error(at(key), "'" + key + "' must be a list of entries starting with '- '",
                     "write each entry on its own line starting with '- '"));
             return List.of();
         }

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.everyoneserves.content.files.Location;
 import org.everyoneserves.testing.Api;
 import org.everyoneserves.testing.Database;
 import org.everyoneserves.testing.Deployments;

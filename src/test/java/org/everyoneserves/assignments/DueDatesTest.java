@@ -1,33 +1,25 @@
 package org.everyoneserves.assignments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.LocalDate;
-import org.everyoneserves.content.Curriculum;
-import org.everyoneserves.content.Curriculum.From;
+import org.everyoneserves.assignments.DueDates.From;
 import org.junit.jupiter.api.Test;
 
 class DueDatesTest {
 
     private static final LocalDate START = LocalDate.of(2026, 3, 2);
 
-    private static Curriculum.Item item(Integer dueDays, From from) {
-        return new Curriculum.Item(Curriculum.Target.MODULE, "everyone-serves", dueDays, from, null, null);
-    }
-
     @Test
     void fromStartCountsFromTheStartDate() {
         assertEquals(LocalDate.of(2026, 3, 9), DueDates.dueOn(From.START, 7, START, START));
         assertEquals(LocalDate.of(2026, 3, 9), DueDates.dueOn(From.START, 7, START, LocalDate.of(2026, 2, 20)), "assigned before starting");
-        assertEquals(LocalDate.of(2026, 4, 1), DueDates.dueOn(item(30, From.START), START, START));
     }
 
     @Test
     void fromAssignmentCountsFromTheDayOfAssignment() {
         LocalDate assignedOn = LocalDate.of(2026, 6, 15);
         assertEquals(LocalDate.of(2026, 7, 15), DueDates.dueOn(From.ASSIGNMENT, 30, START, assignedOn));
-        assertEquals(LocalDate.of(2026, 7, 15), DueDates.dueOn(item(30, From.ASSIGNMENT), START, assignedOn));
         assertEquals(LocalDate.of(2026, 4, 9), DueDates.dueOn(From.ASSIGNMENT, 30, START, LocalDate.of(2026, 3, 10)),
                 "not the start date's April 1");
     }
@@ -48,8 +40,9 @@ class DueDatesTest {
     }
 
     @Test
-    void anItemWithoutFromCountsFromStartAndOneWithoutDueDaysIsRefused() {
-        assertEquals(LocalDate.of(2026, 3, 9), DueDates.dueOn(item(7, null), START, START));
-        assertThrows(IllegalArgumentException.class, () -> DueDates.dueOn(item(null, From.START), START, START));
+    void aDefinitionCountsFromTheAssignmentOnlyWhenItSaysSo() {
+        assertEquals(From.ASSIGNMENT, From.of("assignment"));
+        assertEquals(From.START, From.of("start"));
+        assertEquals(From.START, From.of(null));
     }
 }

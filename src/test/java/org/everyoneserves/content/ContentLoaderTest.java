@@ -12,6 +12,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.everyoneserves.content.files.ContentProblem;
+import org.everyoneserves.content.files.ContentTree;
+import org.everyoneserves.content.files.CurriculumFile;
+import org.everyoneserves.content.files.GuideFile;
+import org.everyoneserves.content.files.Location;
+import org.everyoneserves.content.files.ModuleFile;
+import org.everyoneserves.content.files.QuizFile;
+import org.everyoneserves.content.files.RoleEntry;
+import org.everyoneserves.content.files.TrackFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,10 +32,10 @@ class ContentLoaderTest {
     void readsEveryKindOfFile() {
         assertEquals(List.of(), tree.loadProblems());
         assertEquals(2, tree.departments().size());
-        assertEquals(List.of("support-agent", "accounts-receivable", "accountant"), tree.roles().stream().map(JobRole::code).toList());
-        assertEquals(List.of("finance", "foundation"), tree.tracks().stream().map(Track::id).toList());
-        assertEquals(List.of("invoices-and-collections-calls", "everyone-serves"), tree.modules().stream().map(TrainingModule::id).toList());
-        assertEquals(List.of("service-basics-gift-quiz", "everyone-serves-quiz"), tree.quizzes().stream().map(Quiz::id).toList());
+        assertEquals(List.of("support-agent", "accounts-receivable", "accountant"), tree.roles().stream().map(RoleEntry::code).toList());
+        assertEquals(List.of("finance", "foundation"), tree.tracks().stream().map(TrackFile::id).toList());
+        assertEquals(List.of("invoices-and-collections-calls", "everyone-serves"), tree.modules().stream().map(ModuleFile::id).toList());
+        assertEquals(List.of("service-basics-gift-quiz", "everyone-serves-quiz"), tree.quizzes().stream().map(QuizFile::id).toList());
         assertEquals(2, tree.refreshers().size());
         assertEquals(1, tree.guides().size());
         assertEquals(1, tree.curricula().size());
@@ -34,7 +43,7 @@ class ContentLoaderTest {
 
     @Test
     void moduleHeaderAndBodyKeepTheFilesLineNumbers() {
-        TrainingModule module = tree.module("everyone-serves").orElseThrow();
+        ModuleFile module = tree.module("everyone-serves").orElseThrow();
         assertEquals("Everyone serves", module.title());
         assertEquals("foundation", module.track());
         assertEquals(List.of("all"), module.audience());
@@ -51,14 +60,14 @@ class ContentLoaderTest {
 
     @Test
     void quizWithEveryQuestionKind() {
-        Quiz quiz = tree.quiz("everyone-serves-quiz").orElseThrow();
+        QuizFile quiz = tree.quiz("everyone-serves-quiz").orElseThrow();
         assertEquals("Everyone serves: check your understanding", quiz.title());
         assertEquals(70, quiz.passMark());
         assertEquals(3, quiz.attempts());
         assertEquals(4, quiz.pool());
         assertEquals(4, quiz.drawn());
         assertTrue(quiz.shuffleQuestions());
-        assertEquals(Quiz.Format.YAML, quiz.format());
+        assertEquals(QuizFile.Format.YAML, quiz.format());
         assertEquals(List.of(Question.Kind.SCENARIO, Question.Kind.SINGLE, Question.Kind.MULTIPLE, Question.Kind.TRUE_FALSE,
                 Question.Kind.ORDERING), quiz.questions().stream().map(Question::kind).toList());
         Question scenario = quiz.questions().get(0);
@@ -73,38 +82,38 @@ class ContentLoaderTest {
 
     @Test
     void curriculumItems() {
-        Curriculum curriculum = tree.curricula().get(0);
+        CurriculumFile curriculum = tree.curricula().get(0);
         assertEquals("accounts-receivable", curriculum.role());
-        Curriculum.Item item = curriculum.items().get(2);
-        assertEquals(Curriculum.Target.MODULE, item.target());
+        CurriculumFile.Item item = curriculum.items().get(2);
+        assertEquals(CurriculumFile.Target.MODULE, item.target());
         assertEquals("invoices-and-collections-calls", item.id());
         assertEquals(30, item.dueDays());
-        assertEquals(Curriculum.From.ASSIGNMENT, item.from());
+        assertEquals(CurriculumFile.From.ASSIGNMENT, item.from());
         assertNull(item.repeatMonths());
-        assertEquals(Curriculum.From.START, curriculum.items().get(0).from());
+        assertEquals(CurriculumFile.From.START, curriculum.items().get(0).from());
         assertEquals(12, curriculum.items().get(0).repeatMonths());
-        assertEquals(Curriculum.Target.SHADOWING, curriculum.items().get(4).target());
+        assertEquals(CurriculumFile.Target.SHADOWING, curriculum.items().get(4).target());
     }
 
     @Test
     void shadowingGuideGetsTheDefaultQuestions() {
-        ShadowingGuide guide = tree.guide("shadowing-finance").orElseThrow();
+        GuideFile guide = tree.guide("shadowing-finance").orElseThrow();
         assertEquals(List.of("support-agent"), guide.hostRoles());
         assertEquals(120, guide.durationMinutes());
-        assertEquals(ShadowingGuide.DEFAULT_QUESTIONS, guide.questions());
+        assertEquals(GuideFile.DEFAULT_QUESTIONS, guide.questions());
     }
 
     @Test
     void giftQuizTakesPartInTheTree() {
-        Quiz gift = tree.quiz("service-basics-gift-quiz").orElseThrow();
-        assertEquals(Quiz.Format.GIFT, gift.format());
+        QuizFile gift = tree.quiz("service-basics-gift-quiz").orElseThrow();
+        assertEquals(QuizFile.Format.GIFT, gift.format());
         assertEquals("everyone-serves", gift.module());
         assertEquals(2, gift.questions().size());
     }
 
     @Test
     void contentHashIgnoresLineEndingsAndTrailingWhitespace() throws IOException {
-        TrainingModule module = tree.module("everyone-serves").orElseThrow();
+        ModuleFile module = tree.module("everyone-serves").orElseThrow();
         String text = Files.readString(module.file());
         assertEquals(module.hash(), ContentHash.of(text));
         assertEquals(module.hash(), ContentHash.of(text.replace("\n", "\r\n") + "\n\n  \n"));
@@ -129,7 +138,7 @@ class ContentLoaderTest {
                         + " — expected here: track.yaml, <module>.md, <module>.quiz.yaml, refreshers.yaml, shadowing.yaml, images/",
                 "content/tracks/finance/unclosed.md:1:1: the YAML header has no closing '---' line"
                         + " — start the file with '---', the header fields, then '---' and the Markdown"),
-                ContentLoader.load(content).loadProblems().stream().map(Problem::toString).sorted().toList());
+                ContentLoader.load(content).loadProblems().stream().map(ContentProblem::toString).sorted().toList());
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.everyoneserves.content.files.ContentProblem;
+import org.everyoneserves.content.files.ContentTree;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,9 +89,9 @@ class ContentValidatorTest {
 
     @Test
     void rawHtmlIsAWarningAndOtherMistakesAreErrors() {
-        List<Problem> problems = ContentValidator.check(Fixtures.goodWith("module-rules", dir));
-        assertTrue(problems.stream().filter(p -> p.message().startsWith("raw HTML")).noneMatch(Problem::isError));
-        assertTrue(problems.stream().filter(p -> p.message().startsWith("level-1")).allMatch(Problem::isError));
+        List<ContentProblem> problems = ContentValidator.check(Fixtures.goodWith("module-rules", dir));
+        assertTrue(problems.stream().filter(p -> p.message().startsWith("raw HTML")).noneMatch(ContentProblem::isError));
+        assertTrue(problems.stream().filter(p -> p.message().startsWith("level-1")).allMatch(ContentProblem::isError));
     }
 
     @Test
@@ -171,11 +173,11 @@ class ContentValidatorTest {
 
     @Test
     void declaredMinutesFarFromTheReadingTimeIsAWarning() {
-        List<Problem> problems = ContentValidator.check(Fixtures.goodWith("reading-time", dir));
+        List<ContentProblem> problems = ContentValidator.check(Fixtures.goodWith("reading-time", dir));
         assertEquals(List.of("content/tracks/finance/short-read.md:6:10: minutes: 30 is far from the estimated 1 minute of reading"
                 + " (5 words at 200 words a minute) — check the module's length or set 'minutes: 1'"),
-                problems.stream().map(Problem::toString).toList());
-        assertEquals(Problem.Severity.WARNING, problems.get(0).severity());
+                problems.stream().map(ContentProblem::toString).toList());
+        assertEquals(ContentProblem.Severity.WARNING, problems.get(0).severity());
     }
 
     @Test
@@ -213,7 +215,7 @@ class ContentValidatorTest {
     @Test
     void itemCuesAreWarningsAndMeasureHowOftenTheRightAnswerIsLongest() {
         ContentTree tree = ContentLoader.load(Fixtures.goodWith("item-cues", dir));
-        assertTrue(ContentValidator.validate(tree).stream().noneMatch(Problem::isError));
+        assertTrue(ContentValidator.validate(tree).stream().noneMatch(ContentProblem::isError));
         ItemCues.Report report = ItemCues.of(tree);
         assertEquals(5, report.keyLongest(), "first-words, disputed-invoice, call-time, the GIFT tone and the good tree's two-jobs");
         assertEquals(9, report.oneAnswerQuestions());
@@ -223,7 +225,7 @@ class ContentValidatorTest {
 
     @Test
     void problemPrintsAsPathLineColumnMessageAndFix() {
-        Problem problem = new Problem("content/x.quiz.yaml", 4, 1, Problem.Severity.ERROR, "unknown key 'pass_mrk'",
+        ContentProblem problem = new ContentProblem("content/x.quiz.yaml", 4, 1, ContentProblem.Severity.ERROR, "unknown key 'pass_mrk'",
                 "did you mean 'pass_mark'?");
         assertEquals("content/x.quiz.yaml:4:1: unknown key 'pass_mrk' — did you mean 'pass_mark'?", problem.toString());
     }

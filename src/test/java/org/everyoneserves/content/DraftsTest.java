@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.everyoneserves.content.CatalogItem.Kind;
+import org.everyoneserves.content.files.ContentTree;
+import org.everyoneserves.content.files.QuizFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +41,7 @@ class DraftsTest {
     void aQuizDefinitionKeepsItsAnswerKeyAndDropsFilePositions() {
         Draft draft = drafts(SHIPPED).get("QUIZ:everyone-serves-quiz");
         Definitions.Quiz quiz = Catalog.decode(draft.definition(), Definitions.Quiz.class);
-        Quiz source = ContentLoader.load(SHIPPED).quiz("everyone-serves-quiz").orElseThrow();
+        QuizFile source = ContentLoader.load(SHIPPED).quiz("everyone-serves-quiz").orElseThrow();
         assertEquals(source.questions().size(), quiz.questions().size());
         assertEquals(source.drawn(), quiz.pool());
         assertEquals(source.passMark(), quiz.passMark());

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
+import org.everyoneserves.content.files.ContentProblem;
 
 /** The test content trees: a good one, and broken files laid over a copy of it. */
 final class Fixtures {
@@ -51,6 +52,6 @@ final class Fixtures {
     }
 
     static List<String> problems(Path content) {
-        return ContentValidator.check(content).stream().map(Problem::toString).toList();
+        return ContentValidator.check(content).stream().map(ContentProblem::toString).toList();
     }
 }

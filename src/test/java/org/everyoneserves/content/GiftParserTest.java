@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.everyoneserves.content.files.ContentProblem;
+import org.everyoneserves.content.files.Location;
+import org.everyoneserves.content.files.QuizFile;
 import org.junit.jupiter.api.Test;
 
 class GiftParserTest {
@@ -21,19 +24,19 @@ class GiftParserTest {
         return GiftParser.parse(HEADER + "\n" + questions, PATH, Path.of(PATH));
     }
 
-    private static Quiz quiz(String questions) {
+    private static QuizFile quiz(String questions) {
         GiftParser.Result result = parse(questions);
-        assertEquals(List.of(), result.problems().stream().map(Problem::toString).toList());
+        assertEquals(List.of(), result.problems().stream().map(ContentProblem::toString).toList());
         return result.quiz().orElseThrow();
     }
 
     private static List<String> problems(String questions) {
-        return parse(questions).problems().stream().map(Problem::toString).toList();
+        return parse(questions).problems().stream().map(ContentProblem::toString).toList();
     }
 
     @Test
     void headerFieldsBecomeTheQuiz() {
-        Quiz quiz = GiftParser.parse(HEADER + "// attempts: 2\n// pool: 1\n// shuffle_choices: false\n// revision: 3\n\n{T}\n", PATH,
+        QuizFile quiz = GiftParser.parse(HEADER + "// attempts: 2\n// pool: 1\n// shuffle_choices: false\n// revision: 3\n\n{T}\n", PATH,
                 Path.of(PATH)).quiz().orElseThrow();
         assertEquals("test-quiz", quiz.id());
         assertEquals("everyone-serves", quiz.module());
@@ -44,7 +47,7 @@ class GiftParserTest {
         assertEquals(false, quiz.shuffleChoices());
         assertEquals(true, quiz.shuffleQuestions());
         assertEquals(3, quiz.revision());
-        assertEquals(Quiz.Format.GIFT, quiz.format());
+        assertEquals(QuizFile.Format.GIFT, quiz.format());
         assertEquals(new Location(PATH, 2, 12), quiz.positions().at("module"));
     }
 
@@ -85,7 +88,7 @@ class GiftParserTest {
 
     @Test
     void trueFalseInEveryNotation() {
-        Quiz quiz = quiz("""
+        QuizFile quiz = quiz("""
                 ::a:: Only support serves customers. {F}
 
                 ::b:: Invoices are touchpoints. {TRUE}
@@ -128,7 +131,7 @@ class GiftParserTest {
 
     @Test
     void answersMaySpanBlankLinesAndCommentsAreSkipped() {
-        Quiz quiz = quiz("""
+        QuizFile quiz = quiz("""
                 // a trainer's note, not a header
                 ::One:: First? {
                   =yes
@@ -144,7 +147,7 @@ class GiftParserTest {
 
     @Test
     void duplicateTitlesGetDistinctIds() {
-        Quiz quiz = quiz("::Same:: A {T}\n\n::Same:: B {F}\n");
+        QuizFile quiz = quiz("::Same:: A {T}\n\n::Same:: B {F}\n");
         assertEquals(List.of("same", "same-2"), quiz.questions().stream().map(Question::id).toList());
     }
 
@@ -152,8 +155,8 @@ class GiftParserTest {
     void categoryLinesAreIgnoredWithANote() {
         GiftParser.Result result = parse("$CATEGORY: $course$/Service\n\n::A:: Yes? {T}\n");
         assertEquals(List.of(PATH + ":6:1: $CATEGORY line ignored — categories are not used by Everyone Serves; remove the line to silence this"),
-                result.problems().stream().map(Problem::toString).toList());
-        assertEquals(Problem.Severity.WARNING, result.problems().get(0).severity());
+                result.problems().stream().map(ContentProblem::toString).toList());
+        assertEquals(ContentProblem.Severity.WARNING, result.problems().get(0).severity());
         assertEquals(1, result.quiz().orElseThrow().questions().size());
     }
 
@@ -195,7 +198,7 @@ class GiftParserTest {
                 PATH + ":1:4: unknown GIFT header key 'pasmark' — did you mean 'pass_mark'?",
                 PATH + ":2:15: 'pass_mark' must be a whole number, not 'lots' — write a number such as '// pass_mark: 1'",
                 PATH + ":3:14: 'attempts' must be at least 0, not -1 — use a whole number at least 0"),
-                result.problems().stream().map(Problem::toString).sorted().toList());
+                result.problems().stream().map(ContentProblem::toString).sorted().toList());
     }
 
     @Test
@@ -218,7 +221,7 @@ class GiftParserTest {
 
     @Test
     void giftQuizzesAreValidatedLikeYamlQuizzes() {
-        Quiz quiz = quiz("::Pick:: Which? {=a =b ~c}\n");
+        QuizFile quiz = quiz("::Pick:: Which? {=a =b ~c}\n");
         assertEquals(2, quiz.questions().get(0).correctChoices());
     }
 }

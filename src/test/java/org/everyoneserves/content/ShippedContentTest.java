@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.everyoneserves.content.files.ContentProblem;
+import org.everyoneserves.content.files.ContentTree;
 import org.junit.jupiter.api.Test;
 
 /** The project's real content folder must load and validate without errors (warnings are allowed). */
@@ -16,7 +18,7 @@ class ShippedContentTest {
         Path content = Path.of("content");
         assertTrue(Files.isDirectory(content), "run from the Maven basedir, next to content/");
         ContentTree tree = ContentLoader.load(content);
-        List<String> errors = ContentValidator.validate(tree).stream().filter(Problem::isError).map(Problem::toString).toList();
+        List<String> errors = ContentValidator.validate(tree).stream().filter(ContentProblem::isError).map(ContentProblem::toString).toList();
         assertEquals(List.of(), errors, () -> String.join("\n", errors));
     }
 }

@@ -141,7 +141,7 @@ class LearningIT {
         details.setStartDate(LocalDate.now());
         long newcomer = service.create(Caller.SYSTEM, details);
 
-        Definitions.Curriculum fallback = curriculum(org.everyoneserves.content.Curriculum.DEFAULT_ROLE);
+        Definitions.Curriculum fallback = curriculum(Definitions.Curriculum.DEFAULT_ROLE);
         assertEquals(itemsOf(fallback), itemsOf(live(newcomer)), "a new role in the HR feed gets the default curriculum");
         Assignment firstSession = live(newcomer).stream().filter(a -> a.getKind() == Assignment.Kind.GUIDE).findFirst().orElseThrow();
         assertEquals(LocalDate.now().plusDays(14), firstSession.getDueOn(), "a first shadowing session within two weeks of the start");

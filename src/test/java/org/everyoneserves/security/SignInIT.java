@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.everyoneserves.content.files.Location;
 import org.everyoneserves.testing.Deployments;
 import org.everyoneserves.testing.Web;
 import org.jboss.arquillian.container.test.api.Deployment;

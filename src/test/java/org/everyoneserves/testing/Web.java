@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.everyoneserves.content.files.Location;
 
 /** A browser-like HTTP client with its own cookies, for the pages and the API of the test server. */
 public final class Web {

@@ -11,7 +11,7 @@ import org.everyoneserves.content.CatalogItem;
 import org.everyoneserves.content.CatalogPlan;
 import org.everyoneserves.content.CatalogRow;
 import org.everyoneserves.content.CatalogService;
-import org.everyoneserves.content.Problem;
+import org.everyoneserves.content.files.ContentProblem;
 import org.everyoneserves.platform.Caller;
 import org.everyoneserves.platform.web.Messages;
 
@@ -79,11 +79,11 @@ public class ContentBacking implements Serializable {
         return catalog.history(caller.get(), 10);
     }
 
-    public List<Problem> getErrors() {
-        return preview == null ? List.of() : preview.problems().stream().filter(Problem::isError).toList();
+    public List<ContentProblem> getErrors() {
+        return preview == null ? List.of() : preview.problems().stream().filter(ContentProblem::isError).toList();
     }
 
-    public List<Problem> getWarnings() {
+    public List<ContentProblem> getWarnings() {
         return preview == null ? List.of() : preview.problems().stream().filter(p -> !p.isError()).toList();
     }
 

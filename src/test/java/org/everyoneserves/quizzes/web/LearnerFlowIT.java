@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.everyoneserves.content.ContentLoader;
 import org.everyoneserves.content.Question;
-import org.everyoneserves.content.Quiz;
+import org.everyoneserves.content.files.QuizFile;
 import org.everyoneserves.testing.Browser;
 import org.everyoneserves.testing.Deployments;
 import org.everyoneserves.testing.Web;
@@ -49,7 +49,7 @@ class LearnerFlowIT {
 
     @Test
     void aNewHireReadsAModuleFailsThenPassesItsQuizAndSeesThePlanUpdate() {
-        Quiz quiz = ContentLoader.load(Path.of("content")).quiz(QUIZ).orElseThrow();
+        QuizFile quiz = ContentLoader.load(Path.of("content")).quiz(QUIZ).orElseThrow();
         browser.signIn(Web.demo("noah.fischer"), Web.DEMO_PASSWORD);
         String before = browser.text("progressDone");
         assertTrue(browser.text("toDo").contains("Serving colleagues"), browser.text("toDo"));
@@ -98,7 +98,7 @@ class LearnerFlowIT {
     }
 
     /** Answers every question on the attempt page, rightly or wrongly, by the texts the page shows. */
-    static void answerAll(Quiz quiz, boolean right) {
+    static void answerAll(QuizFile quiz, boolean right) {
         List<WebElement> fieldsets = browser.driver().findElements(By.cssSelector("fieldset.question"));
         for (WebElement fieldset : fieldsets) {
             String id = fieldset.getAttribute("id").substring(2);

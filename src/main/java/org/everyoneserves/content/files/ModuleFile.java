@@ -1,4 +1,4 @@
-package org.everyoneserves.content;
+package org.everyoneserves.content.files;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -9,7 +9,7 @@ import java.util.Map;
  * number of the body's first line, so positions inside the body can be reported as real file lines.
  * Fields the writer left out or got wrong are {@code null}; the validator has reported them.
  */
-public record TrainingModule(
+public record ModuleFile(
         String id,
         String track,
         String title,
@@ -25,7 +25,7 @@ public record TrainingModule(
         String hash,
         Positions positions) {
 
-    public TrainingModule {
+    public ModuleFile {
         audience = List.copyOf(audience);
         tags = List.copyOf(tags);
         keyPoints = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(keyPoints));

@@ -1,10 +1,11 @@
-package org.everyoneserves.content;
+package org.everyoneserves.content.files;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.everyoneserves.content.Question;
 
 /** A quiz from a {@code .quiz.yaml} file or converted from a GIFT file in {@code imports/}. */
-public record Quiz(
+public record QuizFile(
         String id,
         String module,
         String title,
@@ -20,7 +21,7 @@ public record Quiz(
         String hash,
         Positions positions) {
 
-    public Quiz {
+    public QuizFile {
         questions = List.copyOf(questions);
     }
 

@@ -1,4 +1,4 @@
-package org.everyoneserves.content;
+package org.everyoneserves.content.files;
 
 import java.util.Map;
 
@@ -12,7 +12,7 @@ public record Positions(Location element, Map<String, Location> fields) {
         fields = Map.copyOf(fields);
     }
 
-    static Positions of(Location element) {
+    public static Positions of(Location element) {
         return new Positions(element, Map.of());
     }
 

@@ -1,4 +1,4 @@
-package org.everyoneserves.content;
+package org.everyoneserves.content.files;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -7,15 +7,15 @@ import java.util.Optional;
 /** Everything read from a content folder, with the problems found while reading it. */
 public record ContentTree(
         Path root,
-        List<Department> departments,
-        List<JobRole> roles,
-        List<Track> tracks,
-        List<TrainingModule> modules,
-        List<Quiz> quizzes,
-        List<Refresher> refreshers,
-        List<ShadowingGuide> guides,
-        List<Curriculum> curricula,
-        List<Problem> loadProblems) {
+        List<DepartmentEntry> departments,
+        List<RoleEntry> roles,
+        List<TrackFile> tracks,
+        List<ModuleFile> modules,
+        List<QuizFile> quizzes,
+        List<RefresherEntry> refreshers,
+        List<GuideFile> guides,
+        List<CurriculumFile> curricula,
+        List<ContentProblem> loadProblems) {
 
     public ContentTree {
         departments = List.copyOf(departments);
@@ -29,19 +29,19 @@ public record ContentTree(
         loadProblems = List.copyOf(loadProblems);
     }
 
-    public Optional<TrainingModule> module(String id) {
+    public Optional<ModuleFile> module(String id) {
         return modules.stream().filter(m -> m.id() != null && m.id().equals(id)).findFirst();
     }
 
-    public Optional<Quiz> quiz(String id) {
+    public Optional<QuizFile> quiz(String id) {
         return quizzes.stream().filter(q -> q.id() != null && q.id().equals(id)).findFirst();
     }
 
-    public Optional<ShadowingGuide> guide(String id) {
+    public Optional<GuideFile> guide(String id) {
         return guides.stream().filter(g -> g.id() != null && g.id().equals(id)).findFirst();
     }
 
-    public Optional<JobRole> role(String code) {
+    public Optional<RoleEntry> role(String code) {
         return roles.stream().filter(r -> r.code() != null && r.code().equals(code)).findFirst();
     }
 }

@@ -1,9 +1,9 @@
-package org.everyoneserves.content;
+package org.everyoneserves.content.files;
 
 import java.nio.file.Path;
 import java.util.List;
 
-public record ShadowingGuide(
+public record GuideFile(
         String id,
         String track,
         String title,
@@ -23,7 +23,7 @@ public record ShadowingGuide(
             "How could they do it better?",
             "How could we make it easier for them to serve the customer better?");
 
-    public ShadowingGuide {
+    public GuideFile {
         hostRoles = List.copyOf(hostRoles);
         audience = List.copyOf(audience);
         watchFor = List.copyOf(watchFor);

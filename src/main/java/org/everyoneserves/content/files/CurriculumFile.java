@@ -1,18 +1,19 @@
-package org.everyoneserves.content;
+package org.everyoneserves.content.files;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.everyoneserves.content.Definitions;
 
 /**
  * What one job role must do, and when: {@code curricula/<role-code>.yaml}. The curriculum of the reserved role
  * {@value #DEFAULT_ROLE} ({@code curricula/default.yaml}) is what people get whose job role has no curriculum of its
  * own, so that a new role in the HR feed never means "nothing to do".
  */
-public record Curriculum(String role, List<Item> items, Path file, String hash, Positions positions) {
+public record CurriculumFile(String role, List<Item> items, Path file, String hash, Positions positions) {
 
-    public static final String DEFAULT_ROLE = "default";
+    public static final String DEFAULT_ROLE = Definitions.Curriculum.DEFAULT_ROLE;
 
-    public Curriculum {
+    public CurriculumFile {
         items = List.copyOf(items);
     }
 

@@ -1,4 +1,0 @@
-package org.everyoneserves.content;
-
-public record Department(String code, String name, Positions positions) {
-}

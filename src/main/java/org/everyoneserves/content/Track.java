@@ -1,7 +1,0 @@
-package org.everyoneserves.content;
-
-import java.nio.file.Path;
-
-/** A track's {@code track.yaml}; {@code folder} is the name of the track's folder. */
-public record Track(String id, String folder, String title, String summary, Path file, String hash, Positions positions) {
-}

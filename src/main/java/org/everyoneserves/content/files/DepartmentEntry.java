@@ -1,0 +1,5 @@
+package org.everyoneserves.content.files;
+
+
+public record DepartmentEntry(String code, String name, Positions positions) {
+}
