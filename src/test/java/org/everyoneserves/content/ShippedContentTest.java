@@ -8,7 +8,11 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The project's real content folder must load and validate without errors (warnings are allowed). */
+/**
+ * The project's real content folder must load and validate without errors (other warnings are allowed), and its quiz
+ * and refresher items must not give the right answer away: no item cue, and the right answer no more often the longest
+ * choice than chance would make it.
+ */
 class ShippedContentTest {
 
     @Test
@@ -18,5 +22,13 @@ class ShippedContentTest {
         ContentTree tree = ContentLoader.load(content);
         List<String> errors = ContentValidator.validate(tree).stream().filter(Problem::isError).map(Problem::toString).toList();
         assertEquals(List.of(), errors, () -> String.join("\n", errors));
+    }
+
+    @Test
+    void shippedItemsGiveNoSurfaceCues() {
+        ItemCues.Report report = ItemCues.of(ContentLoader.load(Path.of("content")));
+        List<String> cues = report.problems().stream().map(Problem::toString).toList();
+        assertEquals(List.of(), cues, () -> String.join("\n", cues));
+        assertTrue(report.keyLongest() <= report.chance(), report::summary);
     }
 }
