@@ -75,12 +75,12 @@ public final class ContentLoader {
         for (Path entry : list(root)) {
             String name = entry.getFileName().toString();
             switch (name) {
-                case "README.md" -> { }
+                case "README.md", "REFERENCES.md" -> { }
                 case "roles.yaml" -> readRoles(entry);
                 case "tracks" -> list(entry).forEach(this::readTrackFolder);
                 case "curricula" -> list(entry).forEach(this::readCurriculum);
                 case "imports" -> list(entry).forEach(this::readImport);
-                default -> unknownFile(entry, "README.md, roles.yaml, tracks/, curricula/ and imports/");
+                default -> unknownFile(entry, "README.md, REFERENCES.md, roles.yaml, tracks/, curricula/ and imports/");
             }
         }
         if (!Files.exists(root.resolve("roles.yaml"))) {

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.everyoneserves.content.files.ContentProblem;
 import org.everyoneserves.content.files.ContentTree;
 import org.everyoneserves.content.files.Location;
@@ -112,25 +113,18 @@ public final class ItemCues {
     }
 
     private void question(Question q) {
-        if (q.kind() == null || q.choices().stream().anyMatch(c -> c.text() == null)) {
+        boolean withChoices = q.kind() == Question.Kind.SINGLE || q.kind() == Question.Kind.SCENARIO || q.kind() == Question.Kind.MULTIPLE;
+        if (!withChoices || q.choices().stream().anyMatch(c -> c.text() == null)) {
             return;
         }
-        switch (q.kind()) {
-            case SINGLE, SCENARIO -> {
-                if (q.correctChoices() == 1) {
-                    longestKey(q);
-                }
-                stemEcho(q);
-            }
-            case MULTIPLE -> {
-                longestKey(q);
-                fewWrongChoices(q);
-                stemEcho(q);
-            }
-            default -> {
-                return;
-            }
+        boolean multiple = q.kind() == Question.Kind.MULTIPLE;
+        if (multiple || q.correctChoices() == 1) {
+            longestKey(q);
         }
+        if (multiple) {
+            fewWrongChoices(q);
+        }
+        stemEcho(q);
         allOrNone(q);
         duplicates(q);
     }
@@ -231,7 +225,7 @@ public final class ItemCues {
         }).toList();
         for (int i = 0; i < shared.size(); i++) {
             int self = i;
-            boolean othersDoNot = java.util.stream.IntStream.range(0, shared.size()).filter(j -> j != self).allMatch(j -> shared.get(j).isEmpty());
+            boolean othersDoNot = IntStream.range(0, shared.size()).filter(j -> j != self).allMatch(j -> shared.get(j).isEmpty());
             if (shared.get(i).size() >= 2 && othersDoNot) {
                 add(Cue.STEM_ECHO, q.choices().get(i).positions().at("text"), "only this choice of " + name(q) + " repeats the question's words ("
                         + String.join(", ", shared.get(i)) + ")", "reword it, or let the other choices speak of the situation too");

@@ -51,6 +51,18 @@ class ContentCheckTest {
     }
 
     @Test
+    void itemCuesAreCountedPerKindOnOneLine(@TempDir Path dir) {
+        assertEquals(0, run(Fixtures.goodWith("item-cues", dir).toString()));
+        String[] lines = out().split("\\R");
+        assertEquals("item cues: 4 right answer longest by a margin, 1 right answer often longest, 2 true/false imbalance,"
+                + " 2 multiple answer with too few wrong choices, 2 all/none of the above, 1 duplicate choices,"
+                + " 1 choice repeats the question — the right answer is the longest choice in 5 of 9 one-answer questions"
+                + " (chance: 3.7)", lines[lines.length - 2]);
+        assertEquals("content: 2 modules, 4 quizzes, 1 shadowing guide, 1 curriculum, 3 refreshers — 0 errors, 13 warnings",
+                lines[lines.length - 1]);
+    }
+
+    @Test
     void usageErrorsExitTwo(@TempDir Path dir) {
         assertEquals(2, run("a", "b"));
         assertEquals(2, run(dir.resolve("missing").toString()));

@@ -10,7 +10,11 @@ import org.everyoneserves.content.files.ContentProblem;
 import org.everyoneserves.content.files.ContentTree;
 import org.junit.jupiter.api.Test;
 
-/** The project's real content folder must load and validate without errors (warnings are allowed). */
+/**
+ * The project's real content folder must load and validate without errors (other warnings are allowed), and its quiz
+ * and refresher items must not give the right answer away: no item cue, and the right answer no more often the longest
+ * choice than chance would make it.
+ */
 class ShippedContentTest {
 
     @Test
@@ -20,5 +24,13 @@ class ShippedContentTest {
         ContentTree tree = ContentLoader.load(content);
         List<String> errors = ContentValidator.validate(tree).stream().filter(ContentProblem::isError).map(ContentProblem::toString).toList();
         assertEquals(List.of(), errors, () -> String.join("\n", errors));
+    }
+
+    @Test
+    void shippedItemsGiveNoSurfaceCues() {
+        ItemCues.Report report = ItemCues.of(ContentLoader.load(Path.of("content")));
+        List<String> cues = report.problems().stream().map(Problem::toString).toList();
+        assertEquals(List.of(), cues, () -> String.join("\n", cues));
+        assertTrue(report.keyLongest() <= report.chance(), report::summary);
     }
 }
