@@ -29,7 +29,7 @@ class ShippedContentTest {
     @Test
     void shippedItemsGiveNoSurfaceCues() {
         ItemCues.Report report = ItemCues.of(ContentLoader.load(Path.of("content")));
-        List<String> cues = report.problems().stream().map(Problem::toString).toList();
+        List<String> cues = report.problems().stream().map(ContentProblem::toString).toList();
         assertEquals(List.of(), cues, () -> String.join("\n", cues));
         assertTrue(report.keyLongest() <= report.chance(), report::summary);
     }
