@@ -130,7 +130,7 @@ class CatalogIT {
         assertTrue(counts.get(Kind.MODULE) >= 12, "modules: " + counts);
         assertTrue(counts.get(Kind.QUIZ) >= 12, "quizzes: " + counts);
         assertTrue(counts.get(Kind.GUIDE) >= 9, "guides: " + counts);
-        assertEquals(16, counts.get(Kind.CURRICULUM), "a curriculum for every job role");
+        assertEquals(27, counts.get(Kind.CURRICULUM), "a curriculum for every job role, and the default one");
         assertTrue(counts.get(Kind.REFRESHER) >= 100, "refreshers: " + counts);
         ContentVersion foundation = catalog.current(Kind.MODULE, "everyone-serves").orElseThrow();
         assertTrue(foundation.getHtml().contains("<h2"), foundation.getHtml());
