@@ -28,7 +28,7 @@ import org.everyoneserves.refreshers.RefresherDemo;
 import org.everyoneserves.shadowing.ShadowingDemo;
 
 /**
- * Brightwater Supplies, the demo company: nine departments, 42 people with managers and start dates over the past
+ * Brightwater Supplies, the demo company: fourteen departments, 53 people with managers and start dates over the past
  * year (three start this week). Created at start-up in demo mode only, and only into a database without people,
  * so it never touches a real organisation. Every demo person has the password {@value #PASSWORD}.
  */
@@ -85,7 +85,9 @@ public class DemoOrganisation {
             new Dept("finance", "Finance and Collections"), new Dept("engineering", "Engineering and IT"),
             new Dept("operations", "Operations and Production"), new Dept("people", "People and HR"),
             new Dept("marketing", "Marketing"), new Dept("administration", "Administration and Reception"),
-            new Dept("leadership", "Leadership"));
+            new Dept("leadership", "Leadership"), new Dept("customer-success", "Customer Success and Onboarding"),
+            new Dept("product", "Product and Design"), new Dept("field-service", "Field Service and Delivery"),
+            new Dept("procurement", "Procurement and Facilities"), new Dept("legal", "Legal and Compliance"));
 
     static final List<Role> ROLES = List.of(
             new Role("support-agent", "Customer Support Agent", "customer-support"),
@@ -103,7 +105,17 @@ public class DemoOrganisation {
             new Role("office-administrator", "Office Administrator", "administration"),
             new Role("receptionist", "Receptionist", "administration"),
             new Role("people-manager", "Team Manager", "leadership"),
-            new Role("executive", "Executive", "leadership"));
+            new Role("executive", "Executive", "leadership"),
+            new Role("customer-success-manager", "Customer Success Manager", "customer-success"),
+            new Role("onboarding-specialist", "Onboarding Specialist", "customer-success"),
+            new Role("product-manager", "Product Manager", "product"),
+            new Role("product-designer", "Product Designer", "product"),
+            new Role("field-technician", "Field Service Technician", "field-service"),
+            new Role("delivery-driver", "Delivery Driver", "field-service"),
+            new Role("procurement-specialist", "Procurement Specialist", "procurement"),
+            new Role("facilities-coordinator", "Facilities Coordinator", "procurement"),
+            new Role("legal-counsel", "Legal Counsel", "legal"),
+            new Role("compliance-officer", "Compliance Officer", "legal"));
 
     static final List<Member> MEMBERS = List.of(
             new Member("Amara", "Okafor", "leadership", "executive", null, 362, "en", false),
@@ -147,7 +159,18 @@ public class DemoOrganisation {
             new Member("Oscar", "Eriksen", "marketing", "marketing-specialist", "Grace", 100, "en", false),
             new Member("Maya", "Patel", "marketing", "marketing-specialist", "Grace", 35, "en", false),
             new Member("Alex", "Morgan", "administration", "office-administrator", "Tomás", 290, "en", true),
-            new Member("Jessica", "Moore", "administration", "receptionist", "Tomás", 8, "en", false));
+            new Member("Jessica", "Moore", "administration", "receptionist", "Tomás", 8, "en", false),
+            new Member("Valentina", "Ruiz", "customer-success", "people-manager", "Amara", 265, "en", false),
+            new Member("Kofi", "Boateng", "customer-success", "customer-success-manager", "Valentina", 150, "en", false),
+            new Member("Emma", "Walsh", "customer-success", "onboarding-specialist", "Valentina", 9, "en", false),
+            new Member("Arjun", "Mehta", "product", "product-manager", "Amara", 205, "en", false),
+            new Member("Inês", "Duarte", "product", "product-designer", "Arjun", 58, "en", false),
+            new Member("Wiktor", "Zielinski", "field-service", "field-technician", "Jonas", 170, "en", false),
+            new Member("Dara", "Kelly", "field-service", "delivery-driver", "Jonas", 40, "en", false),
+            new Member("Helen", "Clarke", "procurement", "procurement-specialist", "Liam", 190, "en", false),
+            new Member("Omar", "Farouk", "procurement", "facilities-coordinator", "Tomás", 88, "en", false),
+            new Member("Julia", "Hoffmann", "legal", "legal-counsel", "Amara", 235, "de", false),
+            new Member("Felix", "Braun", "legal", "compliance-officer", "Julia", 25, "en", false));
 
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 500) ApplicationStarted started) {
         if (config.demoMode()) {

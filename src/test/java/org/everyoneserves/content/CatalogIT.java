@@ -133,7 +133,7 @@ class CatalogIT {
         assertTrue(counts.get(Kind.MODULE) >= 12, "modules: " + counts);
         assertTrue(counts.get(Kind.QUIZ) >= 12, "quizzes: " + counts);
         assertTrue(counts.get(Kind.GUIDE) >= 9, "guides: " + counts);
-        assertEquals(16, counts.get(Kind.CURRICULUM), "a curriculum for every job role");
+        assertEquals(27, counts.get(Kind.CURRICULUM), "a curriculum for every job role, and the default one");
         assertTrue(counts.get(Kind.REFRESHER) >= 100, "refreshers: " + counts);
         Published<Definitions.Module> foundation = published.getModule("everyone-serves");
         assertTrue(foundation.html().contains("<h2"), foundation.html());

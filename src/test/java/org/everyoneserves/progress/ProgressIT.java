@@ -111,9 +111,9 @@ class ProgressIT {
         assertEquals(3, all.total());
         assertEquals(List.of(fresh, indirect, late), ids(all), "by name: Fresh, Indirect, Late");
         TeamRow lateRow = all.rows().get(2);
-        assertEquals(9, lateRow.required(), "the support-agent curriculum");
-        assertEquals(8, lateRow.overdue(), "60 days on, everything but the 90-day shadowing session is overdue");
-        assertEquals(LocalDate.now().plusDays(30), lateRow.shadowingDueOn());
+        assertEquals(16, lateRow.required(), "the support-agent curriculum");
+        assertEquals(11, lateRow.overdue(), "60 days on, everything due before day 60 is overdue (not the day-60 items or the 90-day rotation)");
+        assertEquals(LocalDate.now().minusDays(60 - 14), lateRow.shadowingDueOn(), "the first shadowing session, due in the first two weeks");
         assertEquals(0, lateRow.shadowingDone());
 
         assertEquals("error.forbidden", code(() -> progress.team(People.learner(late), TeamQuery.all())));

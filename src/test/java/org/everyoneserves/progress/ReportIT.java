@@ -33,7 +33,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class ReportIT {
 
-    static final String QUIZ = "why-service-pays-quiz";
+    /** A quiz no curriculum assigns: the demo's history has no attempts at it, so where it ranks is this test's doing. */
+    static final String QUIZ = "service-basics-gift-quiz";
 
     @Deployment
     static WebArchive deployment() {

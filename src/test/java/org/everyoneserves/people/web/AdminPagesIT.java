@@ -179,7 +179,7 @@ class AdminPagesIT {
     void theContentPageShowsTheCatalogAndAnUpToDateCheck() {
         browser.open("/admin/content.xhtml");
         assertTrue(Integer.parseInt(browser.text("count-MODULE")) >= 12);
-        assertEquals("16", browser.text("count-CURRICULUM"));
+        assertEquals("27", browser.text("count-CURRICULUM"));
         browser.clickAndWait("check:checkButton");
         assertTrue(browser.text("upToDate").startsWith("Everything is up to date"), browser.text("upToDate"));
         new Select(browser.find("filter:kind")).selectByVisibleText("curricula");
