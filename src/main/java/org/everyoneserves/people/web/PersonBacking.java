@@ -4,6 +4,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.everyoneserves.people.Department;
@@ -37,6 +38,9 @@ public class PersonBacking implements Serializable {
     @Inject
     transient CurrentUser currentUser;
 
+    @Inject
+    Clock clock;
+
     private Long id;
     private PersonDetails details;
     private PersonSummary summary;
@@ -50,7 +54,7 @@ public class PersonBacking implements Serializable {
         }
         if (id == null) {
             details = new PersonDetails();
-            details.setStartDate(LocalDate.now());
+            details.setStartDate(LocalDate.now(clock));
         } else {
             details = people.details(currentUser.caller(), id);
             summary = people.get(currentUser.caller(), id);
