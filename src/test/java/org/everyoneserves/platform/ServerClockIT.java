@@ -23,14 +23,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The test server's clock moves ahead and back through /testing/clock, and the application's "now" follows it. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class TestClockIT {
+class ServerClockIT {
 
     @RegisterExtension
     final ServerClock clock = new ServerClock();
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.marker(TestClockIT.class);
+        return Deployments.marker(ServerClockIT.class);
     }
 
     static Duration ahead(Instant serverNow) {
