@@ -2,14 +2,13 @@ package org.everyoneserves.people;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import jakarta.validation.constraints.Email;
@@ -28,6 +27,7 @@ import org.everyoneserves.platform.BusinessException;
  * The manager chain never loops ({@link #reportTo(Person)} refuses it).
  */
 @Entity
+@EntityListeners(PersonTimestamps.class)
 @Table(name = "person")
 public class Person {
 
@@ -133,10 +133,8 @@ public class Person {
         this.active = true;
     }
 
-    @PrePersist
-    @PreUpdate
-    void touch() {
-        Instant now = Instant.now();
+    /** Stamps the creation (once) and the last change; {@link PersonTimestamps} calls it with the application's clock. */
+    void touch(Instant now) {
         if (createdAt == null) {
             createdAt = now;
         }

@@ -3,6 +3,7 @@ package org.everyoneserves.platform;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.Components;
+import org.eclipse.microprofile.openapi.annotations.ExternalDocumentation;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
@@ -17,6 +18,8 @@ import org.everyoneserves.platform.problem.Problem;
         description = "The JSON API of Everyone Serves for the mobile companion app. Every error is application/problem+json.",
         license = @License(name = "Apache-2.0")),
         servers = @Server(url = "/", description = "The server that serves this document; the paths start with /api/v1"),
+        externalDocs = @ExternalDocumentation(description = "The problem details every error is (RFC 9457)",
+                url = "https://www.rfc-editor.org/rfc/rfc9457"),
         components = @Components(schemas = @Schema(name = "Problem", implementation = Problem.class,
                 description = "An RFC 9457 problem: code is stable, detail is for people, errors lists field errors")))
 public class RestApplication extends Application {

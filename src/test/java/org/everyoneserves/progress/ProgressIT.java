@@ -5,34 +5,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.everyoneserves.testing.Errors.code;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.UserTransaction;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.everyoneserves.modules.ModuleService;
 import org.everyoneserves.people.Department;
-import org.everyoneserves.people.JobRole;
-import org.everyoneserves.people.PersonDetails;
 import org.everyoneserves.people.PersonService;
-import org.everyoneserves.platform.Caller;
+import org.everyoneserves.platform.Clocks;
 import org.everyoneserves.testing.Deployments;
+import org.everyoneserves.testing.NewPerson;
 import org.everyoneserves.testing.People;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The manager's team overview on MariaDB: the reporting line only, filters, sorting, pages and the export. */
+/**
+ * The manager's team overview on MariaDB: the reporting line only, filters, sorting, pages and the export. Time passes
+ * on this deployment's clock ({@link Clocks}): Late joined 60 days ago; a refresh falls due eleven months on.
+ */
 @ExtendWith(ArquillianExtension.class)
 class ProgressIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.application(ProgressIT.class, People.class);
+        return Deployments.application(ProgressIT.class, People.class, NewPerson.class);
     }
 
     @Inject
@@ -44,57 +46,45 @@ class ProgressIT {
     @Inject
     ModuleService modules;
 
+    @Inject
+    Clocks clocks;
+
+    @Inject
+    Clock clock;
+
     People people;
     long lead;
     long late;
     long fresh;
     long indirect;
     long outsider;
-    long support;
     long finance;
 
     @BeforeEach
     void aTeam() {
         people = new People(service);
-        support = service.findByCode(Department.class, "customer-support").orElseThrow();
         finance = service.findByCode(Department.class, "finance").orElseThrow();
-        lead = create("lead", null, support, "support-lead", 400);
-        late = create("late", "lead", support, "support-agent", 60);
-        fresh = create("fresh", "lead", support, "support-agent", 0);
-        indirect = create("indirect", "fresh", finance, "accountant", 1);
-        outsider = create("outsider", null, support, "support-agent", 60);
-        daysPass(late, 60);
+        lead = create("lead", null, "customer-support", "support-lead", 400);
+        clocks.shift(Duration.ofDays(-60));
+        late = create("late", "lead", "customer-support", "support-agent", 0);
+        clocks.shift(Duration.ZERO);
+        fresh = create("fresh", "lead", "customer-support", "support-agent", 0);
+        indirect = create("indirect", "fresh", "finance", "accountant", 1);
+        outsider = create("outsider", null, "customer-support", "support-agent", 60);
     }
 
-    @PersistenceContext
-    EntityManager em;
-
-    @Inject
-    UserTransaction tx;
-
-    /**
-     * Time passes for one person: their open items fall due that many days earlier, as if they had been assigned
-     * then, and their summary's next due date follows (as the assignment events would have kept it).
-     */
-    void daysPass(long personId, int days) {
-        try {
-            tx.begin();
-            em.createNativeQuery("update assignment set due_on = due_on - interval " + days + " day where person_id = ?1 and status = 'OPEN'")
-                    .setParameter(1, personId).executeUpdate();
-            em.createNativeQuery("update progress_summary set next_due_on = (select min(due_on) from assignment where person_id = ?1"
-                    + " and status = 'OPEN') where person_id = ?1").setParameter(1, personId).executeUpdate();
-            tx.commit();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    @AfterEach
+    void backToTheRealTime() {
+        clocks.shift(Duration.ZERO);
     }
 
-    long create(String name, String manager, long department, String role, int daysAgo) {
-        PersonDetails details = people.details(name, manager);
-        details.setDepartmentId(department);
-        details.setJobRoleId(service.findByCode(JobRole.class, role).orElseThrow());
-        details.setStartDate(LocalDate.now().minusDays(daysAgo));
-        return service.create(Caller.SYSTEM, details);
+    long create(String name, String manager, String department, String role, int daysAgo) {
+        return people.create(NewPerson.named(name).department(department).role(role).startedOn(today().minusDays(daysAgo))
+                .manager(manager == null ? null : people.email(manager)));
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     TeamPage team(TeamQuery.Status status, TeamQuery.Sort sort, int page, int size) {
@@ -113,7 +103,7 @@ class ProgressIT {
         TeamRow lateRow = all.rows().get(2);
         assertEquals(16, lateRow.required(), "the support-agent curriculum");
         assertEquals(11, lateRow.overdue(), "60 days on, everything due before day 60 is overdue (not the day-60 items or the 90-day rotation)");
-        assertEquals(LocalDate.now().minusDays(60 - 14), lateRow.shadowingDueOn(), "the first shadowing session, due in the first two weeks");
+        assertEquals(today().minusDays(60 - 14), lateRow.shadowingDueOn(), "the first shadowing session, due in the first two weeks");
         assertEquals(0, lateRow.shadowingDone());
 
         assertEquals("error.forbidden", code(() -> progress.team(People.learner(late), TeamQuery.all())));
@@ -149,17 +139,9 @@ class ProgressIT {
     void aRefreshDueWithinThirtyDaysIsExpiringAndTheMatrixShowsEachItem() {
         modules.markRead(People.learner(fresh), "everyone-serves");
         assertEquals(0, team(TeamQuery.Status.ALL, TeamQuery.Sort.NAME, 0, 50).counts().expiring(), "the refresh is a year away");
-        try {
-            tx.begin();
-            em.createNativeQuery("update assignment set due_on = ?1 where person_id = ?2 and status = 'OPEN' and reason = 'RECERTIFICATION'")
-                    .setParameter(1, LocalDate.now().plusDays(20)).setParameter(2, fresh).executeUpdate();
-            em.createNativeQuery("update progress_summary set next_refresh_on = ?1 where person_id = ?2")
-                    .setParameter(1, LocalDate.now().plusDays(20)).setParameter(2, fresh).executeUpdate();
-            tx.commit();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        clocks.shift(Duration.ofDays(345));
         assertEquals(List.of(fresh), ids(team(TeamQuery.Status.EXPIRING, TeamQuery.Sort.NAME, 0, 50)), "eleven months on");
+        clocks.shift(Duration.ZERO);
 
         Matrix matrix = progress.matrix(People.manager(lead));
         assertEquals(3, matrix.rows().size());
@@ -167,7 +149,7 @@ class ProgressIT {
         Matrix.Row lateRow = matrix.rows().stream().filter(r -> r.personId() == late).findFirst().orElseThrow();
         assertEquals(Matrix.Cell.OVERDUE, lateRow.cell("MODULE:everyone-serves"));
         Matrix.Row freshRow = matrix.rows().stream().filter(r -> r.personId() == fresh).findFirst().orElseThrow();
-        assertEquals(Matrix.Cell.DONE, freshRow.cell("MODULE:everyone-serves"), "read; its refresh is 20 days away");
+        assertEquals(Matrix.Cell.DONE, freshRow.cell("MODULE:everyone-serves"), "read; its refresh is a year away");
         assertEquals(Matrix.Cell.DUE_SOON, freshRow.cell("QUIZ:everyone-serves-quiz"), "due in a week");
         Matrix.Row indirectRow = matrix.rows().stream().filter(r -> r.personId() == indirect).findFirst().orElseThrow();
         assertEquals(Matrix.Cell.NONE, indirectRow.cell("MODULE:support-desk-craft"), "not an accountant's item");

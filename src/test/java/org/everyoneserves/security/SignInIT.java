@@ -13,6 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.everyoneserves.content.files.Location;
 import org.everyoneserves.testing.Deployments;
+import org.everyoneserves.testing.NewPerson;
+import org.everyoneserves.testing.RemotePeople;
 import org.everyoneserves.testing.Web;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -28,7 +30,7 @@ class SignInIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.marker(SignInIT.class);
+        return Deployments.withPeople(SignInIT.class);
     }
 
     @Test
@@ -68,12 +70,13 @@ class SignInIT {
 
     @Test
     void repeatedWrongPasswordsLockTheAccountEvenForTheRightOne() {
+        String kwame = person("kwame").email();
         Web web = new Web();
         for (int i = 0; i < 5; i++) {
-            HttpResponse<String> wrong = web.signIn(Web.demo("kwame.asante"), "wrong password " + i);
+            HttpResponse<String> wrong = web.signIn(kwame, "wrong password " + i);
             assertTrue(wrong.body().contains("do not match an active account"), "attempt " + i);
         }
-        HttpResponse<String> locked = web.signIn(Web.demo("kwame.asante"), Web.DEMO_PASSWORD);
+        HttpResponse<String> locked = web.signIn(kwame, Web.DEMO_PASSWORD);
         assertEquals(200, locked.statusCode());
         assertTrue(locked.body().contains("Too many failed sign-ins"), "the right password is refused while locked");
         assertEquals(302, new Web().get("/learner/index.xhtml").statusCode(), "and no session was made");
@@ -112,21 +115,23 @@ class SignInIT {
 
     @Test
     void deactivatingSomeoneEndsTheirSessionAtOnceAndStopsTheirSignIn() {
+        RemotePeople.Made made = person("jessica");
         Web jessica = new Web();
-        jessica.signIn(Web.demo("jessica.moore"), Web.DEMO_PASSWORD);
+        jessica.signIn(made.email(), Web.DEMO_PASSWORD);
         assertEquals(200, jessica.get("/learner/index.xhtml").statusCode());
 
         Web admin = new Web();
         admin.signIn(Web.demo("alex.morgan"), Web.DEMO_PASSWORD);
-        long id = idOf(admin.get("/admin/people.xhtml?q=jessica").body(), "Moore, Jessica");
-        pressOnPersonPage(admin, id, "access:deactivate");
-        try {
-            assertEquals(302, jessica.get("/learner/index.xhtml").statusCode(), "her session ended");
-            assertTrue(jessica.signIn(Web.demo("jessica.moore"), Web.DEMO_PASSWORD).body().contains("do not match an active account"));
-        } finally {
-            pressOnPersonPage(admin, id, "access:reactivate");
-        }
-        assertEquals(302, new Web().signIn(Web.demo("jessica.moore"), Web.DEMO_PASSWORD).statusCode(), "back in after reactivation");
+        pressOnPersonPage(admin, made.id(), "access:deactivate");
+        assertEquals(302, jessica.get("/learner/index.xhtml").statusCode(), "her session ended");
+        assertTrue(jessica.signIn(made.email(), Web.DEMO_PASSWORD).body().contains("do not match an active account"));
+        pressOnPersonPage(admin, made.id(), "access:reactivate");
+        assertEquals(302, new Web().signIn(made.email(), Web.DEMO_PASSWORD).statusCode(), "back in after reactivation");
+    }
+
+    /** A support agent of the test's own, whose account the test may lock or deactivate. */
+    static RemotePeople.Made person(String name) {
+        return new RemotePeople(SignInIT.class).create(NewPerson.named(name).department("customer-support").role("support-agent"));
     }
 
     static void pressOnPersonPage(Web admin, long id, String button) {

@@ -2,7 +2,6 @@ package org.everyoneserves.shadowing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.everyoneserves.testing.Errors.code;
@@ -10,7 +9,7 @@ import static org.everyoneserves.testing.Errors.code;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.UserTransaction;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,11 +30,13 @@ import org.everyoneserves.people.PersonDetails;
 import org.everyoneserves.people.PersonService;
 import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.Caller;
+import org.everyoneserves.platform.Clocks;
 import org.everyoneserves.testing.Deployments;
 import org.everyoneserves.testing.People;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -67,7 +68,10 @@ class ShadowingIT {
     EntityManager em;
 
     @Inject
-    UserTransaction tx;
+    Clocks clocks;
+
+    @Inject
+    Clock clock;
 
     People people;
     long engineeringLead;
@@ -99,15 +103,18 @@ class ShadowingIT {
     }
 
     long slot(int capacity) {
-        return shadowing.publish(People.learner(host), Instant.now().plus(Duration.ofDays(3)), 120, "Support desk, 2nd floor", capacity);
+        return shadowing.publish(People.learner(host), clock.instant().plus(Duration.ofDays(3)), 120, "Support desk, 2nd floor", capacity);
     }
 
-    /** Time passes: the slot's session started an hour ago. */
-    void sessionHappened(long slotId) throws Exception {
-        tx.begin();
-        em.createNativeQuery("update shadowing_slot set starts_at = ?1 where id = ?2")
-                .setParameter(1, Instant.now().minus(Duration.ofHours(1))).setParameter(2, slotId).executeUpdate();
-        tx.commit();
+    /** Time passes on this deployment's clock until the slot's session started an hour ago. */
+    void sessionHappened(long slotId) {
+        Instant startsAt = em.find(Slot.class, slotId).getStartsAt();
+        clocks.shift(clocks.offset().plus(Duration.between(clock.instant(), startsAt)).plusHours(1));
+    }
+
+    @AfterEach
+    void backToTheRealTime() {
+        clocks.shift(Duration.ZERO);
     }
 
 
@@ -122,10 +129,10 @@ class ShadowingIT {
     void onlyPeopleInAHostRoleMayPublishAndOnlyInTheFuture() {
         assertTrue(shadowing.mayHost(People.learner(host)));
         assertFalse(shadowing.mayHost(People.learner(ada)), "engineers are not a host role of any guide");
-        assertEquals("error.forbidden", code(() -> shadowing.publish(People.learner(ada), Instant.now().plusSeconds(3600), 60, "Desk", 1)));
-        assertEquals("shadowing.error.slotInPast", code(() -> shadowing.publish(People.learner(host), Instant.now().minusSeconds(60), 60, "Desk", 1)));
-        assertEquals("shadowing.error.capacity", code(() -> shadowing.publish(People.learner(host), Instant.now().plusSeconds(3600), 60, "Desk", 0)));
-        assertEquals("shadowing.error.place", code(() -> shadowing.publish(People.learner(host), Instant.now().plusSeconds(3600), 60, " ", 1)));
+        assertEquals("error.forbidden", code(() -> shadowing.publish(People.learner(ada), clock.instant().plusSeconds(3600), 60, "Desk", 1)));
+        assertEquals("shadowing.error.slotInPast", code(() -> shadowing.publish(People.learner(host), clock.instant().minusSeconds(60), 60, "Desk", 1)));
+        assertEquals("shadowing.error.capacity", code(() -> shadowing.publish(People.learner(host), clock.instant().plusSeconds(3600), 60, "Desk", 0)));
+        assertEquals("shadowing.error.place", code(() -> shadowing.publish(People.learner(host), clock.instant().plusSeconds(3600), 60, " ", 1)));
     }
 
     @Test
@@ -237,7 +244,7 @@ class ShadowingIT {
 
         Assignment next = assignments.liveAssignment(ada, Assignment.Kind.GUIDE, GUIDE).orElseThrow();
         assertEquals(Assignment.Reason.RECERTIFICATION, next.getReason(), "done; the next session is assigned");
-        assertEquals(LocalDate.now().plusMonths(6), next.getDueOn(), "every six months");
+        assertEquals(LocalDate.now(clock).plusMonths(6), next.getDueOn(), "every six months");
         assertTrue(assignments.completions(Caller.SYSTEM, ada).stream().anyMatch(c -> c.getCode().equals(GUIDE)), "a completion is recorded");
         assertEquals("shadowing.error.alreadyReflected", code(() -> shadowing.reflect(People.learner(ada), booking, answers(), "again",
                 Set.of(), List.of())));
@@ -246,9 +253,9 @@ class ShadowingIT {
         assertEquals(4, view.answers().size());
         assertEquals(Set.of(Friction.HANDOFF, Friction.JARGON), view.frictions());
         assertEquals(1, view.ideas().size());
-        assertNotNull(shadowing.reflection(People.learner(ada), reflection), "the shadow");
-        assertNotNull(shadowing.reflection(People.manager(engineeringLead), reflection), "the shadow's manager");
-        assertNotNull(shadowing.reflection(People.manager(supportLead), reflection), "the host's manager");
+        assertEquals(people.displayName("ada"), shadowing.reflection(People.learner(ada), reflection).shadow(), "the shadow");
+        assertEquals(view, shadowing.reflection(People.manager(engineeringLead), reflection), "the shadow's manager");
+        assertEquals(view, shadowing.reflection(People.manager(supportLead), reflection), "the host's manager");
         assertEquals("error.notFound", code(() -> shadowing.reflection(People.learner(ben), reflection)), "a colleague");
         assertEquals("error.notFound", code(() -> shadowing.reflection(People.admin(outsider), reflection)), "an admin outside both lines");
     }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
@@ -27,9 +28,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Debian Chromium through Selenium, with nothing downloaded. A missing browser is a failure, not a skip.
- * Register it with {@code @RegisterExtension}: it keeps a screenshot of every failed test in target/screenshots.
+ * Register it with {@code @RegisterExtension} on a static field: it keeps a screenshot of every failed test in
+ * target/screenshots and quits the browser after the last test of the class. Elsewhere, open it with try-with-resources.
  */
-public final class Browser implements AfterEachCallback, AutoCloseable {
+public final class Browser implements AfterEachCallback, AfterAllCallback, AutoCloseable {
 
     private static final Path SCREENSHOTS = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
     private WebDriver driver;
@@ -180,6 +182,11 @@ public final class Browser implements AfterEachCallback, AutoCloseable {
         if (driver != null && context.getExecutionException().isPresent()) {
             screenshot("FAILED-" + context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName());
         }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override

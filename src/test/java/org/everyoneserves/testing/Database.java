@@ -4,10 +4,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Direct SQL against the test server's database from a client test, for what a browser cannot do: letting time pass
- * (a booked session "has started"). The URL is the one the embedded MariaDB published for the server.
+ * Direct SQL against the test server's database from a client test, for what the application offers no client a way
+ * to do (publishing a host's slots) and for checking what was stored. Time passes on the server's clock
+ * ({@link ServerClock}), not here. The URL is the one the embedded MariaDB published for the server.
  */
 public final class Database {
 
@@ -39,6 +42,17 @@ public final class Database {
             statement.setObject(i + 1, arguments[i]);
         }
         return statement;
+    }
+
+    /** Publishes the host's shadowing slots of {@code seats} seats, each starting in so many days from now; their ids. */
+    public static List<Long> slots(long hostId, String place, int seats, int... inDays) {
+        List<Long> ids = new ArrayList<>();
+        for (int days : inDays) {
+            update("insert into shadowing_slot (host_id, starts_at, minutes, place, capacity, booked, created_at, version)"
+                    + " values (?, now(3) + interval ? day, 60, ?, ?, 0, now(3), 0)", hostId, days, place, seats);
+            ids.add(((Number) value("select max(id) from shadowing_slot where host_id = ?", hostId)).longValue());
+        }
+        return ids;
     }
 
     public static int update(String sql, Object... arguments) {

@@ -16,11 +16,26 @@ public final class Deployments {
     }
 
     public static WebArchive application(Class<?>... testClasses) {
-        WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/everyone-serves.war"));
-        return ShrinkWrap.create(WebArchive.class, testClasses[0].getSimpleName() + ".war")
-                .merge(war)
+        return copyOfApplication(testClasses[0].getSimpleName())
                 .addClasses(testClasses)
                 .addClasses(Deployments.class, Errors.class);
+    }
+
+    /**
+     * A client test that makes its own people: a copy of the application with {@link PeopleServlet}, at
+     * {@link #peopleContext}. The test still talks to the application at {@link Web#BASE}; both share the database.
+     */
+    public static WebArchive withPeople(Class<?> testClass) {
+        return copyOfApplication(peopleContext(testClass)).addClasses(People.class, NewPerson.class, PeopleServlet.class);
+    }
+
+    private static WebArchive copyOfApplication(String name) {
+        return ShrinkWrap.create(WebArchive.class, name + ".war")
+                .merge(ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/everyone-serves.war")));
+    }
+
+    static String peopleContext(Class<?> testClass) {
+        return "people-" + testClass.getSimpleName();
     }
 
     public static WebArchive marker(Class<?> testClass) {

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Provider;
 import java.io.Serializable;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.everyoneserves.people.PersonDetails;
@@ -33,6 +34,9 @@ public class PersonBacking implements Serializable {
     @Inject
     Provider<Caller> caller;
 
+    @Inject
+    Clock clock;
+
     private Long id;
     private PersonDetails details;
     private PersonSummary summary;
@@ -43,7 +47,7 @@ public class PersonBacking implements Serializable {
         }
         if (id == null) {
             details = new PersonDetails();
-            details.setStartDate(LocalDate.now());
+            details.setStartDate(LocalDate.now(clock));
         } else {
             details = people.details(caller.get(), id);
             summary = people.get(caller.get(), id);

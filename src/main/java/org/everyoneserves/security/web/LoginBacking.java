@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.everyoneserves.people.Person;
@@ -40,6 +41,9 @@ public class LoginBacking {
 
     @Inject
     CurrentUser currentUser;
+
+    @Inject
+    Clock clock;
 
     @NotBlank
     @Size(max = Person.EMAIL_MAXLENGTH)
@@ -68,7 +72,7 @@ public class LoginBacking {
             default -> {
                 Instant lockedUntil = attempt.lockedUntil();
                 if (lockedUntil != null) {
-                    long minutes = Math.max(1, Duration.between(Instant.now(), lockedUntil).toMinutes() + 1);
+                    long minutes = Math.max(1, Duration.between(clock.instant(), lockedUntil).toMinutes() + 1);
                     Messages.error("login.error.throttled", minutes);
                 } else {
                     Messages.error("login.error.invalid");

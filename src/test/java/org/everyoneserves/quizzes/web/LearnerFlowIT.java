@@ -11,12 +11,14 @@ import org.everyoneserves.content.Question;
 import org.everyoneserves.content.files.QuizFile;
 import org.everyoneserves.testing.Browser;
 import org.everyoneserves.testing.Deployments;
+import org.everyoneserves.testing.NewPerson;
+import org.everyoneserves.testing.RemotePeople;
+import org.everyoneserves.testing.ServerClock;
 import org.everyoneserves.testing.Web;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,7 +27,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * The new hire's first days in headless Chromium: the plan shows what is due, reading a module counts, a failed
+ * A new hire's first days (a support agent of the test's own, two days in) in headless Chromium: the plan shows what is due, reading a module counts, a failed
  * quiz says what to review, a passed one counts, and the plan shows it all.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -39,18 +41,15 @@ class LearnerFlowIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.marker(LearnerFlowIT.class);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
+        return Deployments.withPeople(LearnerFlowIT.class);
     }
 
     @Test
     void aNewHireReadsAModuleFailsThenPassesItsQuizAndSeesThePlanUpdate() {
         QuizFile quiz = ContentLoader.load(Path.of("content")).quiz(QUIZ).orElseThrow();
-        browser.signIn(Web.demo("noah.fischer"), Web.DEMO_PASSWORD);
+        String hire = new RemotePeople(LearnerFlowIT.class).create(NewPerson.named("noah").department("customer-support")
+                .role("support-agent").startedOn(new ServerClock().today().minusDays(2))).email();
+        browser.signIn(hire, Web.DEMO_PASSWORD);
         String before = browser.text("progressDone");
         assertTrue(browser.text("toDo").contains("Serving colleagues"), browser.text("toDo"));
         browser.screenshot("learner-plan");

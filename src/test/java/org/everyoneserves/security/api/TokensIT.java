@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,24 +18,42 @@ import java.util.regex.Pattern;
 import org.everyoneserves.testing.Api;
 import org.everyoneserves.testing.Database;
 import org.everyoneserves.testing.Deployments;
+import org.everyoneserves.testing.NewPerson;
+import org.everyoneserves.testing.RemotePeople;
+import org.everyoneserves.testing.ServerClock;
 import org.everyoneserves.testing.Web;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The mobile app's sign-in: tokens, their expiry, rotation and reuse, sign-out, and the devices on the account page. */
+/**
+ * The mobile app's sign-in: tokens, their expiry, rotation and reuse, sign-out, and the devices on the account page.
+ * Each test signs in as a person of its own; tokens expire as the server's clock moves on.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class TokensIT {
 
-    static final String PERSON = Web.demo("isabel.costa");
+    static final RemotePeople PEOPLE = new RemotePeople(TokensIT.class);
+
+    @RegisterExtension
+    final ServerClock clock = new ServerClock();
+
+    String person;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.marker(TokensIT.class);
+        return Deployments.withPeople(TokensIT.class);
+    }
+
+    @BeforeEach
+    void aPersonOfItsOwn() {
+        person = PEOPLE.create(NewPerson.named("isabel").department("sales").role("account-executive")).email();
     }
 
     static void assertProblem(HttpResponse<String> response, int status, String code) {
@@ -50,14 +69,14 @@ class TokensIT {
     @Test
     void signInGivesTokensThatOpenTheApi() {
         Api api = new Api();
-        HttpResponse<String> response = api.signIn(PERSON, Web.DEMO_PASSWORD);
+        HttpResponse<String> response = api.signIn(person, Web.DEMO_PASSWORD);
         assertEquals(200, response.statusCode(), response.body());
         var body = json(response);
         assertEquals("Bearer", body.getString("tokenType"));
         assertEquals(900, body.getJsonNumber("expiresIn").longValue());
         HttpResponse<String> me = api.get("/me");
         assertEquals(200, me.statusCode(), me.body());
-        assertEquals(PERSON, json(me).getString("email"));
+        assertEquals(person, json(me).getString("email"));
         assertEquals("Isabel", json(me).getString("firstName"));
         assertEquals("[\"LEARNER\"]", json(me).getJsonArray("roles").toString());
     }
@@ -91,7 +110,7 @@ class TokensIT {
     @Test
     void aSignInRetriedAfterALostAnswerLeavesOneDevice() {
         String key = UUID.randomUUID().toString();
-        String body = "{\"email\":\"" + PERSON + "\",\"password\":\"" + Web.DEMO_PASSWORD + "\",\"device\":\"Retry phone\"}";
+        String body = "{\"email\":\"" + person + "\",\"password\":\"" + Web.DEMO_PASSWORD + "\",\"device\":\"Retry phone\"}";
         Api first = new Api();
         HttpResponse<String> lost = first.post("/auth/token", body, key);
         assertEquals(200, lost.statusCode(), lost.body());
@@ -108,7 +127,7 @@ class TokensIT {
 
     @Test
     void tokensAreStoredOnlyAsHashes() throws Exception {
-        Api api = Api.signedIn(PERSON);
+        Api api = Api.signedIn(person);
         assertEquals(0L, ((Number) Database.value("select count(*) from api_token where token_hash in (?, ?)",
                 api.accessToken(), api.refreshToken())).longValue(), "the secrets themselves are nowhere");
         assertEquals(2L, ((Number) Database.value("select count(*) from api_token where token_hash in (?, ?)",
@@ -117,8 +136,8 @@ class TokensIT {
 
     @Test
     void anExpiredAccessTokenIsRefusedAndTheRefreshTokenGetsANewPair() throws Exception {
-        Api api = Api.signedIn(PERSON);
-        Database.update("update api_token set expires_at = now(3) - interval 1 second where token_hash = ?", sha256(api.accessToken()));
+        Api api = Api.signedIn(person);
+        clock.aheadBy(Duration.ofMinutes(15).plusSeconds(5));
         assertProblem(api.get("/me"), 401, "auth.error.tokenExpired");
         String oldRefresh = api.refreshToken();
         assertEquals(200, api.refresh(UUID.randomUUID().toString()).statusCode());
@@ -128,7 +147,7 @@ class TokensIT {
 
     @Test
     void aRefreshTokenUsedTwiceSignsTheDeviceOut() {
-        Api api = Api.signedIn(PERSON);
+        Api api = Api.signedIn(person);
         String first = api.refreshToken();
         assertEquals(200, api.refresh(UUID.randomUUID().toString()).statusCode());
         Api thief = new Api();
@@ -140,7 +159,7 @@ class TokensIT {
 
     @Test
     void theSameRotationRetriedAfterALostAnswerIsNotATheft() {
-        Api api = Api.signedIn(PERSON);
+        Api api = Api.signedIn(person);
         String spent = api.refreshToken();
         String key = UUID.randomUUID().toString();
         assertEquals(200, api.refresh(key).statusCode());
@@ -157,17 +176,18 @@ class TokensIT {
 
     @Test
     void aSignInEndsAtItsAbsoluteExpiryHoweverOftenItIsRefreshed() throws Exception {
-        Api api = Api.signedIn(PERSON);
-        long device = json(api.refresh(UUID.randomUUID().toString())).getJsonNumber("deviceId").longValue();
-        Database.update("update api_session set expires_at = now(3) - interval 1 second where id = ?", device);
+        Api api = Api.signedIn(person);
+        clock.aheadBy(Duration.ofDays(29));
+        assertEquals(200, api.refresh(UUID.randomUUID().toString()).statusCode(), "refreshed on the 29th day");
+        clock.aheadBy(Duration.ofDays(30).plusMinutes(1));
         assertProblem(api.refresh(UUID.randomUUID().toString()), 401, "auth.error.refreshInvalid");
         assertProblem(api.get("/me"), 401, "auth.error.tokenInvalid");
     }
 
     @Test
     void signingOutRevokesBothTokensAtOnce() {
-        Api api = Api.signedIn(PERSON);
-        Api other = Api.signedIn(PERSON);
+        Api api = Api.signedIn(person);
+        Api other = Api.signedIn(person);
         assertEquals(204, api.post("/auth/logout", null).statusCode());
         assertProblem(api.get("/me"), 401, "auth.error.tokenInvalid");
         assertProblem(api.refresh(UUID.randomUUID().toString()), 401, "auth.error.refreshInvalid");

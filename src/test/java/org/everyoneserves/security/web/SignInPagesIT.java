@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.everyoneserves.testing.Browser;
 import org.everyoneserves.testing.Deployments;
+import org.everyoneserves.testing.NewPerson;
+import org.everyoneserves.testing.RemotePeople;
 import org.everyoneserves.testing.Web;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,17 +29,12 @@ class SignInPagesIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.marker(SignInPagesIT.class);
+        return Deployments.withPeople(SignInPagesIT.class);
     }
 
     @AfterEach
     void signOut() {
         browser.driver().manage().deleteAllCookies();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
     }
 
     @Test
@@ -82,7 +78,9 @@ class SignInPagesIT {
 
     @Test
     void aWrongPasswordIsAMessageNextToTheFormAndNoSession() {
-        browser.signIn(Web.demo("noah.fischer"), "not-the-password");
+        String someone = new RemotePeople(SignInPagesIT.class).create(NewPerson.named("wrong").department("customer-support")
+                .role("support-agent")).email();
+        browser.signIn(someone, "not-the-password");
         assertTrue(browser.driver().getCurrentUrl().contains("/login.xhtml"));
         assertTrue(browser.driver().getPageSource().contains("That e-mail and password do not match an active account."));
         browser.open("/learner/index.xhtml");

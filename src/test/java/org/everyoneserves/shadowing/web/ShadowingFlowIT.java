@@ -4,17 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import org.everyoneserves.testing.Browser;
 import org.everyoneserves.testing.Database;
 import org.everyoneserves.testing.Deployments;
+import org.everyoneserves.testing.NewPerson;
+import org.everyoneserves.testing.RemotePeople;
+import org.everyoneserves.testing.ServerClock;
 import org.everyoneserves.testing.Web;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,54 +27,62 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
 /**
- * An engineer of the demo company books a seat with a support agent, moves it, goes, reflects and raises an idea
- * for Customer Support; the host confirms; Customer Support's manager accepts the idea; the engineer reads the answer.
+ * A new engineer books a seat with a new support agent, moves it to another agent, goes (the server's clock moves past
+ * the session's start), reflects and raises an idea for Customer Support; the host confirms; Customer Support's
+ * manager in the demo company accepts the idea; the engineer reads the answer.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class ShadowingFlowIT {
 
     static final String GUIDE_PAGE = "/learner/shadowing.xhtml?id=shadowing-engineering";
-    static final String SHADOW = "elena.popescu";
     static final String IDEA = "A status page link in the phone queue message";
+    static final RemotePeople PEOPLE = new RemotePeople(ShadowingFlowIT.class);
 
     @RegisterExtension
     static Browser browser = new Browser();
 
+    @RegisterExtension
+    final ServerClock clock = new ServerClock();
+
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.marker(ShadowingFlowIT.class);
+        return Deployments.withPeople(ShadowingFlowIT.class);
     }
 
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
+    /** A new support agent with one seat in a session starting in so many days. */
+    static RemotePeople.Made host(String name, int inDays) {
+        RemotePeople.Made host = PEOPLE.create(NewPerson.named(name).department("customer-support").role("support-agent"));
+        Database.slots(host.id(), "Support desk " + UUID.randomUUID(), 1, inDays);
+        return host;
     }
 
     @Test
     void fromBookingToReflectionToTheIdeasAnswer() {
-        browser.signIn(Web.demo(SHADOW), Web.DEMO_PASSWORD);
+        RemotePeople.Made lukas = host("lukas", 1);
+        RemotePeople.Made aisha = host("aisha", 2);
+        RemotePeople.Made manager = PEOPLE.create(NewPerson.named("mei").department("engineering").role("people-manager"));
+        RemotePeople.Made shadow = PEOPLE.create(NewPerson.named("elena").department("engineering").role("software-engineer")
+                .startedOn(clock.today()).manager(manager.email()));
+        browser.signIn(shadow.email(), Web.DEMO_PASSWORD);
         browser.open(GUIDE_PAGE);
         assertTrue(browser.text("watchFor").length() > 100, "what to watch for");
         assertTrue(browser.text("hosts").contains("Customer Support Agent"), browser.text("hosts"));
         browser.assertAccessible("shadowing-guide");
-        browser.clickAndWait(By.xpath("//table[@id='slotTable']//tr[contains(., 'Lukas Schmidt')]//input[@type='submit']"));
+        browser.clickAndWait(By.xpath("//table[@id='slotTable']//tr[contains(., '" + lukas.name() + "')]//input[@type='submit']"));
         assertEquals("Booked", browser.text("bookingStatus"));
-        assertTrue(browser.text("bookingHost").startsWith("Lukas Schmidt"), browser.text("bookingHost"));
+        assertTrue(browser.text("bookingHost").startsWith(lukas.name()), browser.text("bookingHost"));
         assertTrue(browser.find("calendarLink").getAttribute("href").contains("/learner/shadowing.ics?booking="));
         browser.screenshot("shadowing-booked");
 
-        browser.clickAndWait(By.xpath("//table[@id='slotTable']//tr[contains(., 'Aisha Khan')]//input[@type='submit']"));
-        assertTrue(browser.text("bookingHost").startsWith("Aisha Khan"), "moved: " + browser.text("bookingHost"));
-        assertTrue(browser.driver().findElements(By.xpath("//table[@id='slotTable']//tr[contains(., 'Lukas Schmidt')]")).size() == 1,
+        browser.clickAndWait(By.xpath("//table[@id='slotTable']//tr[contains(., '" + aisha.name() + "')]//input[@type='submit']"));
+        assertTrue(browser.text("bookingHost").startsWith(aisha.name()), "moved: " + browser.text("bookingHost"));
+        assertTrue(browser.driver().findElements(By.xpath("//table[@id='slotTable']//tr[contains(., '" + lukas.name() + "')]")).size() == 1,
                 "Lukas's seat is free again");
         browser.open("/learner/index.xhtml");
-        assertTrue(browser.text("nextSession").contains("Aisha Khan"), "the reminder on the home page: " + browser.text("nextSession"));
+        assertTrue(browser.text("nextSession").contains(aisha.name()), "the reminder on the home page: " + browser.text("nextSession"));
 
-        int started = Database.update("update shadowing_slot set starts_at = now(3) - interval 1 hour where id = (select b.slot_id from"
-                + " shadowing_booking b join person p on p.id = b.person_id where p.email = ? and b.status = 'BOOKED'"
-                + " and b.guide_code = 'shadowing-engineering')", Web.demo(SHADOW));
-        assertEquals(1, started, "the session took place");
+        clock.aheadBy(Duration.ofDays(2).plusHours(1));
         browser.open(GUIDE_PAGE);
         browser.clickAndWait("reflection:submitReflection");
         assertEquals("Answer question 1.", fieldError("reflection:answers:0:answer"), "the error is next to the empty answer");
@@ -94,14 +106,14 @@ class ShadowingFlowIT {
         assertTrue(browser.text("awaitingHost").contains("as soon as your host confirms"), browser.text("awaitingHost"));
         browser.signOut();
 
-        browser.signIn(Web.demo("aisha.khan"), Web.DEMO_PASSWORD);
+        browser.signIn(aisha.email(), Web.DEMO_PASSWORD);
         browser.open("/learner/hosting.xhtml");
         browser.assertAccessible("shadowing-hosting");
-        WebElement guest = browser.driver().findElement(By.xpath("//li[contains(@class,'guest')][contains(., 'Elena Popescu')]"));
+        WebElement guest = browser.driver().findElement(By.xpath("//li[contains(@class,'guest')][contains(., '" + shadow.name() + "')]"));
         assertTrue(guest.getText().contains("Read the reflection"), "the host may read the reflection");
         browser.screenshot("shadowing-hosting");
-        browser.clickAndWait(By.xpath("//li[contains(@class,'guest')][contains(., 'Elena Popescu')]//input[@value='Came']"));
-        assertTrue(browser.driver().findElement(By.xpath("//li[contains(@class,'guest')][contains(., 'Elena Popescu')]")).getText()
+        browser.clickAndWait(By.xpath("//li[contains(@class,'guest')][contains(., '" + shadow.name() + "')]//input[@value='Came']"));
+        assertTrue(browser.driver().findElement(By.xpath("//li[contains(@class,'guest')][contains(., '" + shadow.name() + "')]")).getText()
                 .contains("Attended"));
         browser.signOut();
 
@@ -117,7 +129,7 @@ class ShadowingFlowIT {
         browser.assertAccessible("manager-shadowing");
         browser.signOut();
 
-        browser.signIn(Web.demo(SHADOW), Web.DEMO_PASSWORD);
+        browser.signIn(shadow.email(), Web.DEMO_PASSWORD);
         browser.open("/learner/ideas.xhtml");
         String mine = browser.text("myIdeas");
         assertTrue(mine.contains(IDEA) && mine.contains("Accepted") && mine.contains("We add the link to the queue message from next week."), mine);
