@@ -56,16 +56,13 @@ export class Client {
         return Boolean(await this.kv.get('auth'));
     }
 
-    /** Signs this device out on the server when it can, and here in any case. */
+    /** Signs this device out on the server when it can (rotating an expired access token first), and here in any case. */
     async signOut() {
-        const auth = await this.kv.get('auth');
-        if (auth) {
-            try {
-                await this.raw('POST', 'auth/logout', { token: auth.accessToken });
-            } catch (e) {
-                if (!(e instanceof Offline)) {
-                    throw e;
-                }
+        try {
+            await this.call('POST', 'auth/logout');
+        } catch (e) {
+            if (!(e instanceof Offline) && !(e instanceof SignedOut)) {
+                throw e;
             }
         }
         await this.forget('signedOut');

@@ -4,7 +4,7 @@
 import { h, say } from './ui.js';
 import { t, language, setLanguage, pickLanguage } from './i18n.js';
 import { kv } from './db.js';
-import { client, outbox, refresh, listen, useLanguage } from './sync.js';
+import { client, outbox, refresh, listen, useLanguage, SignedOut } from './sync.js';
 import * as views from './views.js';
 import * as quiz from './quiz.js';
 import * as shadowing from './shadowing.js';
@@ -75,7 +75,15 @@ async function render() {
     const changedPage = current !== hash;
     current = hash;
     app.live = false;
-    const content = await view(app, ...hash.match(pattern).slice(1));
+    let content;
+    try {
+        content = await view(app, ...hash.match(pattern).slice(1));
+    } catch (e) {
+        if (e instanceof SignedOut) {
+            return;
+        }
+        throw e;
+    }
     if (current !== hash) {
         return;
     }

@@ -1,6 +1,6 @@
 // Shadowing: my seats, booking or moving one (online: seats are counted by the server at that moment), and the
 // reflection after the session, which may be written and queued offline.
-import { h, say, dateTime, heading, notice, refusal } from './ui.js';
+import { h, say, date, dateTime, heading, notice, refusal } from './ui.js';
 import { t } from './i18n.js';
 import { kv } from './db.js';
 import { client, outbox, Offline } from './sync.js';
@@ -61,7 +61,7 @@ function guideCard(app, g, queued) {
             card.append(picker(app, g, booking));
         }
     } else if (g.assigned) {
-        card.append(h('p', {}, t('shadowing.noSeat', dateTime(g.dueOn))), picker(app, g, null));
+        card.append(h('p', {}, t('shadowing.noSeat', date(g.dueOn))), picker(app, g, null));
     }
     return card;
 }

@@ -299,8 +299,10 @@ export async function sync(app) {
     if (me) {
         page.append(h('p', { id: 'who' }, t('sync.signedInAs', `${me.firstName} ${me.lastName}`, me.email)));
     }
+    if (waiting.length) {
+        page.append(notice(t('sync.signOutWaiting', waiting.length), 'warn'));
+    }
     page.append(
-        waiting.length ? notice(t('sync.signOutWaiting', waiting.length), 'warn') : null,
         h('button', { type: 'button', class: 'button button--secondary', id: 'sign-out', onclick: async () => {
             await client.signOut();
         } }, t('sync.signOut')));
