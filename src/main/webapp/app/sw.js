@@ -91,7 +91,10 @@ self.addEventListener('sync', event => {
 });
 
 listen(async change => {
-    for (const window of await self.clients.matchAll({ type: 'window' })) {
-        window.postMessage(change.type === 'signedOut' ? change : { type: 'changed' });
+    const report = change.report || {};
+    if (change.type === 'signedOut' || report.sent || report.refused || report.pulled) {
+        for (const window of await self.clients.matchAll({ type: 'window' })) {
+            window.postMessage(change.type === 'signedOut' ? change : { type: 'changed' });
+        }
     }
 });

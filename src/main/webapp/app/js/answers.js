@@ -4,11 +4,15 @@
 import { h } from './ui.js';
 import { t } from './i18n.js';
 
+/** The situation (scenarios), then the question as a fieldset: `.fieldset` of the element returned. */
 export function answerFields(question, name, saved, onChange) {
     const legend = h('legend', { class: 'question__prompt' }, question.prompt);
     const fields = h('fieldset', { class: 'question', 'data-kind': question.kind }, legend);
+    const block = h('div', { class: 'question-block' },
+        question.situation ? h('p', { class: 'question__situation', id: name + '-situation' }, question.situation) : null, fields);
+    block.fieldset = fields;
     if (question.situation) {
-        fields.append(h('p', { class: 'question__situation' }, question.situation));
+        fields.setAttribute('aria-describedby', name + '-situation');
     }
     const choices = (saved && saved.choices) || [];
     if (question.kind === 'TRUE_FALSE') {
@@ -40,7 +44,7 @@ export function answerFields(question, name, saved, onChange) {
                 h('label', { for: id }, option.text)));
         }
     }
-    return fields;
+    return block;
 }
 
 /** The answer the fields hold: {choices, value}, {incomplete: true} for a half-made ordering, or null when empty. */

@@ -57,8 +57,11 @@ const app = {
 };
 
 let current = null;
+let renders = 0;
 
+/** Draws the view of the current hash; of renders that overlap (new data while drawing), only the last one shows. */
 async function render() {
+    const turn = ++renders;
     if (!(await client.signedIn())) {
         signIn(null);
         return;
@@ -84,7 +87,7 @@ async function render() {
         }
         throw e;
     }
-    if (current !== hash) {
+    if (turn !== renders) {
         return;
     }
     main.replaceChildren(content);

@@ -3,7 +3,7 @@
 import { h, say, date, heading, notice, refusal } from './ui.js';
 import { t } from './i18n.js';
 import { kv } from './db.js';
-import { client, outbox, Offline } from './sync.js';
+import { client, outbox, fresh, whenOnline } from './sync.js';
 import { answerFields, readAnswer } from './answers.js';
 
 async function keepAttempt(response) {
@@ -12,21 +12,11 @@ async function keepAttempt(response) {
 }
 
 export async function intro(app, code) {
-    let quiz = await kv.get('quiz:' + code);
-    let offline = false;
-    try {
-        const response = await client.get('quizzes/' + code);
-        if (!response.ok) {
-            return h('section', {}, heading(t('quiz.title')), notice(refusal(response.problem), 'error'));
-        }
-        quiz = response.body;
-        await kv.set('quiz:' + code, quiz);
-    } catch (e) {
-        if (!(e instanceof Offline)) {
-            throw e;
-        }
-        offline = true;
+    const { value: quiz, response } = await fresh('quizzes/' + code, 'quiz:' + code);
+    if (response && !response.ok) {
+        return h('section', {}, heading(t('quiz.title')), notice(refusal(response.problem), 'error'));
     }
+    const offline = !response;
     if (!quiz) {
         return h('section', {}, heading(t('quiz.title')), notice(t('quiz.offlineFirst'), 'warn'));
     }
@@ -47,19 +37,15 @@ export async function intro(app, code) {
                 app.go('#/attempt/' + quiz.open.id);
                 return;
             }
-            try {
-                const response = quiz.open ? await client.get('attempts/' + quiz.open.id) : await client.write('POST', 'attempts', { quizCode: code });
-                if (!response.ok) {
-                    error.textContent = refusal(response.problem);
-                    return;
-                }
-                await keepAttempt(response);
-                app.go('#/attempt/' + response.body.id);
-            } catch (e) {
-                if (!(e instanceof Offline)) {
-                    throw e;
-                }
+            const started = await whenOnline(() => (quiz.open
+                ? client.get('attempts/' + quiz.open.id) : client.write('POST', 'attempts', { quizCode: code })));
+            if (!started) {
                 error.textContent = t('quiz.startOffline');
+            } else if (!started.ok) {
+                error.textContent = refusal(started.problem);
+            } else {
+                await keepAttempt(started);
+                app.go('#/attempt/' + started.body.id);
             }
         } }, t(quiz.open ? 'quiz.continue' : 'quiz.start')));
         if (offline && !open) {
@@ -151,17 +137,7 @@ export async function result(app, id) {
     let result = await kv.get('result:' + id);
     const waiting = (await outbox.items()).some(item => item.kind === 'attemptSubmit' && item.attemptId === Number(id));
     if (!result && !waiting) {
-        try {
-            const response = await client.get(`attempts/${id}/result`);
-            if (response.ok) {
-                result = response.body;
-                await kv.set('result:' + id, result);
-            }
-        } catch (e) {
-            if (!(e instanceof Offline)) {
-                throw e;
-            }
-        }
+        result = (await fresh(`attempts/${id}/result`, 'result:' + id)).value;
     }
     const attempt = await kv.get('attempt:' + id);
     const notices = ((await kv.get('notices')) || []).filter(n => n.attemptId === Number(id) && !n.follower);

@@ -3,23 +3,12 @@
 import { h, say, date, dateTime, heading, notice, refusal } from './ui.js';
 import { t } from './i18n.js';
 import { kv } from './db.js';
-import { client, outbox, Offline } from './sync.js';
+import { client, outbox, fresh, whenOnline } from './sync.js';
 
 const FRICTIONS = ['HANDOFF', 'WAITING', 'MISSING_INFORMATION', 'TOOLS', 'POLICY', 'JARGON', 'REPEAT_CONTACT', 'PROMISES', 'ACCESS', 'KNOWLEDGE'];
 
 async function guide(code) {
-    try {
-        const response = await client.get('shadowing/slots?guide=' + encodeURIComponent(code));
-        if (response.ok) {
-            await kv.set('guide:' + code, response.body);
-            return response.body;
-        }
-    } catch (e) {
-        if (!(e instanceof Offline)) {
-            throw e;
-        }
-    }
-    return kv.get('guide:' + code);
+    return (await fresh('shadowing/slots?guide=' + encodeURIComponent(code), 'guide:' + code)).value;
 }
 
 export async function list(app) {
@@ -91,30 +80,23 @@ function picker(app, g, booking) {
             return;
         }
         button.disabled = true;
-        try {
-            let response;
-            if (booking) {
-                const current = await client.get('shadowing/bookings/' + booking.id);
-                response = current.ok
-                    ? await client.write('PUT', 'shadowing/bookings/' + booking.id, { slotId: Number(picked.value) }, { 'If-Match': current.etag })
-                    : current;
-            } else {
-                response = await client.write('POST', 'shadowing/bookings', { guide: g.code, slotId: Number(picked.value) });
+        const response = await whenOnline(async () => {
+            if (!booking) {
+                return client.write('POST', 'shadowing/bookings', { guide: g.code, slotId: Number(picked.value) });
             }
-            if (!response.ok) {
-                error.textContent = refusal(response.problem);
-                return;
-            }
+            const current = await client.get('shadowing/bookings/' + booking.id);
+            return current.ok
+                ? client.write('PUT', 'shadowing/bookings/' + booking.id, { slotId: Number(picked.value) }, { 'If-Match': current.etag })
+                : current;
+        }).finally(() => { button.disabled = false; });
+        if (!response) {
+            error.textContent = t('shadowing.needsConnection');
+        } else if (!response.ok) {
+            error.textContent = refusal(response.problem);
+        } else {
             await app.refresh();
             say(t(booking ? 'shadowing.moved' : 'shadowing.booked', dateTime(response.body.slot.startsAt)));
             app.go('#/shadowing');
-        } catch (e) {
-            if (!(e instanceof Offline)) {
-                throw e;
-            }
-            error.textContent = t('shadowing.needsConnection');
-        } finally {
-            button.disabled = false;
         }
     } }, t(booking ? 'shadowing.move' : 'shadowing.book'));
     return h('div', { class: 'picker' }, fields, error, button);

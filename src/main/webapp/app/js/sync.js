@@ -99,6 +99,31 @@ async function reloadAttempt(id) {
     }
 }
 
+/** The answer of `work`, or null when the server cannot be reached. */
+export async function whenOnline(work) {
+    try {
+        return await work();
+    } catch (e) {
+        if (e instanceof Offline) {
+            return null;
+        }
+        throw e;
+    }
+}
+
+/**
+ * The server's current answer to a GET, kept under `key` for offline use; without a connection (or refused), the copy
+ * kept last time. `response` is null when offline.
+ */
+export async function fresh(path, key) {
+    const response = await whenOnline(() => client.get(path));
+    if (response && response.ok) {
+        await kv.set(key, response.body);
+        return { value: response.body, response };
+    }
+    return { value: await kv.get(key), response };
+}
+
 /** Fetches the parts (me, plan, refreshers, bookings, notifications) that changed since the last pull. */
 export async function pull() {
     const since = await kv.get('syncToken');

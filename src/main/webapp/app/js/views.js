@@ -3,7 +3,7 @@
 import { h, say, date, dateTime, heading, notice, refusal } from './ui.js';
 import { t } from './i18n.js';
 import { kv, outboxStore } from './db.js';
-import { client, outbox, Offline } from './sync.js';
+import { client, outbox, fresh, whenOnline } from './sync.js';
 import { answerFields, readAnswer } from './answers.js';
 
 export function signIn(app, message, signedIn) {
@@ -20,28 +20,20 @@ export function signIn(app, message, signedIn) {
             return;
         }
         button.disabled = true;
-        try {
-            const owner = await kv.get('owner');
-            const response = await client.signIn(email.value.trim(), password.value, t('signIn.device', deviceName()));
-            if (response.ok) {
-                if (owner && owner !== email.value.trim().toLowerCase()) {
-                    await outboxStore.clear();
-                    await kv.delete('notices');
-                }
-                await kv.set('owner', email.value.trim().toLowerCase());
-                await signedIn();
-                return;
+        const owner = await kv.get('owner');
+        const response = await whenOnline(() => client.signIn(email.value.trim(), password.value, t('signIn.device', deviceName())))
+            .finally(() => { button.disabled = false; });
+        if (response && response.ok) {
+            if (owner && owner !== email.value.trim().toLowerCase()) {
+                await outboxStore.clear();
+                await kv.delete('notices');
             }
-            error.textContent = response.status === 401 ? t('signIn.wrong') : refusal(response.problem);
-            password.focus();
-        } catch (e) {
-            if (!(e instanceof Offline)) {
-                throw e;
-            }
-            error.textContent = t('signIn.offline');
-        } finally {
-            button.disabled = false;
+            await kv.set('owner', email.value.trim().toLowerCase());
+            await signedIn();
+            return;
         }
+        error.textContent = !response ? t('signIn.offline') : response.status === 401 ? t('signIn.wrong') : refusal(response.problem);
+        password.focus();
     } },
     h('div', { class: 'field' }, h('label', { for: 'email' }, t('signIn.email')), email),
     h('div', { class: 'field' }, h('label', { for: 'password' }, t('signIn.password')), password),
@@ -61,14 +53,18 @@ function deviceName() {
     return `${browser}, ${system}`;
 }
 
+/** A live view of one part kept by sync: the page with its heading, and the part (undefined before the first sync). */
+async function livePart(app, part, title) {
+    app.live = true;
+    const value = await kv.get('part:' + part);
+    return { value, page: h('section', {}, heading(title), value ? null : notice(t('common.notLoaded'))) };
+}
+
 // ---- today's refreshers
 
 export async function today(app) {
-    app.live = true;
-    const set = await kv.get('part:refreshers');
-    const page = h('section', {}, heading(t('today.title')));
+    const { value: set, page } = await livePart(app, 'refreshers', t('today.title'));
     if (!set) {
-        page.append(notice(t('common.notLoaded')));
         return page;
     }
     const waiting = (await outbox.items()).filter(item => item.kind === 'refresher' && item.body.day === set.day);
@@ -103,12 +99,12 @@ function refresher(app, set, item, i, outcome, pending) {
     const fields = answerFields(item, name, answer, () => { error.textContent = ''; });
     card.append(fields);
     const error = h('p', { class: 'field-error', id: name + '-error' });
-    fields.setAttribute('aria-describedby', name + '-error');
+    fields.fieldset.setAttribute('aria-describedby', [fields.fieldset.getAttribute('aria-describedby'), name + '-error'].filter(Boolean).join(' '));
     if (outcome) {
-        fields.disabled = true;
+        fields.fieldset.disabled = true;
         card.append(outcomeOf(item, outcome));
     } else if (pending) {
-        fields.disabled = true;
+        fields.fieldset.disabled = true;
         card.append(h('p', { class: 'pending', id: 'pending-' + item.cardId }, t('today.waiting')));
     } else {
         card.append(error, h('button', { type: 'button', class: 'button', id: 'check-' + item.cardId, onclick: async () => {
@@ -152,11 +148,8 @@ function outcomeOf(item, outcome) {
 const STATUS_ORDER = ['OVERDUE', 'OPEN', 'UPCOMING', 'DONE', 'WAIVED', 'PAUSED'];
 
 export async function plan(app) {
-    app.live = true;
-    const plan = await kv.get('part:plan');
-    const page = h('section', {}, heading(t('plan.title')));
+    const { value: plan, page } = await livePart(app, 'plan', t('plan.title'));
     if (!plan) {
-        page.append(notice(t('common.notLoaded')));
         return page;
     }
     page.append(h('p', { id: 'plan-summary' }, t('plan.summary', plan.completed, plan.required)));
@@ -183,22 +176,10 @@ function planList(items) {
 // ---- a module
 
 export async function module(app, code) {
-    let module = await kv.get('module:' + code);
-    try {
-        const response = await client.get('modules/' + code);
-        if (response.ok) {
-            module = response.body;
-            await kv.set('module:' + code, module);
-        } else if (!module) {
-            return h('section', {}, heading(t('module.title')), notice(refusal(response.problem), 'error'));
-        }
-    } catch (e) {
-        if (!(e instanceof Offline)) {
-            throw e;
-        }
-    }
+    const { value: module, response } = await fresh('modules/' + code, 'module:' + code);
     if (!module) {
-        return h('section', {}, heading(t('module.title')), notice(t('module.offline'), 'warn'));
+        return h('section', {}, heading(t('module.title')),
+            response ? notice(refusal(response.problem), 'error') : notice(t('module.offline'), 'warn'));
     }
     const text = h('div', { class: 'module-text' });
     const parsed = new DOMParser().parseFromString(module.html, 'text/html');
@@ -229,11 +210,8 @@ export async function module(app, code) {
 // ---- notifications
 
 export async function notifications(app) {
-    app.live = true;
-    const page = h('section', {}, heading(t('notifications.title')));
-    const list = await kv.get('part:notifications');
+    const { value: list, page } = await livePart(app, 'notifications', t('notifications.title'));
     if (!list) {
-        page.append(notice(t('common.notLoaded')));
         return page;
     }
     const waiting = (await outbox.items()).some(item => item.kind === 'notificationsRead');
