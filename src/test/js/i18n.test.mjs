@@ -1,0 +1,28 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { load } from './app.mjs';
+
+const { pickLanguage, setLanguage, t } = await load('i18n.js');
+
+test('the language follows the browser unless the person picked one', () => {
+    assert.equal(pickLanguage(undefined, ['de-CH', 'en']), 'de');
+    assert.equal(pickLanguage(undefined, ['fr-FR', 'en-GB']), 'en');
+    assert.equal(pickLanguage(undefined, ['fr-FR']), 'en');
+    assert.equal(pickLanguage('en', ['de-DE']), 'en');
+});
+
+test('English and German have the same keys, and every key the app uses exists', () => {
+    const source = readFileSync(new URL('../../main/webapp/app/js/i18n.js', import.meta.url), 'utf8');
+    const [en, de] = source.split('const de = {');
+    const keys = text => [...text.matchAll(/^ {4}'([\w.]+)':/gm)].map(m => m[1]).sort();
+    assert.deepEqual(keys(de), keys(en));
+    const folder = new URL('../../main/webapp/app/js/', import.meta.url);
+    const used = readdirSync(folder).flatMap(file => [...readFileSync(new URL(file, folder), 'utf8').matchAll(/\bt\('([\w.]+)'/g)].map(m => m[1]));
+    const missing = used.filter(key => !key.endsWith('.') && !keys(en).includes(key));
+    assert.deepEqual(missing, []);
+    setLanguage('de');
+    assert.equal(t('today.item', 2, 5), 'Frage 2 von 5');
+    setLanguage('en');
+    assert.equal(t('quiz.unanswered', 1), '1 question has no answer. Submit again to send as it is.');
+});
