@@ -273,7 +273,7 @@ public class QuizService {
         recordStats(attempt, score);
         Map<String, Boolean> right = new java.util.LinkedHashMap<>();
         score.results().forEach(r -> right.put(r.questionId(), r.correct()));
-        submitted.fire(new QuizSubmitted(caller.personId(), attempt.getQuizCode(), right));
+        submitted.fire(new QuizSubmitted(caller.personId(), attempt.getQuizCode(), right, version.getId(), score.results()));
         if (score.passed()) {
             completed.fire(new ItemCompleted(caller.personId(), Assignment.Kind.QUIZ, attempt.getQuizCode(), version.getId(),
                     Completion.How.PASSED, score.percent()));
