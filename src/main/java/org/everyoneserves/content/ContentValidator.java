@@ -317,8 +317,8 @@ public final class ContentValidator {
         Positions p = quiz.positions();
         if (quiz.format() == Quiz.Format.YAML && quiz.module() != null && modulesById.containsKey(quiz.module())) {
             fileName(p.at("module"), quiz.file(), quiz.module() + ".quiz.yaml", quiz.module());
-        } else if (quiz.format() == Quiz.Format.GIFT && quiz.id() != null) {
-            fileName(p.at("id"), quiz.file(), quiz.id() + ".gift", quiz.id());
+        } else if (quiz.format().imported() && quiz.id() != null && quiz.file() != null) {
+            fileName(p.at("id"), quiz.file(), quiz.id() + (quiz.format() == Quiz.Format.GIFT ? ".gift" : ".xml"), quiz.id());
         }
         TrainingModule module = knownModule(quiz.module(), p.at("module"), "quiz");
         int count = quiz.questions().size();
@@ -337,17 +337,20 @@ public final class ContentValidator {
                 problems.add(Problem.error(q.positions().at("id"), "duplicate question id '" + q.id() + "' in quiz '" + quiz.id() + "'",
                         "give each question of the quiz its own id"));
             }
-            question(q, module, quiz.format() == Quiz.Format.YAML);
+            question(q, module, quiz.format());
         }
     }
 
-    private void question(Question q, TrainingModule module, boolean keyPointsExpected) {
+    private void question(Question q, TrainingModule module, Quiz.Format format) {
         Positions p = q.positions();
         String name = q.id() == null ? "question" : "question '" + q.id() + "'";
         if (q.id() != null && !ID.matcher(q.id()).matches()) {
             malformed(p.at("id"), "question id", q.id());
         }
-        if (q.explanation() == null || q.explanation().isBlank()) {
+        if ((q.explanation() == null || q.explanation().isBlank()) && format.imported()) {
+            problems.add(Problem.warning(p.element(), name + " has no explanation: learners see only whether they were right",
+                    "add general feedback (or feedback to its right answer) in the file"));
+        } else if (q.explanation() == null || q.explanation().isBlank()) {
             problems.add(Problem.error(p.element(), name + " has no explanation",
                     "add 'explanation:': the learner sees it after submitting"));
         }
@@ -364,7 +367,7 @@ public final class ContentValidator {
                 }
             }
         }
-        if (keyPointsExpected && q.keyPoints().isEmpty()) {
+        if (!format.imported() && q.keyPoints().isEmpty()) {
             problems.add(Problem.warning(p.element(), name + " has no key_points",
                     "add 'key_points: [...]' naming what it checks from the module's key_points"));
         }
@@ -430,7 +433,7 @@ public final class ContentValidator {
             problems.add(Problem.error(q.positions().at("kind"), "kind '" + q.kind().code() + "' is not allowed for a refresher",
                     "use kind single, multiple or true_false"));
         }
-        question(q, module, true);
+        question(q, module, Quiz.Format.YAML);
     }
 
     private void guide(ShadowingGuide guide) {

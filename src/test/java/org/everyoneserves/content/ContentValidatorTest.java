@@ -127,8 +127,8 @@ class ContentValidatorTest {
                 "content/imports/old-lms.gift:1:8: file name 'old-lms.gift' does not match 'everyone-serves-quiz'"
                         + " — rename the file to everyone-serves-quiz.gift",
                 "content/imports/old-lms.gift:2:12: quiz names unknown module 'nobody-serves' — use the id of an existing module",
-                "content/imports/old-lms.gift:6:1: question 'two-jobs' has no explanation"
-                        + " — add 'explanation:': the learner sees it after submitting",
+                "content/imports/old-lms.gift:6:1: question 'two-jobs' has no explanation: learners see only whether they were right"
+                        + " — add general feedback (or feedback to its right answer) in the file",
                 "content/tracks/foundation/everyone-serves.md:2:5: duplicate id 'everyone-serves', already used at"
                         + " content/tracks/finance/everyone-serves.md:2 — choose another id: ids are unique across the whole content tree",
                 "content/tracks/foundation/everyone-serves.quiz.yaml:1:5: duplicate id 'everyone-serves-quiz', already used at"
@@ -174,5 +174,22 @@ class ContentValidatorTest {
         Problem problem = new Problem("content/x.quiz.yaml", 4, 1, Problem.Severity.ERROR, "unknown key 'pass_mrk'",
                 "did you mean 'pass_mark'?");
         assertEquals("content/x.quiz.yaml:4:1: unknown key 'pass_mrk' — did you mean 'pass_mark'?", problem.toString());
+    }
+
+    @Test
+    void moodleExportsInImportsLoadWithWarningsOnly() {
+        Path content = dir.resolve("content");
+        Fixtures.copy(Fixtures.good(), content);
+        Fixtures.copy(Fixtures.resource("moodle"), content);
+        ContentTree tree = ContentLoader.load(content);
+        List<Problem> problems = ContentValidator.validate(tree);
+        assertEquals(List.of(), problems.stream().filter(Problem::isError).map(Problem::toString).toList());
+        List<String> warnings = problems.stream().map(Problem::toString).toList();
+        assertTrue(warnings.contains("content/imports/service-basics.xml:120:1: question 'only-support' has no explanation: learners see only"
+                + " whether they were right — add general feedback (or feedback to its right answer) in the file"), warnings.toString());
+        assertTrue(warnings.contains("content/imports/moodle-basics.gift:15:1: question 'only-support' has no explanation: learners see only"
+                + " whether they were right — add general feedback (or feedback to its right answer) in the file"), warnings.toString());
+        assertEquals(Quiz.Format.MOODLE_XML, tree.quiz("service-basics").orElseThrow().format());
+        assertEquals("everyone-serves", tree.quiz("moodle-basics").orElseThrow().module());
     }
 }
