@@ -73,6 +73,10 @@ public class Catalog {
         return published(version(versionId, CatalogItem.Kind.GUIDE), Definitions.Guide.class);
     }
 
+    public List<Published<Definitions.Module>> modules() {
+        return currentOfKind(CatalogItem.Kind.MODULE).stream().map(v -> published(v, Definitions.Module.class)).toList();
+    }
+
     public List<Published<Definitions.Quiz>> quizzes() {
         return currentOfKind(CatalogItem.Kind.QUIZ).stream().map(v -> published(v, Definitions.Quiz.class)).toList();
     }

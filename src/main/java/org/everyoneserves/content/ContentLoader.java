@@ -369,12 +369,14 @@ public final class ContentLoader {
     }
 
     private void readImport(Path file) {
-        if (!file.getFileName().toString().endsWith(".gift") || Files.isDirectory(file)) {
-            unknownFile(file, "*.gift files");
+        String name = file.getFileName().toString();
+        if (!(name.endsWith(".gift") || name.endsWith(".xml")) || Files.isDirectory(file)) {
+            unknownFile(file, "*.gift and *.xml (Moodle XML) files");
             return;
         }
         String text = text(file);
-        GiftParser.Result result = GiftParser.parse(text, display(file), file);
+        GiftParser.Result result = name.endsWith(".xml") ? MoodleXmlParser.parse(text, display(file), file, null)
+                : GiftParser.parse(text, display(file), file);
         problems.addAll(result.problems());
         result.quiz().ifPresent(quizzes::add);
     }

@@ -334,8 +334,8 @@ public final class ContentValidator {
         Positions p = quiz.positions();
         if (quiz.format() == QuizFile.Format.YAML && quiz.module() != null && modulesById.containsKey(quiz.module())) {
             fileName(p.at("module"), quiz.file(), quiz.module() + ".quiz.yaml", quiz.module());
-        } else if (quiz.format() == QuizFile.Format.GIFT && quiz.id() != null) {
-            fileName(p.at("id"), quiz.file(), quiz.id() + ".gift", quiz.id());
+        } else if (quiz.format().imported() && quiz.id() != null && quiz.file() != null) {
+            fileName(p.at("id"), quiz.file(), quiz.id() + (quiz.format() == QuizFile.Format.GIFT ? ".gift" : ".xml"), quiz.id());
         }
         ModuleFile module = knownModule(quiz.module(), p.at("module"), "quiz");
         int count = quiz.questions().size();
@@ -354,17 +354,20 @@ public final class ContentValidator {
                 problems.add(ContentProblem.error(q.positions().at("id"), "duplicate question id '" + q.id() + "' in quiz '" + quiz.id() + "'",
                         "give each question of the quiz its own id"));
             }
-            question(q, module, quiz.format() == QuizFile.Format.YAML);
+            question(q, module, quiz.format());
         }
     }
 
-    private void question(Question q, ModuleFile module, boolean keyPointsExpected) {
+    private void question(Question q, ModuleFile module, QuizFile.Format format) {
         Positions p = q.positions();
         String name = q.id() == null ? "question" : "question '" + q.id() + "'";
         if (q.id() != null && !ID.matcher(q.id()).matches()) {
             malformed(p.at("id"), "question id", q.id());
         }
-        if (q.explanation() == null || q.explanation().isBlank()) {
+        if ((q.explanation() == null || q.explanation().isBlank()) && format.imported()) {
+            problems.add(ContentProblem.warning(p.element(), name + " has no explanation: learners see only whether they were right",
+                    "add general feedback (or feedback to its right answer) in the file"));
+        } else if (q.explanation() == null || q.explanation().isBlank()) {
             problems.add(ContentProblem.error(p.element(), name + " has no explanation",
                     "add 'explanation:': the learner sees it after submitting"));
         }
@@ -381,7 +384,7 @@ public final class ContentValidator {
                 }
             }
         }
-        if (keyPointsExpected && q.keyPoints().isEmpty()) {
+        if (!format.imported() && q.keyPoints().isEmpty()) {
             problems.add(ContentProblem.warning(p.element(), name + " has no key_points",
                     "add 'key_points: [...]' naming what it checks from the module's key_points"));
         }
@@ -447,7 +450,7 @@ public final class ContentValidator {
             problems.add(ContentProblem.error(q.positions().at("kind"), "kind '" + q.kind().code() + "' is not allowed for a refresher",
                     "use kind single, multiple or true_false"));
         }
-        question(q, module, true);
+        question(q, module, QuizFile.Format.YAML);
     }
 
     private void guide(GuideFile guide) {

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.everyoneserves.content.files.ContentProblem;
@@ -19,7 +20,8 @@ import org.everyoneserves.content.files.QuizFile;
 
 /**
  * Converts a quiz in Moodle's GIFT format into a {@link QuizFile}. The quiz fields come from a comment header
- * ({@code // id: ...}); single choice, multiple choice with weights, true/false, feedback and general feedback
+ * ({@code // id: ...}), or, for a file exported from Moodle without one, from its name and category (see
+ * {@link QuizImports}); text marked {@code [html]} becomes plain text; single choice, multiple choice with weights, true/false, feedback and general feedback
  * are converted, missing-word questions become single choice with a blank. Every question kind the platform
  * does not have is reported with its line, never dropped silently.
  */
@@ -29,6 +31,7 @@ public final class GiftParser {
             "shuffle_choices", "pool", "revision");
     private static final Pattern HEADER = Pattern.compile("^\\s*//\\s*([A-Za-z_]+)\\s*:(.*)$");
     private static final Pattern FORMAT = Pattern.compile("^\\[(markdown|html|plain|moodle)\\]");
+    private static final Set<String> HTML_FORMATS = Set.of("html", "moodle");
     private static final Pattern WEIGHT = Pattern.compile("^%(-?[0-9]+(?:\\.[0-9]+)?)%");
     private static final Pattern TRUE_FALSE = Pattern.compile("^(TRUE|FALSE|T|F)(?=\\s*(#|$))");
 
@@ -39,17 +42,28 @@ public final class GiftParser {
     private final Map<String, Location> headerAt = new LinkedHashMap<>();
     private final List<Question> questions = new ArrayList<>();
     private final Set<String> questionIds = new HashSet<>();
+    private final Map<Location, String> categories = new LinkedHashMap<>();
+    private final String defaultModule;
 
-    private GiftParser(String text, String path) {
+    private GiftParser(String text, String path, String defaultModule) {
         this.path = path;
         this.lines = text.replace("\r\n", "\n").split("\n", -1);
+        this.defaultModule = defaultModule;
     }
 
     public record Result(Optional<QuizFile> quiz, List<ContentProblem> problems) {
     }
 
     public static Result parse(String text, String path, Path file) {
-        GiftParser parser = new GiftParser(text, path);
+        return parse(text, path, file, null);
+    }
+
+    /**
+     * @param defaultModule the module of a quiz whose file names none (a file uploaded for a chosen module), or null:
+     *        then a file without a {@code // module:} header is refused
+     */
+    public static Result parse(String text, String path, Path file, String defaultModule) {
+        GiftParser parser = new GiftParser(text, path, defaultModule);
         QuizFile quiz = parser.read(file, ContentHash.of(text));
         parser.problems.sort(Comparator.comparingInt(ContentProblem::line).thenComparingInt(ContentProblem::column));
         return new Result(Optional.of(quiz), List.copyOf(parser.problems));
@@ -69,8 +83,7 @@ public final class GiftParser {
                 }
                 i++;
             } else if (trimmed.startsWith("$CATEGORY:")) {
-                problems.add(ContentProblem.warning(new Location(path, i + 1, column(line)), "$CATEGORY line ignored",
-                        "categories are not used by Everyone Serves; remove the line to silence this"));
+                categories.put(new Location(path, i + 1, column(line)), trimmed.substring("$CATEGORY:".length()).strip());
                 i++;
             } else {
                 questionsStarted = true;
@@ -106,6 +119,7 @@ public final class GiftParser {
 
     private QuizFile quiz(Path file, String hash) {
         Location start = Location.start(path);
+        fillInWhatMoodleDoesNotExport(start);
         for (String required : List.of("id", "module", "title", "pass_mark")) {
             if (header.getOrDefault(required, "").isEmpty()) {
                 problems.add(ContentProblem.error(start, "missing GIFT header '// " + required + ":'",
@@ -118,15 +132,60 @@ public final class GiftParser {
         Integer pool = headerInt("pool", Integer.MIN_VALUE, Integer.MAX_VALUE);
         Integer attempts = headerInt("attempts", 0, Integer.MAX_VALUE);
         Integer revision = headerInt("revision", 1, Integer.MAX_VALUE);
-        return new QuizFile(blankToNull(header.get("id")), blankToNull(header.get("module")), blankToNull(header.get("title")),
+        return new QuizFile(QuizImports.blankToNull(header.get("id")), QuizImports.blankToNull(header.get("module")), QuizImports.blankToNull(header.get("title")),
                 headerInt("pass_mark", 1, 100), attempts == null ? 0 : attempts, headerBool("shuffle_questions"),
                 headerBool("shuffle_choices"), pool, revision == null ? 1 : revision, questions, QuizFile.Format.GIFT, file, hash,
                 new Positions(start, headerAt));
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
+    /**
+     * A file exported from Moodle has none of our headers: its id comes from the file name, its title from its
+     * {@code $CATEGORY} (else the file name), its pass mark is the default, each with a warning that says so; its
+     * module is the one it is uploaded for. Headers that are there win, and a {@code $CATEGORY} they overrule is ignored.
+     */
+    private void fillInWhatMoodleDoesNotExport(Location start) {
+        if (header.getOrDefault("id", "").isEmpty()) {
+            String id = QuizImports.slug(QuizImports.fileStem(path));
+            if (!id.isEmpty()) {
+                header.put("id", id);
+                problems.add(ContentProblem.warning(start, "no '// id:' header: the quiz id '" + id + "' is taken from the file name",
+                        "add '// id: " + id + "' to keep it (the file is then named " + id + ".gift)"));
+            }
+        }
+        Location usedCategory = null;
+        if (header.getOrDefault("title", "").isEmpty()) {
+            for (Map.Entry<Location, String> category : categories.entrySet()) {
+                java.util.Optional<String> title = QuizImports.categoryTitle(category.getValue());
+                if (title.isPresent()) {
+                    usedCategory = category.getKey();
+                    header.put("title", title.get());
+                    problems.add(ContentProblem.warning(usedCategory, "no '// title:' header: the title '" + title.get()
+                            + "' is taken from the $CATEGORY line", "add '// title: ...' to choose another"));
+                    break;
+                }
+            }
+            if (usedCategory == null && !QuizImports.titleOfFile(path).isEmpty()) {
+                header.put("title", QuizImports.titleOfFile(path));
+                problems.add(ContentProblem.warning(start, "no '// title:' header: the title '" + header.get("title")
+                        + "' is made from the file name", "add '// title: ...' to choose another"));
+            }
+        }
+        for (Location category : categories.keySet()) {
+            if (!category.equals(usedCategory)) {
+                problems.add(ContentProblem.warning(category, "$CATEGORY line ignored",
+                        "categories are not used by Everyone Serves; remove the line to silence this"));
+            }
+        }
+        if (header.getOrDefault("pass_mark", "").isEmpty()) {
+            header.put("pass_mark", String.valueOf(QuizImports.DEFAULT_PASS_MARK));
+            problems.add(ContentProblem.warning(start, "no '// pass_mark:' header: the pass mark is " + QuizImports.DEFAULT_PASS_MARK + " %",
+                    "add '// pass_mark: ...' to choose another"));
+        }
+        if (header.getOrDefault("module", "").isEmpty() && defaultModule != null) {
+            header.put("module", defaultModule);
+        }
     }
+
 
     private Integer headerInt(String key, int min, int max) {
         String value = header.get(key);
@@ -231,7 +290,9 @@ public final class GiftParser {
             pos = firstNonBlank(s, end + 2);
         }
         Matcher format = FORMAT.matcher(s.substring(pos));
+        boolean html = false;
         if (format.lookingAt()) {
+            html = HTML_FORMATS.contains(format.group(1));
             pos = firstNonBlank(s, pos + format.end());
         }
         int open = indexOf(s, "{", pos);
@@ -255,9 +316,12 @@ public final class GiftParser {
         String after = unescape(s.substring(close + 1)).strip();
         Matcher afterFormat = FORMAT.matcher(before);
         if (afterFormat.lookingAt()) {
+            html |= HTML_FORMATS.contains(afterFormat.group(1));
             before = before.substring(afterFormat.end()).strip();
         }
-        String prompt = after.isEmpty() ? before : (before + " _____ " + after).strip();
+        // Moodle exports question text as [html]: learners see its text, never markup
+        UnaryOperator<String> plain = html ? QuizImports::htmlToText : UnaryOperator.identity();
+        String prompt = after.isEmpty() ? plain.apply(before) : (plain.apply(before) + " _____ " + plain.apply(after)).strip();
         String answers = s.substring(open + 1, close);
         String trimmedAnswers = answers.strip();
         String id = questionId(title);
@@ -276,7 +340,7 @@ public final class GiftParser {
         String general = null;
         int generalAt = indexOf(answers, "####", 0);
         if (generalAt >= 0) {
-            general = unescape(answers.substring(generalAt + 4)).strip();
+            general = plain.apply(unescape(answers.substring(generalAt + 4)).strip());
             answers = answers.substring(0, generalAt);
             trimmedAnswers = answers.strip();
         }
@@ -284,9 +348,9 @@ public final class GiftParser {
         if (tf.lookingAt()) {
             boolean answer = tf.group(1).startsWith("T");
             List<String> feedback = splitUnescaped(trimmedAnswers.substring(tf.end()), '#');
-            String wrongFeedback = feedback.size() > 1 ? unescape(feedback.get(1)).strip() : null;
-            String rightFeedback = feedback.size() > 2 ? unescape(feedback.get(2)).strip() : null;
-            String explanation = firstNonEmpty(general, rightFeedback, wrongFeedback);
+            String wrongFeedback = feedback.size() > 1 ? plain.apply(unescape(feedback.get(1)).strip()) : null;
+            String rightFeedback = feedback.size() > 2 ? plain.apply(unescape(feedback.get(2)).strip()) : null;
+            String explanation = QuizImports.firstNonBlank(general, rightFeedback, wrongFeedback);
             questions.add(new Question(id, Question.Kind.TRUE_FALSE, null, prompt, List.of(), List.of(), answer, List.of(),
                     explanation, new Positions(start, fields)));
             return;
@@ -309,13 +373,14 @@ public final class GiftParser {
         List<Question.Choice> choices = new ArrayList<>();
         for (Answer a : parsed) {
             boolean correct = weighted ? a.right() || (a.weight() != null && a.weight() > 0) : a.right();
-            choices.add(new Question.Choice(a.text(), correct, a.feedback(), Positions.of(a.at())));
+            choices.add(new Question.Choice(plain.apply(a.text()), correct, QuizImports.blankToNull(plain.apply(a.feedback())),
+                    Positions.of(a.at())));
         }
         String correctFeedback = choices.stream().filter(Question.Choice::correct).map(Question.Choice::feedback)
                 .filter(f -> f != null && !f.isEmpty()).reduce((x, y) -> x + " " + y).orElse(null);
         fields.put("choices", block.at(path, open));
         questions.add(new Question(id, kind, null, prompt, List.of(), choices, null, List.of(),
-                firstNonEmpty(general, correctFeedback), new Positions(start, fields)));
+                QuizImports.firstNonBlank(general, correctFeedback), new Positions(start, fields)));
     }
 
     private record Answer(boolean right, Double weight, String raw, String text, String feedback, Location at) {
@@ -368,26 +433,9 @@ public final class GiftParser {
     }
 
     private String questionId(String title) {
-        String base = title == null ? "" : title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        if (base.isEmpty()) {
-            base = "question-" + (questions.size() + 1);
-        }
-        String id = base;
-        for (int n = 2; questionIds.contains(id); n++) {
-            id = base + "-" + n;
-        }
-        questionIds.add(id);
-        return id;
+        return QuizImports.questionId(title, questionIds);
     }
 
-    private static String firstNonEmpty(String... values) {
-        for (String value : values) {
-            if (value != null && !value.isBlank()) {
-                return value;
-            }
-        }
-        return null;
-    }
 
     private static int firstNonBlank(String s, int from) {
         int i = from;

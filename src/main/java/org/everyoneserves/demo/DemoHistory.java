@@ -19,7 +19,6 @@ import org.everyoneserves.content.Catalog;
 import org.everyoneserves.content.Definitions;
 import org.everyoneserves.modules.ModuleService;
 import org.everyoneserves.platform.Caller;
-import org.everyoneserves.quizzes.AnswerSheets;
 import org.everyoneserves.quizzes.QuizService;
 
 /**
@@ -99,7 +98,7 @@ public class DemoHistory {
                 on = due.plusDays(1 + random.nextInt(10));
             }
             LocalDate day = on.isAfter(today) ? today : on;
-            complete(me, a, random);
+            complete(me, a, random, name);
             backdates.add(() -> backdate(personId, a.getKind(), a.getCode(), day, item.repeatMonths()));
         }
         // the dates change last, in SQL, once the services' own changes are written and forgotten: a managed entity
@@ -113,18 +112,21 @@ public class DemoHistory {
         assignments.recount(personId);
     }
 
-    private void complete(Caller me, Assignment a, Random random) {
+    private void complete(Caller me, Assignment a, Random random, String name) {
         if (a.getKind() == Assignment.Kind.MODULE) {
             modules.markRead(me, a.getCode());
             return;
         }
         Definitions.Quiz quiz = catalog.getQuiz(a.getCode()).definition();
+        // the answers draw from their own generator, so that the rest of the history stays as it was
+        Random answers = new Random((name + a.getCode()).hashCode());
+        double ability = 0.55 + 0.4 * new Random(name.hashCode() * 31L).nextDouble();
         if (random.nextDouble() < 0.25) {
             long first = quizzes.start(me, a.getCode());
-            quizzes.submit(me, first, AnswerSheets.of(quiz, quizzes.attempt(me, first), false));
+            quizzes.submit(me, first, DemoAnswers.of(quiz, quizzes.attempt(me, first), ability - 0.3, false, answers));
         }
         long attempt = quizzes.start(me, a.getCode());
-        quizzes.submit(me, attempt, AnswerSheets.of(quiz, quizzes.attempt(me, attempt), true));
+        quizzes.submit(me, attempt, DemoAnswers.of(quiz, quizzes.attempt(me, attempt), ability, true, answers));
     }
 
     /** Moves a completion (and its quiz attempts and its next yearly refresh) back to the day it happened. */

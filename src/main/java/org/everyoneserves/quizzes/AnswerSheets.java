@@ -7,8 +7,8 @@ import org.everyoneserves.content.Definitions;
 import org.everyoneserves.content.Question;
 
 /**
- * Filled-in answers to an attempt from the quiz's answer key: all right, or all wrong. For the demo organisation's
- * history and for tests; never for a learner's attempt.
+ * Filled-in answers to an attempt from the quiz's answer key: all right, or all wrong. For tests; never for a
+ * learner's attempt.
  */
 public final class AnswerSheets {
 

@@ -269,7 +269,7 @@ public class QuizService {
         Map<String, Boolean> right = new java.util.LinkedHashMap<>();
         score.results().forEach(r -> right.put(r.questionId(), r.correct()));
         submitted.fire(new QuizSubmitted(caller.personId(), attempt.getId(), attempt.getQuizCode(), attempt.getVersionId(),
-                attempt.getNumber(), score.passed(), right));
+                attempt.getNumber(), score.passed(), right, score.results()));
         if (score.passed()) {
             completed.fire(new ItemCompleted(caller.personId(), Assignment.Kind.QUIZ, attempt.getQuizCode(), attempt.getVersionId(),
                     Completion.How.PASSED, score.percent()));

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.everyoneserves.content.files.ContentProblem;
 import org.everyoneserves.content.files.ContentTree;
+import org.everyoneserves.content.files.QuizFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -138,8 +139,8 @@ class ContentValidatorTest {
                 "content/imports/old-lms.gift:1:8: file name 'old-lms.gift' does not match 'everyone-serves-quiz'"
                         + " — rename the file to everyone-serves-quiz.gift",
                 "content/imports/old-lms.gift:2:12: quiz names unknown module 'nobody-serves' — use the id of an existing module",
-                "content/imports/old-lms.gift:6:1: question 'two-jobs' has no explanation"
-                        + " — add 'explanation:': the learner sees it after submitting",
+                "content/imports/old-lms.gift:6:1: question 'two-jobs' has no explanation: learners see only whether they were right"
+                        + " — add general feedback (or feedback to its right answer) in the file",
                 "content/tracks/foundation/everyone-serves.md:2:5: duplicate id 'everyone-serves', already used at"
                         + " content/tracks/finance/everyone-serves.md:2 — choose another id: ids are unique across the whole content tree",
                 "content/tracks/foundation/everyone-serves.quiz.yaml:1:5: duplicate id 'everyone-serves-quiz', already used at"
@@ -228,5 +229,22 @@ class ContentValidatorTest {
         ContentProblem problem = new ContentProblem("content/x.quiz.yaml", 4, 1, ContentProblem.Severity.ERROR, "unknown key 'pass_mrk'",
                 "did you mean 'pass_mark'?");
         assertEquals("content/x.quiz.yaml:4:1: unknown key 'pass_mrk' — did you mean 'pass_mark'?", problem.toString());
+    }
+
+    @Test
+    void moodleExportsInImportsLoadWithWarningsOnly() {
+        Path content = dir.resolve("content");
+        Fixtures.copy(Fixtures.good(), content);
+        Fixtures.copy(Fixtures.resource("moodle"), content);
+        ContentTree tree = ContentLoader.load(content);
+        List<ContentProblem> problems = ContentValidator.validate(tree);
+        assertEquals(List.of(), problems.stream().filter(ContentProblem::isError).map(ContentProblem::toString).toList());
+        List<String> warnings = problems.stream().map(ContentProblem::toString).toList();
+        assertTrue(warnings.contains("content/imports/service-basics.xml:120:1: question 'only-support' has no explanation: learners see only"
+                + " whether they were right — add general feedback (or feedback to its right answer) in the file"), warnings.toString());
+        assertTrue(warnings.contains("content/imports/moodle-basics.gift:15:1: question 'only-support' has no explanation: learners see only"
+                + " whether they were right — add general feedback (or feedback to its right answer) in the file"), warnings.toString());
+        assertEquals(QuizFile.Format.MOODLE_XML, tree.quiz("service-basics").orElseThrow().format());
+        assertEquals("everyone-serves", tree.quiz("moodle-basics").orElseThrow().module());
     }
 }

@@ -116,8 +116,10 @@ class GiftParserTest {
         assertEquals("Which sign starts a GIFT answer {right or wrong}?", q.prompt());
         assertEquals(List.of("= and ~", "{ only"), q.choices().stream().map(Question.Choice::text).toList());
         assertEquals("Both: = right, ~ wrong # and more.", q.choices().get(0).feedback());
-        Question html = quiz("[html]<p>Pick one</p> {=a ~b}").questions().get(0);
-        assertEquals("<p>Pick one</p>", html.prompt());
+        Question html = quiz("[html]<p>Pick <b>one</b></p><script>alert(1)</script> {=<i>a</i> #<p>Yes</p> ~b}").questions().get(0);
+        assertEquals("Pick one", html.prompt(), "what a reader sees of the HTML, never markup or scripts");
+        assertEquals("a", html.choices().get(0).text());
+        assertEquals("Yes", html.choices().get(0).feedback());
         assertEquals("Plain", quiz("[plain]Plain {=a ~b}").questions().get(0).prompt());
     }
 
@@ -192,9 +194,10 @@ class GiftParserTest {
     void missingHeaderAndBadValues() {
         GiftParser.Result result = GiftParser.parse("// pasmark: 60\n// pass_mark: lots\n// attempts: -1\n\n::A:: B {T}\n", PATH, Path.of(PATH));
         assertEquals(List.of(
-                PATH + ":1:1: missing GIFT header '// id:' — add a comment line '// id: ...' at the top of the file",
                 PATH + ":1:1: missing GIFT header '// module:' — add a comment line '// module: ...' at the top of the file",
-                PATH + ":1:1: missing GIFT header '// title:' — add a comment line '// title: ...' at the top of the file",
+                PATH + ":1:1: no '// id:' header: the quiz id 'test-quiz' is taken from the file name — add '// id: test-quiz' to keep it"
+                        + " (the file is then named test-quiz.gift)",
+                PATH + ":1:1: no '// title:' header: the title 'Test quiz' is made from the file name — add '// title: ...' to choose another",
                 PATH + ":1:4: unknown GIFT header key 'pasmark' — did you mean 'pass_mark'?",
                 PATH + ":2:15: 'pass_mark' must be a whole number, not 'lots' — write a number such as '// pass_mark: 1'",
                 PATH + ":3:14: 'attempts' must be at least 0, not -1 — use a whole number at least 0"),
@@ -223,5 +226,35 @@ class GiftParserTest {
     void giftQuizzesAreValidatedLikeYamlQuizzes() {
         QuizFile quiz = quiz("::Pick:: Which? {=a =b ~c}\n");
         assertEquals(2, quiz.questions().get(0).correctChoices());
+    }
+
+    @Test
+    void aMoodleExportWithoutOurHeadersImportsWithWarnings() throws java.io.IOException {
+        String text;
+        try (var in = GiftParserTest.class.getResourceAsStream("/moodle/service-basics.gift")) {
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String path = "upload/service-basics.gift";
+        GiftParser.Result result = GiftParser.parse(text, path, null, "everyone-serves");
+        QuizFile quiz = result.quiz().orElseThrow();
+        assertEquals("service-basics", quiz.id(), "from the file name");
+        assertEquals("Service basics", quiz.title(), "from $CATEGORY");
+        assertEquals(70, quiz.passMark());
+        assertEquals("everyone-serves", quiz.module(), "the module it is uploaded for");
+        assertEquals(List.of("two-jobs", "only-support", "touchpoints"), quiz.questions().stream().map(Question::id).toList());
+        Question twoJobs = quiz.questions().get(0);
+        assertEquals("How many jobs does every employee have?", twoJobs.prompt());
+        assertEquals(List.of("Two", "One", "It depends on the department"), twoJobs.choices().stream().map(Question.Choice::text).toList());
+        assertEquals("Right: the job and the customer.", twoJobs.explanation());
+        assertNull(quiz.questions().get(1).explanation(), "no feedback at all: the validator warns, the import goes ahead");
+        assertEquals(List.of(
+                path + ":1:1: no '// id:' header: the quiz id 'service-basics' is taken from the file name"
+                        + " — add '// id: service-basics' to keep it (the file is then named service-basics.gift)",
+                path + ":1:1: no '// pass_mark:' header: the pass mark is 70 % — add '// pass_mark: ...' to choose another",
+                path + ":2:1: no '// title:' header: the title 'Service basics' is taken from the $CATEGORY line"
+                        + " — add '// title: ...' to choose another",
+                path + ":26:1: short-answer questions (only '=' answers) are not supported"
+                        + " — add wrong answers with '~' to make it a choice question, or remove it"),
+                result.problems().stream().map(ContentProblem::toString).toList());
     }
 }

@@ -19,7 +19,9 @@ import org.everyoneserves.content.files.Location;
 /** A browser-like HTTP client with its own cookies, for the pages and the API of the test server. */
 public final class Web {
 
-    public static final String BASE = System.getProperty("app.base.url", "http://localhost:8180");
+    /** From failsafe in client tests; inside the test server, from the server's own port offset. */
+    public static final String BASE = System.getProperty("app.base.url",
+            "http://localhost:" + (8080 + Integer.getInteger("jboss.socket.binding.port-offset", 100)));
     public static final String DEMO_PASSWORD = "serve-customers-2026";
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
 

@@ -25,7 +25,14 @@ public record QuizFile(
         questions = List.copyOf(questions);
     }
 
-    public enum Format { YAML, GIFT }
+    public enum Format {
+        YAML, GIFT, MOODLE_XML;
+
+        /** Converted from a question bank exported from another system (imports/), rather than written here. */
+        public boolean imported() {
+            return this != YAML;
+        }
+    }
 
     /** The number of questions drawn for each attempt. */
     public int drawn() {
