@@ -29,6 +29,7 @@ import org.everyoneserves.people.Department;
 import org.everyoneserves.people.JobRole;
 import org.everyoneserves.people.PersonDetails;
 import org.everyoneserves.people.PersonService;
+import org.everyoneserves.progress.ShadowingReport;
 import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.Caller;
 import org.everyoneserves.testing.Deployments;
@@ -59,6 +60,9 @@ class ShadowingIT {
 
     @Inject
     ShadowingService shadowing;
+
+    @Inject
+    ShadowingReport report;
 
     @Inject
     AssignmentService assignments;
@@ -292,18 +296,18 @@ class ShadowingIT {
 
     @Test
     void theManagerSeesWhoIsDueAndWhereSeatsAreShort() {
-        ShadowingService.TeamView team = shadowing.team(People.manager(engineeringLead));
+        ShadowingReport.TeamView team = report.team(People.manager(engineeringLead));
         assertTrue(team.rows().stream().anyMatch(r -> r.personId() == ada && r.guideCode().equals(GUIDE)
-                && r.status() == ShadowingService.TeamStatus.NOT_BOOKED));
+                && r.status() == ShadowingReport.TeamStatus.NOT_BOOKED));
         assertTrue(team.rows().stream().noneMatch(r -> r.personId() == outsider), "only the reporting line");
-        ShadowingService.Capacity capacity = team.capacity().stream().filter(c -> c.guideCode().equals(GUIDE)).findFirst().orElseThrow();
+        ShadowingReport.Capacity capacity = team.capacity().stream().filter(c -> c.guideCode().equals(GUIDE)).findFirst().orElseThrow();
         assertEquals(2, capacity.teamNeed());
 
         long before = capacity.needed() - capacity.seats();
         slot(1);
-        ShadowingService.Capacity after = shadowing.team(People.manager(engineeringLead)).capacity().stream()
+        ShadowingReport.Capacity after = report.team(People.manager(engineeringLead)).capacity().stream()
                 .filter(c -> c.guideCode().equals(GUIDE)).findFirst().orElseThrow();
         assertEquals(before - 1, after.needed() - after.seats(), "a new seat narrows the gap");
-        assertEquals("error.forbidden", code(() -> shadowing.team(People.learner(ada))));
+        assertEquals("error.forbidden", code(() -> report.team(People.learner(ada))));
     }
 }

@@ -1,10 +1,10 @@
-package org.everyoneserves.shadowing.web;
+package org.everyoneserves.progress.web;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.everyoneserves.progress.ShadowingReport;
 import org.everyoneserves.security.CurrentUser;
-import org.everyoneserves.shadowing.ShadowingService;
 
 /** /manager/shadowing.xhtml: who in the reporting line owes a shadowing session, and where seats are short. */
 @Named
@@ -12,21 +12,21 @@ import org.everyoneserves.shadowing.ShadowingService;
 public class TeamShadowingBacking {
 
     @Inject
-    ShadowingService shadowing;
+    ShadowingReport report;
 
     @Inject
     CurrentUser currentUser;
 
-    private ShadowingService.TeamView team;
+    private ShadowingReport.TeamView team;
 
-    public ShadowingService.TeamView getTeam() {
+    public ShadowingReport.TeamView getTeam() {
         if (team == null) {
-            team = shadowing.team(currentUser.caller());
+            team = report.team(currentUser.caller());
         }
         return team;
     }
 
     public int getHorizonDays() {
-        return ShadowingService.CAPACITY_DAYS;
+        return ShadowingReport.CAPACITY_DAYS;
     }
 }
