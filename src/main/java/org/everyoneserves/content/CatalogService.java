@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -160,11 +161,11 @@ public class CatalogService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ImportRow> history(@NotNull Caller caller, int max) {
         requireAdmin(caller);
-        return em.createQuery("select new org.everyoneserves.content.CatalogService$ImportRow(i.at, "
-                        + "coalesce(concat(p.firstName, ' ', p.lastName), ''), i.outcome, i.added, i.minorChanges, i.materialChanges, "
-                        + "i.retired, i.unchanged, i.errors) from ContentImport i left join Person p on p.id = i.actorId "
-                        + "order by i.at desc, i.id desc", ImportRow.class)
+        List<ContentImport> imports = em.createQuery("select i from ContentImport i order by i.at desc, i.id desc", ContentImport.class)
                 .setMaxResults(max).getResultList();
+        Map<Long, String> actors = people.displayNames(imports.stream().map(ContentImport::getActorId).filter(Objects::nonNull).toList());
+        return imports.stream().map(i -> new ImportRow(i.getAt(), i.getActorId() == null ? "" : actors.getOrDefault(i.getActorId(), ""),
+                i.getOutcome(), i.getAdded(), i.getMinorChanges(), i.getMaterialChanges(), i.getRetired(), i.getUnchanged(), i.getErrors())).toList();
     }
 
     /** Every version of an item, newest first: history stays when an item changes or is retired. */

@@ -61,9 +61,17 @@ public class PersonService {
                 .setParameter("email", Person.normaliseEmail(email)).getResultStream().findFirst();
     }
 
+    /** An active person by id: for signing in and checking a session. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<Person> findActive(long personId) {
-        return Optional.ofNullable(em.find(Person.class, personId)).filter(Person::isActive);
+    public Optional<PersonSummary> findActive(long personId) {
+        return find(personId).filter(PersonSummary::active);
+    }
+
+    /** An active person by e-mail (any case): for signing in and password links. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<PersonSummary> findActiveByEmail(String email) {
+        return em.createQuery(PersonSummary.SELECT + "where p.email = :email and p.active = true", PersonSummary.class)
+                .setParameter("email", Person.normaliseEmail(email)).getResultStream().findFirst();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -115,6 +123,20 @@ public class PersonService {
         }
         return em.createQuery("select p.id from Person p where p.active = true and p.jobRole.code in :roles order by p.id", Long.class)
                 .setParameter("roles", jobRoleCodes).getResultList();
+    }
+
+    /** The ids of the active people of a department. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Long> activeIdsInDepartment(long departmentId) {
+        return em.createQuery("select p.id from Person p where p.active = true and p.department.id = :id order by p.id", Long.class)
+                .setParameter("id", departmentId).getResultList();
+    }
+
+    /** The ids of the active people with a job role (by id). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Long> activeIdsInJobRole(long jobRoleId) {
+        return em.createQuery("select p.id from Person p where p.active = true and p.jobRole.id = :id order by p.id", Long.class)
+                .setParameter("id", jobRoleId).getResultList();
     }
 
     /** The person for the signed-in caller themselves. */
