@@ -234,6 +234,7 @@ class ShadowingIT {
 
         assertEquals("shadowing.error.answerMissing", code(() -> shadowing.reflect(People.learner(ada), booking, List.of("only one"), "x",
                 Set.of(), List.of())));
+        ShadowingReport.Themes before = report.themes(People.admin(outsider));
         long reflection = shadowing.reflect(People.learner(ada), booking, answers(), "I will write outage notes for support first.",
                 EnumSet.of(Friction.HANDOFF, Friction.JARGON),
                 List.of(new ShadowingService.IdeaRequest("Error messages that say what to do next",
@@ -246,6 +247,17 @@ class ShadowingIT {
         assertEquals("shadowing.error.alreadyReflected", code(() -> shadowing.reflect(People.learner(ada), booking, answers(), "again",
                 Set.of(), List.of())));
 
+        ShadowingReport.Themes after = report.themes(People.admin(outsider));
+        assertEquals(before.reflections() + 1, after.reflections(), "the admin's themes count the reflection");
+        assertEquals(tag(before, Friction.HANDOFF).recent() + 1, tag(after, Friction.HANDOFF).recent());
+        assertEquals(tag(before, Friction.HANDOFF).total() + 1, tag(after, Friction.HANDOFF).total());
+        assertEquals(tag(before, Friction.WAITING).total(), tag(after, Friction.WAITING).total(), "only the tags chosen");
+        assertEquals(thisMonth(before).reflections() + 1, thisMonth(after).reflections());
+        assertEquals(thisMonth(before).counts().getOrDefault(Friction.JARGON, 0L) + 1, thisMonth(after).counts().get(Friction.JARGON));
+        String engineeringName = service.departmentNames().get(engineering);
+        assertEquals(newIdeas(before, engineeringName) + 1, newIdeas(after, engineeringName), "the idea is on its department's line");
+        assertEquals("error.forbidden", code(() -> report.themes(People.manager(engineeringLead))), "only admins");
+
         ShadowingService.ReflectionView view = shadowing.reflection(People.learner(host), reflection);
         assertEquals(4, view.answers().size());
         assertEquals(Set.of(Friction.HANDOFF, Friction.JARGON), view.frictions());
@@ -255,6 +267,19 @@ class ShadowingIT {
         assertNotNull(shadowing.reflection(People.manager(supportLead), reflection), "the host's manager");
         assertEquals("error.notFound", code(() -> shadowing.reflection(People.learner(ben), reflection)), "a colleague");
         assertEquals("error.notFound", code(() -> shadowing.reflection(People.admin(outsider), reflection)), "an admin outside both lines");
+    }
+
+    static ShadowingReport.TagCount tag(ShadowingReport.Themes themes, Friction friction) {
+        return themes.frictions().stream().filter(t -> t.friction() == friction).findFirst().orElseThrow();
+    }
+
+    static ShadowingReport.MonthRow thisMonth(ShadowingReport.Themes themes) {
+        return themes.months().get(themes.months().size() - 1);
+    }
+
+    static long newIdeas(ShadowingReport.Themes themes, String department) {
+        return themes.ideas().stream().filter(d -> d.department().equals(department)).findFirst()
+                .map(d -> d.counts().getOrDefault(Idea.Status.NEW, 0L)).orElse(0L);
     }
 
     @Test
