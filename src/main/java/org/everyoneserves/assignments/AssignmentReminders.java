@@ -16,10 +16,10 @@ import org.everyoneserves.content.Catalog;
 import org.everyoneserves.content.Titles;
 import org.everyoneserves.notifications.Notification;
 import org.everyoneserves.notifications.NotificationService;
-import org.everyoneserves.notifications.ReminderTick;
 import org.everyoneserves.people.PersonService;
 import org.everyoneserves.people.PersonSummary;
 import org.everyoneserves.platform.AppConfig;
+import org.everyoneserves.platform.Tick;
 
 /**
  * Walks the open assignments that are due soon or overdue, batch by batch, and creates each reminder step of the
@@ -53,7 +53,7 @@ public class AssignmentReminders {
                             String code, LocalDate dueOn, boolean active) {
     }
 
-    void onTick(@Observes ReminderTick tick) {
+    void onTick(@Observes Tick tick) {
         run(tick.today());
     }
 

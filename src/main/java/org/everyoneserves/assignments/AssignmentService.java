@@ -83,8 +83,18 @@ public class AssignmentService {
         reconcile(event.personId(), event.previousRole() == null ? Assignment.Reason.JOINED : Assignment.Reason.ROLE_CHANGED);
     }
 
+    /** The default curriculum concerns everyone whose job role has no curriculum of its own. */
     void onCurriculumChanged(@Observes CurriculumChanged event) {
-        for (Long personId : people.activeIdsInJobRoles(List.of(event.role()))) {
+        List<Long> holders;
+        if (Curriculum.DEFAULT_ROLE.equals(event.role())) {
+            Map<String, Boolean> own = new HashMap<>();
+            holders = people.activeJobRoleCodes().entrySet().stream()
+                    .filter(e -> !own.computeIfAbsent(e.getValue(), code -> catalog.curriculum(code).isPresent()))
+                    .map(Map.Entry::getKey).sorted().toList();
+        } else {
+            holders = people.activeIdsInJobRoles(List.of(event.role()));
+        }
+        for (Long personId : holders) {
             reconcile(personId, Assignment.Reason.CURRICULUM_CHANGED);
         }
     }
@@ -226,14 +236,20 @@ public class AssignmentService {
         PersonSummary person = people.find(personId).orElseThrow(() -> BusinessException.notFound("person"));
         Plan.Onboarding onboarding = null;
         long day = java.time.temporal.ChronoUnit.DAYS.between(person.startDate(), today) + 1;
-        if (day >= 1 && day <= 90) {
+        if (Plan.isOnboarding(day)) {
             List<Assignment> firstQuarter = all.stream().filter(a -> a.getReason() == Assignment.Reason.JOINED
                     && a.getStatus() != Assignment.Status.WITHDRAWN).toList();
             onboarding = new Plan.Onboarding((int) day, (int) firstQuarter.stream().filter(a -> a.getStatus() == Assignment.Status.DONE).count(),
                     firstQuarter.size());
         }
         return new Plan(toDo, upcoming, paused, done, summary == null ? 0 : summary.getRequired(), summary == null ? 0 : summary.getDone(),
-                onboarding);
+                onboarding, day);
+    }
+
+    /** The certificate to show with a person's plan: none while anything of the plan is left to do. Scoped like the plan. */
+    @Transactional
+    public Optional<Certificate> certificate(@NotNull Caller caller, long personId, @NotNull Plan plan) {
+        return plan.allDone() ? certificate(caller, personId) : Optional.empty();
     }
 
     /**
@@ -338,10 +354,13 @@ public class AssignmentService {
         refresh(personId);
     }
 
-    /** The role's curriculum items whose content exists and is not retired, by key. */
+    /**
+     * The role's curriculum items whose content exists and is not retired, by key; for a role without a curriculum of
+     * its own, the default curriculum's.
+     */
     private Map<String, Rule> rules(String roleCode) {
         Map<String, Rule> rules = new java.util.LinkedHashMap<>();
-        catalog.curriculum(roleCode).ifPresent(curriculum -> {
+        catalog.curriculumOf(roleCode).ifPresent(curriculum -> {
             for (Definitions.Item item : curriculum.definition().items()) {
                 Rule rule = Rule.of(item);
                 if (catalog.exists(rule.kind().catalogKind(), rule.code())) {

@@ -45,6 +45,11 @@ public class Catalog {
         return current(CatalogItem.Kind.CURRICULUM, roleCode).map(v -> published(v, Definitions.Curriculum.class));
     }
 
+    /** The curriculum of a job role, or for a role without one of its own the default curriculum. */
+    public Optional<Published<Definitions.Curriculum>> curriculumOf(String roleCode) {
+        return curriculum(roleCode).or(() -> curriculum(Curriculum.DEFAULT_ROLE));
+    }
+
     public Published<Definitions.Module> getModule(String code) {
         return module(code).orElseThrow(() -> BusinessException.notFound("module"));
     }
@@ -120,7 +125,8 @@ public class Catalog {
     }
 
     private ContentVersion version(long versionId, CatalogItem.Kind kind) {
-        ContentVersion version = em.find(ContentVersion.class, versionId);
+        ContentVersion version = em.createQuery("select v from ContentVersion v join fetch v.item where v.id = :id", ContentVersion.class)
+                .setParameter("id", versionId).getResultStream().findFirst().orElse(null);
         if (version == null || version.getItem().getKind() != kind) {
             throw BusinessException.notFound(kind.name().toLowerCase(java.util.Locale.ROOT));
         }

@@ -14,14 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.Caller;
 import org.everyoneserves.platform.audit.AuditLog;
-import org.everyoneserves.people.PersonService;
 
 /**
  * The content catalog: imports the content folder as versions (at deployment and when an admin asks), and answers
@@ -35,7 +33,6 @@ import org.everyoneserves.people.PersonService;
 public class CatalogService {
 
     public static final String MODULE_PAGE = "/learner/module.xhtml?id=";
-    public static final String ASSET_PATH = "/content-assets/";
     private static final String LOCK = "everyoneserves-content";
 
     @PersistenceContext
@@ -45,7 +42,7 @@ public class CatalogService {
     ContentSource source;
 
     @Inject
-    PersonService people;
+    Event<OrganisationPublished> organisation;
 
     @Inject
     AuditLog audit;
@@ -110,7 +107,9 @@ public class CatalogService {
                 audit.record(caller.personId(), "content.refused", "contentImport", refused.getId(), preview.errors() + " errors");
                 return new Outcome(preview, refused.getId());
             }
-            adoptOrganisation(tree);
+            organisation.fire(new OrganisationPublished(
+                    tree.departments().stream().map(d -> new OrganisationPublished.Unit(d.code(), d.name())).toList(),
+                    tree.roles().stream().map(r -> new OrganisationPublished.Role(r.code(), r.name(), r.department())).toList()));
             if (plan.isEmpty()) {
                 return new Outcome(preview, null);
             }
@@ -161,11 +160,11 @@ public class CatalogService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ImportRow> history(@NotNull Caller caller, int max) {
         requireAdmin(caller);
-        List<ContentImport> imports = em.createQuery("select i from ContentImport i order by i.at desc, i.id desc", ContentImport.class)
+        return em.createQuery("select new org.everyoneserves.content.CatalogService$ImportRow(i.at, "
+                        + "coalesce(concat(p.firstName, ' ', p.lastName), ''), i.outcome, i.added, i.minorChanges, i.materialChanges, "
+                        + "i.retired, i.unchanged, i.errors) from ContentImport i left join Person p on p.id = i.actorId "
+                        + "order by i.at desc, i.id desc", ImportRow.class)
                 .setMaxResults(max).getResultList();
-        Map<Long, String> actors = people.displayNames(imports.stream().map(ContentImport::getActorId).filter(Objects::nonNull).toList());
-        return imports.stream().map(i -> new ImportRow(i.getAt(), i.getActorId() == null ? "" : actors.getOrDefault(i.getActorId(), ""),
-                i.getOutcome(), i.getAdded(), i.getMinorChanges(), i.getMaterialChanges(), i.getRetired(), i.getUnchanged(), i.getErrors())).toList();
     }
 
     /** Every version of an item, newest first: history stays when an item changes or is retired. */
@@ -252,7 +251,7 @@ public class CatalogService {
     }
 
     static String assetUrl(String path, byte[] bytes) {
-        return ASSET_PATH + ContentHash.of(bytes) + extension(path);
+        return org.everyoneserves.platform.WebPaths.CONTENT_ASSETS + ContentHash.of(bytes) + extension(path);
     }
 
     private static String extension(String path) {
@@ -271,14 +270,6 @@ public class CatalogService {
             case ".avif" -> "image/avif";
             default -> "application/octet-stream";
         };
-    }
-
-    private void adoptOrganisation(ContentTree tree) {
-        Map<String, String> departments = new LinkedHashMap<>();
-        tree.departments().forEach(d -> departments.put(d.code(), d.name()));
-        Map<String, List<String>> roles = new LinkedHashMap<>();
-        tree.roles().forEach(r -> roles.put(r.code(), r.department() == null ? List.of(r.name()) : List.of(r.name(), r.department())));
-        people.adoptOrganisation(Caller.SYSTEM, departments, roles);
     }
 
     private static String summary(CatalogPlan plan) {

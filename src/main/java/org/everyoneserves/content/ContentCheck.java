@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Command line check of a content folder: {@code ContentCheck [dir]} (default {@code content}). Prints each
- * problem and a summary; exits 1 when there is an error, 2 on a usage error, 0 otherwise.
+ * problem, a line counting the item cues ({@link ItemCues}) and a summary; exits 1 when there is an error, 2 on a usage error, 0 otherwise.
  */
 public final class ContentCheck {
 
@@ -31,6 +31,7 @@ public final class ContentCheck {
         ContentTree tree = ContentLoader.load(root);
         List<Problem> problems = ContentValidator.validate(tree);
         problems.forEach(out::println);
+        out.println(ItemCues.of(tree).summary());
         out.println(summary(tree, problems));
         return problems.stream().anyMatch(Problem::isError) ? 1 : 0;
     }

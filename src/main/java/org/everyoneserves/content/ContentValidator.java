@@ -72,6 +72,7 @@ public final class ContentValidator {
         tree.refreshers().forEach(this::refresher);
         tree.guides().forEach(this::guide);
         tree.curricula().forEach(this::curriculum);
+        problems.addAll(ItemCues.of(tree).problems());
         problems.sort(Comparator.comparing(Problem::path).thenComparingInt(Problem::line).thenComparingInt(Problem::column));
         return List.copyOf(problems);
     }
@@ -85,6 +86,10 @@ public final class ContentValidator {
         }
         for (JobRole r : tree.roles()) {
             code(r.code(), r.positions().at("code"), seen, "job role code");
+            if (Curriculum.DEFAULT_ROLE.equals(r.code())) {
+                problems.add(Problem.error(r.positions().at("code"), "job role code '" + Curriculum.DEFAULT_ROLE
+                        + "' is reserved for curricula/default.yaml, the curriculum of roles without their own", "choose another code"));
+            }
             if (r.department() != null && !departments.contains(r.department())) {
                 problems.add(Problem.error(r.positions().at("department"), "unknown department '" + r.department() + "'",
                         Suggestions.fix(r.department(), departments, "use a department code listed under 'departments'")));
@@ -441,9 +446,12 @@ public final class ContentValidator {
     private void curriculum(Curriculum curriculum) {
         Positions p = curriculum.positions();
         if (curriculum.role() != null) {
-            if (!roleCodes.contains(curriculum.role())) {
+            if (curriculum.role().equals(Curriculum.DEFAULT_ROLE)) {
+                fileName(p.at("role"), curriculum.file(), Curriculum.DEFAULT_ROLE + ".yaml", curriculum.role());
+            } else if (!roleCodes.contains(curriculum.role())) {
                 problems.add(Problem.error(p.at("role"), "unknown job role '" + curriculum.role() + "'",
-                        Suggestions.fix(curriculum.role(), roleCodes, "use a job role code from roles.yaml")));
+                        Suggestions.fix(curriculum.role(), roleCodes, "use a job role code from roles.yaml, or '"
+                                + Curriculum.DEFAULT_ROLE + "' in curricula/default.yaml")));
             } else {
                 fileName(p.at("role"), curriculum.file(), curriculum.role() + ".yaml", curriculum.role());
             }

@@ -3,8 +3,14 @@ package org.everyoneserves.content;
 import java.nio.file.Path;
 import java.util.List;
 
-/** What one job role must do, and when: {@code curricula/<role-code>.yaml}. */
+/**
+ * What one job role must do, and when: {@code curricula/<role-code>.yaml}. The curriculum of the reserved role
+ * {@value #DEFAULT_ROLE} ({@code curricula/default.yaml}) is what people get whose job role has no curriculum of its
+ * own, so that a new role in the HR feed never means "nothing to do".
+ */
 public record Curriculum(String role, List<Item> items, Path file, String hash, Positions positions) {
+
+    public static final String DEFAULT_ROLE = "default";
 
     public Curriculum {
         items = List.copyOf(items);

@@ -58,7 +58,8 @@ public final class Drafts {
                     .map(i -> new Definitions.Item(i.target().key(), i.id(), i.dueDays() == null ? 0 : i.dueDays(),
                             i.from() == null ? "start" : i.from().name().toLowerCase(), i.repeatMonths()))
                     .toList();
-            String title = tree.role(c.role()).map(JobRole::name).orElse(c.role());
+            String title = Curriculum.DEFAULT_ROLE.equals(c.role()) ? "Job roles without their own curriculum"
+                    : tree.role(c.role()).map(JobRole::name).orElse(c.role());
             drafts.add(draft(CatalogItem.Kind.CURRICULUM, c.role(), null, title, null, null, 1,
                     new Definitions.Curriculum(c.role(), items), null, source(base, c.file()), Map.of()));
         }

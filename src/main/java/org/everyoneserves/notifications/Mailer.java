@@ -1,8 +1,11 @@
 package org.everyoneserves.notifications;
 
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -13,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.everyoneserves.platform.AppConfig;
+import org.everyoneserves.platform.Tick;
 
 /**
  * Sends pending notifications by e-mail through WildFly's mail session. Runs outside any transaction: each
@@ -34,6 +38,11 @@ public class Mailer {
 
     @Inject
     AppConfig config;
+
+    /** After the reminders of a run are created (they observe the tick earlier), sends what waits. */
+    void onTick(@Observes @Priority(Interceptor.Priority.APPLICATION + 800) Tick tick) {
+        sendPending();
+    }
 
     /** @return how many e-mails went out */
     public int sendPending() {

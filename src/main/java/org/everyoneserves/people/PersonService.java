@@ -125,6 +125,17 @@ public class PersonService {
                 .setParameter("roles", jobRoleCodes).getResultList();
     }
 
+    /** Everyone active with a job role: their id and the role's code. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<Long, String> activeJobRoleCodes() {
+        Map<Long, String> codes = new HashMap<>();
+        for (Object[] row : em.createQuery("select p.id, r.code from Person p join p.jobRole r where p.active = true", Object[].class)
+                .getResultList()) {
+            codes.put((Long) row[0], (String) row[1]);
+        }
+        return codes;
+    }
+
     /** The ids of the active people of a department. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Long> activeIdsInDepartment(long departmentId) {

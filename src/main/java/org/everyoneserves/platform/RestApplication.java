@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.servers.Server;
 import org.everyoneserves.platform.problem.Problem;
 
 @ApplicationPath("/api/v1")
@@ -15,6 +16,7 @@ import org.everyoneserves.platform.problem.Problem;
         version = "1",
         description = "The JSON API of Everyone Serves for the mobile companion app. Every error is application/problem+json.",
         license = @License(name = "Apache-2.0")),
+        servers = @Server(url = "/", description = "The server that serves this document; the paths start with /api/v1"),
         components = @Components(schemas = @Schema(name = "Problem", implementation = Problem.class,
                 description = "An RFC 9457 problem: code is stable, detail is for people, errors lists field errors")))
 public class RestApplication extends Application {

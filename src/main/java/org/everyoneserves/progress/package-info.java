@@ -8,5 +8,8 @@
  * row would not scale to a large organisation. It only reads them; every change still goes through the owning
  * feature's service. It keeps its own summaries current by observing events ({@code ItemCompleted},
  * {@code QuizSubmitted}); apart from its own pages only the demo calls into it (to rebuild the summaries of a seeded past).
+ *
+ * <p>May call: assignments, content, notifications, people, quizzes (observes {@code QuizSubmitted}), shadowing,
+ * platform.
  */
 package org.everyoneserves.progress;

@@ -14,7 +14,7 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import org.everyoneserves.content.CatalogService;
+import org.everyoneserves.platform.WebPaths;
 
 /**
  * The application's one authentication mechanism. Pages: form sign-in through {@code /login.xhtml}; anonymous
@@ -87,7 +87,7 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
      */
     static boolean usesBearer(HttpServletRequest request) {
         return isApi(request) || request.getHeader("Authorization") != null
-                && request.getRequestURI().startsWith(request.getContextPath() + CatalogService.ASSET_PATH);
+                && request.getRequestURI().startsWith(request.getContextPath() + WebPaths.CONTENT_ASSETS);
     }
 
     static boolean isApi(HttpServletRequest request) {

@@ -14,12 +14,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.everyoneserves.notifications.ReminderTick;
 import org.everyoneserves.people.PersonDeactivated;
 import org.everyoneserves.people.PersonService;
 import org.everyoneserves.people.PersonSummary;
 import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.Caller;
+import org.everyoneserves.platform.Tick;
 import org.everyoneserves.platform.audit.AuditLog;
 
 /**
@@ -210,7 +210,7 @@ public class TokenService {
      * refresh tokens spent more than {@link #SPENT_KEPT} ago: each rotation leaves one behind, and a copy older than
      * that is refused as unknown instead of signing the device out.
      */
-    void purge(@Observes ReminderTick tick) {
+    void purge(@Observes Tick tick) {
         em.createQuery("delete from ApiToken t where t.expiresAt < :before").setParameter("before", tick.now().minus(Duration.ofDays(1)))
                 .executeUpdate();
         em.createQuery("delete from ApiToken t where t.spentAt < :before").setParameter("before", tick.now().minus(SPENT_KEPT))

@@ -10,6 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import org.everyoneserves.platform.BusinessException;
 
 /**
@@ -24,7 +26,24 @@ public class Idea {
     public static final int DESCRIPTION_MAXLENGTH = 4000;
     public static final int ANSWER_MAXLENGTH = 2000;
 
-    public enum Status { NEW, ACCEPTED, IN_PROGRESS, DONE, DECLINED }
+    public enum Status {
+        NEW, ACCEPTED, IN_PROGRESS, DONE, DECLINED;
+
+        /** Still to be dealt with: new, accepted or in progress. */
+        public boolean isOpen() {
+            return this != DONE && this != DECLINED;
+        }
+
+        /** A status a manager may move an idea to: any but "new", since a decision cannot go back. */
+        public boolean isDecision() {
+            return this != NEW;
+        }
+
+        /** The statuses a manager may choose from, in order. */
+        public static List<Status> decisions() {
+            return Arrays.stream(values()).filter(Status::isDecision).toList();
+        }
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -88,7 +107,7 @@ public class Idea {
     /** A decision of the owning department; declining needs a reason, and a decision cannot go back to "new". */
     void decide(Status next, String answerText, long managerId, Instant now) {
         String text = answerText == null || answerText.isBlank() ? null : answerText.strip();
-        if (next == Status.NEW) {
+        if (!next.isDecision()) {
             throw new BusinessException(BusinessException.Kind.INVALID, "ideas.error.backToNew");
         }
         if (next == Status.DECLINED && text == null) {

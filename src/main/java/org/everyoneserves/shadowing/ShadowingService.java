@@ -10,8 +10,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.everyoneserves.notifications.ReminderTick;
 import org.everyoneserves.platform.Caller;
+import org.everyoneserves.platform.Tick;
 
 /**
  * Shadowing: hosts publish slots, shadows with a shadowing assignment book seats, hosts confirm who came, shadows
@@ -228,7 +228,7 @@ public class ShadowingService {
     // ---- reminders
 
     /** The day before a booked session: a reminder to the shadow, once per booking and slot (a move reminds again). */
-    void onTick(@Observes ReminderTick tick) {
+    void onTick(@Observes Tick tick) {
         reminders.remindTomorrow(tick.now());
     }
 }

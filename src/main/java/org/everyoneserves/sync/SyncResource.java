@@ -29,7 +29,6 @@ import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.JsonbResolver;
 import org.everyoneserves.platform.Hashes;
 import org.everyoneserves.refreshers.api.RefreshersResource;
-import org.everyoneserves.security.ApiCaller;
 import org.everyoneserves.shadowing.api.ShadowingResource;
 
 /**
@@ -55,9 +54,6 @@ public class SyncResource {
     }
 
     @Inject
-    ApiCaller api;
-
-    @Inject
     MeResource me;
 
     @Inject
@@ -73,7 +69,8 @@ public class SyncResource {
     NotificationsResource notifications;
 
     @GET
-    @Operation(summary = "Changes since the last sync", description = "Without since: everything. With the token of the last sync: only "
+    @Operation(operationId = "getChanges",
+            summary = "Changes since the last sync", description = "Without since: everything. With the token of the last sync: only "
             + "the parts that changed. me is GET me, plan GET me/plan, refreshers GET refreshers/today, bookings GET shadowing/bookings, "
             + "notifications the first page of GET notifications.")
     @APIResponse(responseCode = "200", description = "The changes", content = @Content(schema = @Schema(implementation = Changes.class)))
@@ -81,7 +78,6 @@ public class SyncResource {
     @APIResponse(responseCode = "400", description = "A token this endpoint did not give out")
     @APIResponse(responseCode = "401", description = "No valid access token")
     public Changes changes(@Parameter(description = "The token of the last sync") @QueryParam("since") String since) {
-        api.caller();
         Map<String, String> known = parse(since);
         Map<String, Supplier<Object>> parts = new LinkedHashMap<>();
         parts.put("me", me::me);

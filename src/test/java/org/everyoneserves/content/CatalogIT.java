@@ -158,7 +158,7 @@ class CatalogIT {
         assertFalse(html.contains("<script"), html);
         assertFalse(html.contains("onerror"), html);
         assertTrue(html.contains("href=\"/learner/module.xhtml?id&#61;everyone-serves\""), html);
-        String pictureUrl = CatalogService.ASSET_PATH + ContentHash.of(PNG) + ".png";
+        String pictureUrl = org.everyoneserves.platform.WebPaths.CONTENT_ASSETS + ContentHash.of(PNG) + ".png";
         assertTrue(html.contains("src=\"" + pictureUrl + "\""), html);
         assertTrue(html.contains("callout"), html);
         ContentAsset picture = catalog.asset(ContentHash.of(PNG)).orElseThrow();

@@ -26,7 +26,11 @@ class ContentCheckTest {
     @Test
     void goodTreePrintsTheSummaryAndExitsZero() {
         assertEquals(0, run(Fixtures.good().toString()));
-        assertEquals("content: 2 modules, 2 quizzes, 1 shadowing guide, 1 curriculum, 2 refreshers — 0 errors, 0 warnings\n",
+        assertEquals("item cues: 0 right answer longest by a margin, 0 right answer often longest, 0 true/false imbalance,"
+                        + " 0 multiple answer with too few wrong choices, 0 all/none of the above, 0 duplicate choices,"
+                        + " 0 choice repeats the question — the right answer is the longest choice in 1 of 4 one-answer questions"
+                        + " (chance: 2.0)\n"
+                        + "content: 2 modules, 2 quizzes, 1 shadowing guide, 1 curriculum, 2 refreshers — 0 errors, 0 warnings\n",
                 out().replace(System.lineSeparator(), "\n"));
     }
 
@@ -34,10 +38,10 @@ class ContentCheckTest {
     void errorsArePrintedAndExitOne(@TempDir Path dir) {
         assertEquals(1, run(Fixtures.goodWith("shadowing-rules", dir).toString()));
         String[] lines = out().split("\\R");
-        assertEquals(6, lines.length);
+        assertEquals(7, lines.length);
         assertEquals("content/tracks/foundation/shadowing.yaml:4:14: unknown job role 'support-agnt' in host_roles"
                 + " — did you mean 'support-agent'?", lines[0]);
-        assertEquals("content: 2 modules, 2 quizzes, 2 shadowing guides, 1 curriculum, 2 refreshers — 4 errors, 1 warning", lines[5]);
+        assertEquals("content: 2 modules, 2 quizzes, 2 shadowing guides, 1 curriculum, 2 refreshers — 4 errors, 1 warning", lines[6]);
     }
 
     @Test

@@ -122,6 +122,15 @@ class ContentValidatorTest {
     }
 
     @Test
+    void theDefaultCurriculumIsCurriculaDefaultYamlAndItsRoleCodeIsReserved() {
+        assertEquals(List.of(
+                "content/curricula/fallback.yaml:1:7: file name 'fallback.yaml' does not match 'default' — rename the file to default.yaml",
+                "content/roles.yaml:16:11: job role code 'default' is reserved for curricula/default.yaml, the curriculum of roles without"
+                        + " their own — choose another code"),
+                Fixtures.problems(Fixtures.goodWith("default-curriculum", dir)), "curricula/default.yaml itself is accepted");
+    }
+
+    @Test
     void duplicateIdsAcrossTheTreeIncludingGiftQuizzes() {
         assertEquals(List.of(
                 "content/imports/old-lms.gift:1:8: file name 'old-lms.gift' does not match 'everyone-serves-quiz'"
@@ -167,6 +176,49 @@ class ContentValidatorTest {
                 + " (5 words at 200 words a minute) — check the module's length or set 'minutes: 1'"),
                 problems.stream().map(Problem::toString).toList());
         assertEquals(Problem.Severity.WARNING, problems.get(0).severity());
+    }
+
+    @Test
+    void itemCuesInQuizzesRefreshersAndGiftImports() {
+        assertEquals(List.of(
+                "content/imports/invoice-basics-gift-quiz.gift:6:39: question 'tone': the right answer is longer than every wrong choice by more than 20 % (51 against 6 characters)"
+                        + " — make the choices about as long as each other: shorten the right answer or give a wrong one its reason too",
+                "content/imports/invoice-basics-gift-quiz.gift:12:1: 3 of the 3 true/false questions in this quiz are true"
+                        + " — key about as many true as false (at most one apart): turn a statement round so that it is false",
+                "content/tracks/finance/invoices-and-collections-calls.quiz.yaml:6:5: the right answer is the longest choice in 3 of the 4 one-answer questions in this quiz, where chance would make it about 1.3"
+                        + " — vary which choice is longest, starting with question 'first-words'",
+                "content/tracks/finance/invoices-and-collections-calls.quiz.yaml:11:7: question 'first-words': the right answer is longer than every wrong choice by more than 20 % (73 against 16 characters)"
+                        + " — make the choices about as long as each other: shorten the right answer or give a wrong one its reason too",
+                "content/tracks/finance/invoices-and-collections-calls.quiz.yaml:22:7: question 'late-fees': every right answer is longer than every wrong choice by more than 20 % (24 against 16 characters)"
+                        + " — make the choices about as long as each other: shorten the right answer or give a wrong one its reason too",
+                "content/tracks/finance/invoices-and-collections-calls.quiz.yaml:22:7: question 'late-fees' has only one wrong choice"
+                        + " — give a multiple-answer question at least two plausible wrong choices, or ticking everything scores",
+                "content/tracks/finance/invoices-and-collections-calls.quiz.yaml:26:15: choice 'All of the above' in question 'late-fees'"
+                        + " — write a real choice instead: 'all/none of the above' is right or wrong for reasons unrelated to the topic",
+                "content/tracks/finance/invoices-and-collections-calls.quiz.yaml:37:15: duplicate choice 'friendly and factual.' in question 'reminder-tone', already at line 34"
+                        + " — remove it or write a different choice",
+                "content/tracks/finance/invoices-and-collections-calls.quiz.yaml:40:5: 3 of the 3 true/false questions in this quiz are false"
+                        + " — key about as many true as false (at most one apart): turn a statement round so that it is true",
+                "content/tracks/finance/invoices-and-collections-calls.quiz.yaml:52:7: question 'disputed-invoice': the right answer is longer than every wrong choice by more than 20 % (32 against 23 characters)"
+                        + " — make the choices about as long as each other: shorten the right answer or give a wrong one its reason too",
+                "content/tracks/finance/invoices-and-collections-calls.quiz.yaml:53:15: only this choice of question 'disputed-invoice' repeats the question's words (invoice, line)"
+                        + " — reword it, or let the other choices speak of the situation too",
+                "content/tracks/finance/refreshers.yaml:9:7: question 'finance-reminder' has only one wrong choice"
+                        + " — give a multiple-answer question at least two plausible wrong choices, or ticking everything scores",
+                "content/tracks/finance/refreshers.yaml:11:15: choice 'None of the above' in question 'finance-reminder'"
+                        + " — write a real choice instead: 'all/none of the above' is right or wrong for reasons unrelated to the topic"),
+                Fixtures.problems(Fixtures.goodWith("item-cues", dir)));
+    }
+
+    @Test
+    void itemCuesAreWarningsAndMeasureHowOftenTheRightAnswerIsLongest() {
+        ContentTree tree = ContentLoader.load(Fixtures.goodWith("item-cues", dir));
+        assertTrue(ContentValidator.validate(tree).stream().noneMatch(Problem::isError));
+        ItemCues.Report report = ItemCues.of(tree);
+        assertEquals(5, report.keyLongest(), "first-words, disputed-invoice, call-time, the GIFT tone and the good tree's two-jobs");
+        assertEquals(9, report.oneAnswerQuestions());
+        assertEquals(4, report.counts().get(ItemCues.Cue.LONGEST_KEY));
+        assertEquals(1, report.counts().get(ItemCues.Cue.KEY_OFTEN_LONGEST));
     }
 
     @Test

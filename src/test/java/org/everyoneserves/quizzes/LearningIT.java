@@ -118,6 +118,40 @@ class LearningIT {
                 "nobody has to read it again for the new role");
     }
 
+    static List<String> itemsOf(Definitions.Curriculum curriculum) {
+        return curriculum.items().stream().map(i -> (i.target().equals("shadowing") ? "GUIDE" : i.target().toUpperCase()) + ":" + i.id())
+                .sorted().toList();
+    }
+
+    static List<String> itemsOf(List<Assignment> assignments) {
+        return assignments.stream().map(a -> a.getKind() + ":" + a.getCode()).sorted().toList();
+    }
+
+    Definitions.Curriculum curriculum(String role) {
+        return catalog.curriculum(role).orElseThrow().definition();
+    }
+
+    @Test
+    void aRoleWithoutACurriculumOfItsOwnGetsTheDefaultOneUntilItHasOne() {
+        long admin = people.create("organiser", null);
+        String code = "it-new-role-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        JobRole role = service.createJobRole(People.admin(admin), new JobRole(code, "New role " + code, null), null);
+        PersonDetails details = people.details("newcomer", null);
+        details.setJobRoleId(role.getId());
+        details.setStartDate(LocalDate.now());
+        long newcomer = service.create(Caller.SYSTEM, details);
+
+        Definitions.Curriculum fallback = curriculum(org.everyoneserves.content.Curriculum.DEFAULT_ROLE);
+        assertEquals(itemsOf(fallback), itemsOf(live(newcomer)), "a new role in the HR feed gets the default curriculum");
+        Assignment firstSession = live(newcomer).stream().filter(a -> a.getKind() == Assignment.Kind.GUIDE).findFirst().orElseThrow();
+        assertEquals(LocalDate.now().plusDays(14), firstSession.getDueOn(), "a first shadowing session within two weeks of the start");
+
+        details = service.details(Caller.SYSTEM, newcomer);
+        details.setJobRoleId(service.findByCode(JobRole.class, "support-agent").orElseThrow());
+        service.update(Caller.SYSTEM, newcomer, details);
+        assertEquals(itemsOf(curriculum("support-agent")), itemsOf(live(newcomer)), "a role with its own curriculum gets only that");
+    }
+
     @Test
     void readingCompletesTheModuleCountsAtOnceAndSchedulesTheYearlyRefresh() {
         modules.markRead(me, "everyone-serves");

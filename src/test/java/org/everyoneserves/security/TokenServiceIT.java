@@ -85,13 +85,13 @@ class TokenServiceIT {
         person(people, "sleeper");
         TokenService.Issued phone = tokens.signIn(people.email("sleeper"), PASSWORD, "Phone", "10.0.0.1");
         java.time.Instant later = java.time.Instant.now().plus(java.time.Duration.ofDays(2));
-        tokens.purge(new org.everyoneserves.notifications.ReminderTick(java.time.LocalDate.now().plusDays(2), later));
+        tokens.purge(new org.everyoneserves.platform.Tick(java.time.LocalDate.now().plusDays(2), later));
         assertEquals(TokenService.Rejection.INVALID, tokens.authenticate(phone.accessToken(), "10.0.0.1").rejection(),
                 "the expired access token is gone");
         TokenService.Issued refreshed = tokens.refresh(phone.refreshToken(), "purge-test-key", "10.0.0.1");
         assertNotNull(refreshed.accessToken(), "the refresh token still works");
 
-        tokens.purge(new org.everyoneserves.notifications.ReminderTick(java.time.LocalDate.now().plusDays(8),
+        tokens.purge(new org.everyoneserves.platform.Tick(java.time.LocalDate.now().plusDays(8),
                 java.time.Instant.now().plus(java.time.Duration.ofDays(8))));
         assertEquals("auth.error.refreshInvalid", assertThrows(BusinessException.class,
                 () -> tokens.refresh(phone.refreshToken(), "another-purge-key", "10.0.0.1")).code(),

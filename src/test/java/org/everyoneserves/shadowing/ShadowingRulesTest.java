@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import org.everyoneserves.platform.BusinessException;
@@ -94,6 +95,23 @@ class ShadowingRulesTest {
         idea.decide(Idea.Status.DONE, null, 7, NOW);
         assertEquals(Idea.Status.DONE, idea.getStatus());
         assertEquals("We cut it to six.", idea.getAnswer(), "an earlier answer stays when none is given");
+    }
+
+    @Test
+    void anIdeaIsOpenUntilDoneOrDeclinedAndEveryStatusButNewIsADecision() {
+        assertEquals(List.of(Idea.Status.NEW, Idea.Status.ACCEPTED, Idea.Status.IN_PROGRESS),
+                Arrays.stream(Idea.Status.values()).filter(Idea.Status::isOpen).toList());
+        assertEquals(List.of(Idea.Status.ACCEPTED, Idea.Status.IN_PROGRESS, Idea.Status.DONE, Idea.Status.DECLINED),
+                Idea.Status.decisions());
+        for (Idea.Status status : Idea.Status.values()) {
+            Idea idea = new Idea(1, 2, null, "Shorter forms", "The returns form has 14 fields.", NOW);
+            if (status.isDecision()) {
+                idea.decide(status, "Our answer.", 7, NOW);
+                assertEquals(status, idea.getStatus(), "every status offered to managers is one the idea accepts");
+            } else {
+                assertEquals("ideas.error.backToNew", code(() -> idea.decide(status, "Our answer.", 7, NOW)));
+            }
+        }
     }
 
     @Test

@@ -21,7 +21,6 @@ import org.everyoneserves.assignments.AssignmentService;
 import org.everyoneserves.assignments.Plan;
 import org.everyoneserves.assignments.PlanItem;
 import org.everyoneserves.platform.Caller;
-import org.everyoneserves.security.ApiCaller;
 
 @RequestScoped
 @Path("me/plan")
@@ -52,18 +51,18 @@ public class PlanResource {
     }
 
     @Inject
-    ApiCaller api;
+    Caller caller;
 
     @Inject
     AssignmentService assignments;
 
     @GET
-    @Operation(summary = "My plan", description = "Every assignment with its due date and status, to do first, then coming up, paused and done.")
+    @Operation(operationId = "getMyPlan",
+            summary = "My plan", description = "Every assignment with its due date and status, to do first, then coming up, paused and done.")
     @APIResponse(responseCode = "200", description = "The plan", content = @Content(schema = @Schema(implementation = PlanDetail.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "401", description = "No valid access token")
     public PlanDetail plan() {
-        Caller caller = api.caller();
         Plan plan = assignments.plan(caller, caller.personId());
         List<PlanLine> items = Stream.of(plan.toDo(), plan.upcoming(), plan.paused(), plan.done()).flatMap(List::stream).map(PlanLine::of).toList();
         return new PlanDetail(items, plan.required(), plan.completed(), plan.onboarding());

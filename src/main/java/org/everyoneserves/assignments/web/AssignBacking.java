@@ -4,24 +4,23 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.inject.Provider;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.everyoneserves.assignments.Assignment;
 import org.everyoneserves.assignments.AssignmentService;
 import org.everyoneserves.content.CatalogItem;
 import org.everyoneserves.content.CatalogRow;
 import org.everyoneserves.content.CatalogService;
-import org.everyoneserves.people.Department;
-import org.everyoneserves.people.JobRole;
 import org.everyoneserves.people.Person;
 import org.everyoneserves.people.PersonService;
 import org.everyoneserves.platform.BusinessException;
+import org.everyoneserves.platform.Caller;
+import org.everyoneserves.platform.web.FieldErrors;
 import org.everyoneserves.platform.web.Messages;
-import org.everyoneserves.security.CurrentUser;
 
 /** /admin/assign.xhtml: assign a module, quiz or shadowing guide by hand to a person, a department or a job role. */
 @Named
@@ -40,13 +39,12 @@ public class AssignBacking implements Serializable {
     transient PersonService people;
 
     @Inject
-    transient CurrentUser currentUser;
+    Provider<Caller> caller;
 
     @Inject
     transient Clock clock;
 
-    /** "KIND:code" of the item. */
-    private String item;
+    private AssignableItem item;
     private AssignmentService.Target target = AssignmentService.Target.PERSON;
     private String email;
     private Long departmentId;
@@ -59,15 +57,8 @@ public class AssignBacking implements Serializable {
         dueOn = LocalDate.now(clock).plusDays(14);
     }
 
+    /** The item, the target's menu and the due date are required by the page; a person is found by their e-mail. */
     public void assign() {
-        if (dueOn == null) {
-            Messages.fieldError("assign:dueOn", "assign.error.noDueOn");
-            return;
-        }
-        if (item == null || !item.contains(":")) {
-            Messages.fieldError("assign:item", "assign.error.noItem");
-            return;
-        }
         long targetId;
         switch (target) {
             case PERSON -> {
@@ -78,59 +69,38 @@ public class AssignBacking implements Serializable {
                 }
                 targetId = person.get().getId();
             }
-            case DEPARTMENT -> {
-                if (departmentId == null) {
-                    Messages.fieldError("assign:department", "assign.error.noDepartment");
-                    return;
-                }
-                targetId = departmentId;
-            }
-            default -> {
-                if (jobRoleId == null) {
-                    Messages.fieldError("assign:jobRole", "assign.error.noJobRole");
-                    return;
-                }
-                targetId = jobRoleId;
-            }
+            case DEPARTMENT -> targetId = departmentId;
+            default -> targetId = jobRoleId;
         }
-        String[] parts = item.split(":", 2);
         int count;
         try {
-            count = assignments.assign(currentUser.caller(), target, targetId, Assignment.Kind.valueOf(parts[0]), parts[1], dueOn);
+            count = assignments.assign(caller.get(), target, targetId, item.kind(), item.code(), dueOn);
         } catch (BusinessException e) {
-            switch (e.code()) {
-                case "assign.error.pastDue" -> Messages.fieldError("assign:dueOn", e.code(), e.arguments().toArray());
-                case "assign.error.unknownItem" -> Messages.fieldError("assign:item", e.code(), e.arguments().toArray());
-                default -> throw e;
-            }
+            FieldErrors.of(e).on("assign:dueOn", "assign.error.pastDue").on("assign:item", "assign.error.unknownItem").show();
             return;
         }
         Messages.info("assign.message.done", count);
     }
 
-    /** The modules, quizzes and shadowing guides that can be assigned. */
+    /** The modules, quizzes and shadowing guides that can be assigned; the page offers each as {@link #itemOf}. */
     public List<CatalogRow> getItems() {
         List<CatalogRow> items = new ArrayList<>();
         for (CatalogItem.Kind kind : List.of(CatalogItem.Kind.MODULE, CatalogItem.Kind.QUIZ, CatalogItem.Kind.GUIDE)) {
-            items.addAll(catalog.catalog(currentUser.caller(), kind, false));
+            items.addAll(catalog.catalog(caller.get(), kind, false));
         }
         return items;
     }
 
-    public List<Department> getDepartments() {
-        return people.departments();
-    }
-
-    public List<JobRole> getJobRoles() {
-        return people.jobRoles();
+    public AssignableItem itemOf(CatalogRow row) {
+        return AssignableItem.of(row);
     }
 
     public AssignmentService.Target[] getTargets() {
         return AssignmentService.Target.values();
     }
 
-    public String getItem() { return item; }
-    public void setItem(String item) { this.item = item; }
+    public AssignableItem getItem() { return item; }
+    public void setItem(AssignableItem item) { this.item = item; }
     public AssignmentService.Target getTarget() { return target; }
     public void setTarget(AssignmentService.Target target) { this.target = target; }
     public String getEmail() { return email; }

@@ -6,7 +6,7 @@ import jakarta.inject.Named;
 import org.everyoneserves.assignments.AssignmentService;
 import org.everyoneserves.assignments.Certificate;
 import org.everyoneserves.platform.BusinessException;
-import org.everyoneserves.security.CurrentUser;
+import org.everyoneserves.platform.Caller;
 
 /** /learner/certificate.xhtml[?person=N]: the printable certificate of a finished job-role curriculum. */
 @Named
@@ -17,14 +17,14 @@ public class CertificateBacking {
     AssignmentService assignments;
 
     @Inject
-    CurrentUser currentUser;
+    Caller caller;
 
     private String person;
     private Certificate certificate;
 
     public void load() {
-        long personId = personId(person, currentUser.caller().personId());
-        certificate = assignments.certificate(currentUser.caller(), personId).orElseThrow(() -> BusinessException.notFound("certificate"));
+        long personId = personId(person, caller.personId());
+        certificate = assignments.certificate(caller, personId).orElseThrow(() -> BusinessException.notFound("certificate"));
     }
 
     /** The person asked for, or the viewer; a malformed id is "not found". */

@@ -1,6 +1,7 @@
 package org.everyoneserves.assignments.web;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import org.everyoneserves.assignments.AssignmentService;
 import org.everyoneserves.assignments.Certificate;
 import org.everyoneserves.platform.BusinessException;
+import org.everyoneserves.platform.Caller;
 import org.everyoneserves.security.CurrentUser;
 
 /**
@@ -28,14 +30,17 @@ public class CertificateServlet extends HttpServlet {
     CurrentUser currentUser;
 
     @Inject
+    Provider<Caller> caller;
+
+    @Inject
     Clock clock;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<Certificate> certificate;
         try {
-            long personId = CertificateBacking.personId(request.getParameter("person"), currentUser.caller().personId());
-            certificate = assignments.certificate(currentUser.caller(), personId);
+            long personId = CertificateBacking.personId(request.getParameter("person"), caller.get().personId());
+            certificate = assignments.certificate(caller.get(), personId);
         } catch (BusinessException e) {
             certificate = Optional.empty();
         }

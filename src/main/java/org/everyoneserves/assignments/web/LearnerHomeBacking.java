@@ -3,14 +3,12 @@ package org.everyoneserves.assignments.web;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.everyoneserves.assignments.AssignmentService;
 import org.everyoneserves.assignments.Certificate;
 import org.everyoneserves.assignments.Plan;
 import org.everyoneserves.people.PersonSummary;
+import org.everyoneserves.platform.Caller;
 import org.everyoneserves.security.CurrentUser;
 
 /** /learner/index.xhtml: the person's own home and plan. */
@@ -22,7 +20,7 @@ public class LearnerHomeBacking {
     CurrentUser currentUser;
 
     @Inject
-    Clock clock;
+    Caller caller;
 
     @Inject
     AssignmentService assignments;
@@ -33,30 +31,19 @@ public class LearnerHomeBacking {
     /** The certificate of the finished curriculum, or null while something is still owed. */
     public Certificate getCertificate() {
         if (certificate == null) {
-            certificate = getPlan().toDo().isEmpty() && getPlan().required() > 0
-                    ? assignments.certificate(currentUser.caller(), currentUser.caller().personId())
-                    : Optional.empty();
+            certificate = assignments.certificate(caller, caller.personId(), getPlan());
         }
         return certificate.orElse(null);
     }
 
     public Plan getPlan() {
         if (plan == null) {
-            plan = assignments.plan(currentUser.caller(), currentUser.caller().personId());
+            plan = assignments.plan(caller, caller.personId());
         }
         return plan;
     }
 
     public PersonSummary getMe() {
         return currentUser.getPerson();
-    }
-
-    /** Days since the start date; negative before it. */
-    public long getDaysSinceStart() {
-        return ChronoUnit.DAYS.between(getMe().startDate(), LocalDate.now(clock));
-    }
-
-    public boolean isNewHire() {
-        return getDaysSinceStart() < 90;
     }
 }

@@ -9,13 +9,14 @@ import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.everyoneserves.content.CatalogService;
+import org.everyoneserves.platform.WebPaths;
 import org.everyoneserves.content.ContentAsset;
 
 /**
  * The pictures of modules, by the hash of their bytes: the same URL always means the same bytes, so browsers keep
  * them for a year. Only for signed-in people; an SVG is served sandboxed so that opening it directly runs nothing.
  */
-@WebServlet(CatalogService.ASSET_PATH + "*")
+@WebServlet(WebPaths.CONTENT_ASSETS + "*")
 public class ContentAssetServlet extends HttpServlet {
 
     private static final Pattern NAME = Pattern.compile("/([0-9a-f]{64})(\\.[a-z0-9]{1,5})?");

@@ -3,6 +3,7 @@ package org.everyoneserves.content.web;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.inject.Provider;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +12,8 @@ import org.everyoneserves.content.CatalogPlan;
 import org.everyoneserves.content.CatalogRow;
 import org.everyoneserves.content.CatalogService;
 import org.everyoneserves.content.Problem;
+import org.everyoneserves.platform.Caller;
 import org.everyoneserves.platform.web.Messages;
-import org.everyoneserves.security.CurrentUser;
 
 /**
  * /admin/content.xhtml: the catalog, a check of the content folder with what importing it would change, and the
@@ -28,7 +29,7 @@ public class ContentBacking implements Serializable {
     transient CatalogService catalog;
 
     @Inject
-    transient CurrentUser currentUser;
+    Provider<Caller> caller;
 
     @Inject
     transient org.everyoneserves.platform.AppConfig config;
@@ -41,11 +42,11 @@ public class ContentBacking implements Serializable {
 
     public void check() {
         outcome = null;
-        preview = catalog.preview(currentUser.caller());
+        preview = catalog.preview(caller.get());
     }
 
     public void importNow() {
-        outcome = catalog.importNow(currentUser.caller());
+        outcome = catalog.importNow(caller.get());
         preview = null;
         rows = null;
         if (outcome.preview().refused()) {
@@ -65,7 +66,7 @@ public class ContentBacking implements Serializable {
 
     public List<CatalogRow> getRows() {
         if (rows == null) {
-            rows = catalog.catalog(currentUser.caller(), kind, includeRetired);
+            rows = catalog.catalog(caller.get(), kind, includeRetired);
         }
         return rows;
     }
@@ -75,7 +76,7 @@ public class ContentBacking implements Serializable {
     }
 
     public List<CatalogService.ImportRow> getHistory() {
-        return catalog.history(currentUser.caller(), 10);
+        return catalog.history(caller.get(), 10);
     }
 
     public List<Problem> getErrors() {

@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.everyoneserves.modules.ModuleService;
 import org.everyoneserves.platform.Caller;
 import org.everyoneserves.platform.api.Idempotency;
-import org.everyoneserves.security.ApiCaller;
 
 @Path("modules/{code}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,7 +45,7 @@ public class ModulesResource {
     }
 
     @Inject
-    ApiCaller api;
+    Caller caller;
 
     @Inject
     ModuleService modules;
@@ -55,22 +54,23 @@ public class ModulesResource {
     Idempotency idempotency;
 
     @GET
-    @Operation(summary = "Read a module", description = "The current version of the module, with my due date and when I read it.")
+    @Operation(operationId = "getModule",
+            summary = "Read a module", description = "The current version of the module, with my due date and when I read it.")
     @APIResponse(responseCode = "200", description = "The module", content = @Content(schema = @Schema(implementation = ModuleDetail.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     public ModuleDetail module(@Parameter(example = "everyone-serves") @PathParam("code") String code) {
-        return ModuleDetail.of(modules.module(api.caller(), code));
+        return ModuleDetail.of(modules.module(caller, code));
     }
 
     @POST
     @Path("read")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "I have read it", description = "Marks the current version read to the end, which completes the module in my plan.")
+    @Operation(operationId = "markModuleRead",
+            summary = "I have read it", description = "Marks the current version read to the end, which completes the module in my plan.")
     @APIResponse(responseCode = "200", description = "The module, now read", content = @Content(schema = @Schema(implementation = ModuleDetail.class)))
     @APIResponse(responseCode = "400", description = "No Idempotency-Key")
     public Response read(@PathParam("code") String code,
                          @Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {
-        Caller caller = api.caller();
         return idempotency.once(caller.personId(), key, "POST modules/" + code + "/read", () -> {
             modules.markRead(caller, code);
             return Response.ok(ModuleDetail.of(modules.module(caller, code))).build();

@@ -26,7 +26,6 @@ import org.everyoneserves.platform.Caller;
 import org.everyoneserves.platform.api.Idempotency;
 import org.everyoneserves.platform.api.Cursors;
 import org.everyoneserves.platform.api.Params;
-import org.everyoneserves.security.ApiCaller;
 
 @RequestScoped
 @Path("notifications")
@@ -52,7 +51,7 @@ public class NotificationsResource {
     }
 
     @Inject
-    ApiCaller api;
+    Caller caller;
 
     @Inject
     NotificationService notifications;
@@ -61,14 +60,14 @@ public class NotificationsResource {
     Idempotency idempotency;
 
     @GET
-    @Operation(summary = "My notifications", description = "Newest first, a page at a time. The cursor names the last item seen, so "
+    @Operation(operationId = "listNotifications",
+            summary = "My notifications", description = "Newest first, a page at a time. The cursor names the last item seen, so "
             + "pages stay stable while new notifications arrive.")
     @APIResponse(responseCode = "200", description = "A page", content = @Content(schema = @Schema(implementation = NotificationPage.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "400", description = "A cursor this list did not give out, or a limit outside 1 to 100")
     public NotificationPage list(@Parameter(description = "From a previous page's next") @QueryParam("cursor") String cursor,
                                  @Parameter(description = "Items per page, 1 to 100 (20)", example = "20") @QueryParam("limit") String limit) {
-        Caller caller = api.caller();
         int size = Cursors.limit(Params.integer("limit", limit));
         List<Notification> page = notifications.page(caller, Cursors.after(cursor), size + 1);
         List<NotificationLine> items = page.stream().limit(size).map(NotificationLine::of).toList();
@@ -79,11 +78,10 @@ public class NotificationsResource {
     @POST
     @Path("read")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Mark all read", description = "Marks every notification of mine read.")
+    @Operation(operationId = "markAllNotificationsRead", summary = "Mark all read", description = "Marks every notification of mine read.")
     @APIResponse(responseCode = "204", description = "Done")
     @APIResponse(responseCode = "400", description = "No Idempotency-Key")
     public Response markAllRead(@Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {
-        Caller caller = api.caller();
         return idempotency.once(caller.personId(), key, "POST notifications/read", () -> {
             notifications.markAllRead(caller);
             return Response.noContent().build();

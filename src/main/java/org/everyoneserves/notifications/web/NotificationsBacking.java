@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import java.util.List;
 import org.everyoneserves.notifications.Notification;
 import org.everyoneserves.notifications.NotificationService;
+import org.everyoneserves.platform.Caller;
 import org.everyoneserves.security.CurrentUser;
 
 /** The header's count of unread notifications, and /learner/notifications.xhtml: what was sent, newest first. */
@@ -19,20 +20,23 @@ public class NotificationsBacking {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    Caller caller;
+
     private Long unread;
     private List<Notification> list;
 
     public long getUnread() {
         if (unread == null) {
-            unread = currentUser.isSignedIn() ? notifications.unread(currentUser.caller()) : 0;
+            unread = currentUser.isSignedIn() ? notifications.unread(caller) : 0;
         }
         return unread;
     }
 
     /** Shows the list and marks it read: what the person has seen here no longer counts as new. */
     public void load() {
-        list = notifications.mine(currentUser.caller(), 200);
-        notifications.markAllRead(currentUser.caller());
+        list = notifications.mine(caller, 200);
+        notifications.markAllRead(caller);
         unread = 0L;
     }
 

@@ -14,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.everyoneserves.people.PersonService;
 import org.everyoneserves.platform.Caller;
-import org.everyoneserves.security.ApiCaller;
 
 @RequestScoped
 @Path("me")
@@ -24,18 +23,18 @@ import org.everyoneserves.security.ApiCaller;
 public class MeResource {
 
     @Inject
-    ApiCaller api;
+    Caller caller;
 
     @Inject
     PersonService people;
 
     @GET
-    @Operation(summary = "Who I am", description = "The signed-in person, their team and roles, and the language texts come in.")
+    @Operation(operationId = "getMe",
+            summary = "Who I am", description = "The signed-in person, their team and roles, and the language texts come in.")
     @APIResponse(responseCode = "200", description = "The person", content = @Content(schema = @Schema(implementation = MeDetail.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "401", description = "No valid access token")
     public MeDetail me() {
-        Caller caller = api.caller();
         return MeDetail.of(people.me(caller), people.localeOf(caller.personId()), caller);
     }
 }

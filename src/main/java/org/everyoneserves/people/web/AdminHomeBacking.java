@@ -20,12 +20,4 @@ public class AdminHomeBacking {
     public long getAllPeople() {
         return people.countPeople(false);
     }
-
-    public int getDepartmentCount() {
-        return people.departments().size();
-    }
-
-    public int getJobRoleCount() {
-        return people.jobRoles().size();
-    }
 }

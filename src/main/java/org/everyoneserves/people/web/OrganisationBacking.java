@@ -8,8 +8,8 @@ import java.util.Map;
 import org.everyoneserves.people.Department;
 import org.everyoneserves.people.JobRole;
 import org.everyoneserves.people.PersonService;
+import org.everyoneserves.platform.Caller;
 import org.everyoneserves.platform.web.Messages;
-import org.everyoneserves.security.CurrentUser;
 
 /** /admin/organisation.xhtml: departments and job roles, with their headcount. */
 @Named
@@ -20,52 +20,36 @@ public class OrganisationBacking {
     PersonService people;
 
     @Inject
-    CurrentUser currentUser;
+    Caller caller;
 
     private final Department newDepartment = Department.blank();
     private final JobRole newJobRole = JobRole.blank();
     private Long newJobRoleDepartment;
-    private List<Department> departments;
-    private List<JobRole> jobRoles;
     private Map<Long, Long> departmentHeadcount;
     private Map<Long, Long> jobRoleHeadcount;
 
     public String addDepartment() {
-        people.createDepartment(currentUser.caller(), newDepartment);
+        people.createDepartment(caller, newDepartment);
         Messages.info("admin_organisation.message.departmentAdded", newDepartment.getName());
         return "/admin/organisation.xhtml?faces-redirect=true";
     }
 
     public String deleteDepartment(long id) {
-        people.deleteDepartment(currentUser.caller(), id);
+        people.deleteDepartment(caller, id);
         Messages.info("admin_organisation.message.deleted");
         return "/admin/organisation.xhtml?faces-redirect=true";
     }
 
     public String addJobRole() {
-        people.createJobRole(currentUser.caller(), newJobRole, newJobRoleDepartment);
+        people.createJobRole(caller, newJobRole, newJobRoleDepartment);
         Messages.info("admin_organisation.message.jobRoleAdded", newJobRole.getName());
         return "/admin/organisation.xhtml?faces-redirect=true";
     }
 
     public String deleteJobRole(long id) {
-        people.deleteJobRole(currentUser.caller(), id);
+        people.deleteJobRole(caller, id);
         Messages.info("admin_organisation.message.deleted");
         return "/admin/organisation.xhtml?faces-redirect=true";
-    }
-
-    public List<Department> getDepartments() {
-        if (departments == null) {
-            departments = people.departments();
-        }
-        return departments;
-    }
-
-    public List<JobRole> getJobRoles() {
-        if (jobRoles == null) {
-            jobRoles = people.jobRoles();
-        }
-        return jobRoles;
     }
 
     public long departmentHeadcount(long id) {

@@ -6,12 +6,10 @@ import jakarta.inject.Named;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.everyoneserves.people.Department;
-import org.everyoneserves.people.JobRole;
 import org.everyoneserves.people.PeoplePage;
 import org.everyoneserves.people.PeopleQuery;
 import org.everyoneserves.people.PersonService;
-import org.everyoneserves.security.CurrentUser;
+import org.everyoneserves.platform.Caller;
 
 /** /admin/people.xhtml: search, filter and page through everyone. The query lives in the URL, so it can be shared. */
 @Named
@@ -22,7 +20,7 @@ public class PeopleBacking {
     PersonService people;
 
     @Inject
-    CurrentUser currentUser;
+    Caller caller;
 
     private String q;
     private Long department;
@@ -30,28 +28,12 @@ public class PeopleBacking {
     private String status = "active";
     private int page;
     private PeoplePage result;
-    private List<Department> departments;
-    private List<JobRole> jobRoles;
 
     public PeoplePage getResult() {
         if (result == null) {
-            result = people.search(currentUser.caller(), new PeopleQuery(q, department, role, status, page, 25));
+            result = people.search(caller, new PeopleQuery(q, department, role, status, page, 25));
         }
         return result;
-    }
-
-    public List<Department> getDepartments() {
-        if (departments == null) {
-            departments = people.departments();
-        }
-        return departments;
-    }
-
-    public List<JobRole> getJobRoles() {
-        if (jobRoles == null) {
-            jobRoles = people.jobRoles();
-        }
-        return jobRoles;
     }
 
     /** The address of another page of the same search. */

@@ -3,6 +3,7 @@ package org.everyoneserves.people.web;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.inject.Provider;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,8 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import org.everyoneserves.people.ImportPlan;
 import org.everyoneserves.people.PersonService;
+import org.everyoneserves.platform.Caller;
 import org.everyoneserves.platform.web.Messages;
-import org.everyoneserves.security.CurrentUser;
 
 /**
  * /admin/import.xhtml: upload a CSV, see what each line would do, then apply all of it or nothing. The file is kept
@@ -31,7 +32,7 @@ public class PeopleImportBacking implements Serializable {
     transient PersonService people;
 
     @Inject
-    transient CurrentUser currentUser;
+    Provider<Caller> caller;
 
     private transient Part file;
     private String fileName;
@@ -57,11 +58,11 @@ public class PeopleImportBacking implements Serializable {
             return;
         }
         fileName = file.getSubmittedFileName();
-        plan = people.previewImport(currentUser.caller(), csv);
+        plan = people.previewImport(caller.get(), csv);
     }
 
     public void apply() {
-        applied = people.applyImport(currentUser.caller(), csv);
+        applied = people.applyImport(caller.get(), csv);
         plan = null;
         csv = null;
         Messages.info("admin_import.message.applied", applied.count(ImportPlan.Fate.CREATE), applied.count(ImportPlan.Fate.UPDATE),

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.everyoneserves.people.PersonService;
 import org.everyoneserves.people.PersonSummary;
-import org.everyoneserves.security.CurrentUser;
+import org.everyoneserves.platform.Caller;
 
 /** /manager/person.xhtml?id=N: one person of the manager's reporting line; anyone else is "not found". */
 @Named
@@ -16,13 +16,13 @@ public class TeamMemberBacking {
     PersonService people;
 
     @Inject
-    CurrentUser currentUser;
+    Caller caller;
 
     private Long id;
     private PersonSummary person;
 
     public void load() {
-        person = people.get(currentUser.caller(), id == null ? -1 : id);
+        person = people.get(caller, id == null ? -1 : id);
     }
 
     public Long getId() { return id; }

@@ -1,6 +1,9 @@
 package org.everyoneserves.platform.api;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -18,6 +21,7 @@ import jakarta.inject.Inject;
 import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.Hashes;
 import org.everyoneserves.platform.JsonbResolver;
+import org.everyoneserves.platform.Tick;
 
 /**
  * Exactly-once writes for clients on flaky networks. Every API write carries a client-generated id in the
@@ -92,6 +96,12 @@ public class Idempotency {
             builder.entity(row[4]).type(MediaType.APPLICATION_JSON_TYPE);
         }
         return builder.build();
+    }
+
+    /** Last in a scheduled run. */
+    @Transactional
+    void onTick(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) Tick tick) {
+        purge();
     }
 
     /** Forgets answers older than {@link #KEPT} days. */

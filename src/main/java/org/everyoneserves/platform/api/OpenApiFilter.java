@@ -15,7 +15,8 @@ import org.everyoneserves.platform.JsonbResolver;
  * Documents, once for all, what the resources leave out: every error response is application/problem+json; every
  * data write with a client id can answer 422 for an id reused for another request (the token rotation takes a client
  * id too, but only to recognise its own retries); and the answers whose schemas are the services' own views get an
- * example, taken from the demo company, from {@code openapi-examples.json}.
+ * example, taken from the demo company, from {@code openapi-examples.json}. It also drops the empty external documentation
+ * that the definition annotation leaves behind (the specification requires its url).
  */
 public class OpenApiFilter implements OASFilter {
 
@@ -25,6 +26,9 @@ public class OpenApiFilter implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getExternalDocs() != null && openAPI.getExternalDocs().getUrl() == null) {
+            openAPI.setExternalDocs(null);
+        }
         if (openAPI.getPaths() == null) {
             return;
         }

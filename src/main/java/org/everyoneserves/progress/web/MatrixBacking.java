@@ -3,9 +3,9 @@ package org.everyoneserves.progress.web;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.everyoneserves.platform.Caller;
 import org.everyoneserves.progress.Matrix;
 import org.everyoneserves.progress.ProgressService;
-import org.everyoneserves.security.CurrentUser;
 
 /** /manager/matrix.xhtml: a small team against its items at a glance. */
 @Named
@@ -16,13 +16,13 @@ public class MatrixBacking {
     ProgressService progress;
 
     @Inject
-    CurrentUser currentUser;
+    Caller caller;
 
     private Matrix matrix;
 
     public Matrix getMatrix() {
         if (matrix == null) {
-            matrix = progress.matrix(currentUser.caller());
+            matrix = progress.matrix(caller);
         }
         return matrix;
     }

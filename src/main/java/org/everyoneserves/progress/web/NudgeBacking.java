@@ -4,9 +4,10 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.everyoneserves.platform.BusinessException;
+import org.everyoneserves.platform.Caller;
+import org.everyoneserves.platform.web.FieldErrors;
 import org.everyoneserves.platform.web.Messages;
 import org.everyoneserves.progress.ProgressService;
-import org.everyoneserves.security.CurrentUser;
 
 /** The "send a reminder" forms of the manager's pages: to one person, or to everyone in the team who is overdue. */
 @Named
@@ -17,7 +18,7 @@ public class NudgeBacking {
     ProgressService progress;
 
     @Inject
-    CurrentUser currentUser;
+    Caller caller;
 
     private Long id;
     private String note;
@@ -25,13 +26,10 @@ public class NudgeBacking {
     public String send() {
         String name;
         try {
-            name = progress.nudge(currentUser.caller(), id == null ? -1 : id, note);
+            name = progress.nudge(caller, id == null ? -1 : id, note);
         } catch (BusinessException e) {
-            if ("nudge.error.noteTooLong".equals(e.code())) {
-                Messages.fieldError("nudge:note", e.code(), e.arguments().toArray());
-                return null;
-            }
-            throw e;
+            FieldErrors.of(e).on("nudge:note", "nudge.error.noteTooLong").show();
+            return null;
         }
         Messages.info("nudge.message.sent", name);
         return "/manager/person.xhtml?faces-redirect=true&id=" + id;
@@ -40,13 +38,10 @@ public class NudgeBacking {
     public String overdue() {
         int count;
         try {
-            count = progress.nudgeOverdue(currentUser.caller(), note);
+            count = progress.nudgeOverdue(caller, note);
         } catch (BusinessException e) {
-            if ("nudge.error.noteTooLong".equals(e.code())) {
-                Messages.fieldError("nudgeOverdue:note", e.code(), e.arguments().toArray());
-                return null;
-            }
-            throw e;
+            FieldErrors.of(e).on("nudgeOverdue:note", "nudge.error.noteTooLong").show();
+            return null;
         }
         Messages.info("nudge.message.sentOverdue", count);
         return "/manager/index.xhtml?faces-redirect=true&status=OVERDUE";

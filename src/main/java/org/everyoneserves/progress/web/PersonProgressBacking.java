@@ -7,7 +7,7 @@ import java.util.List;
 import org.everyoneserves.assignments.AssignmentService;
 import org.everyoneserves.assignments.Certificate;
 import org.everyoneserves.assignments.Plan;
-import org.everyoneserves.security.CurrentUser;
+import org.everyoneserves.platform.Caller;
 import org.everyoneserves.shadowing.ShadowingService;
 
 /**
@@ -25,7 +25,7 @@ public class PersonProgressBacking {
     ShadowingService shadowing;
 
     @Inject
-    CurrentUser currentUser;
+    Caller caller;
 
     @Inject
     org.everyoneserves.quizzes.QuizService quizzes;
@@ -39,10 +39,10 @@ public class PersonProgressBacking {
 
     /** Runs after the page's person check, which answers "not found" for anyone outside the reporting line. */
     public void load() {
-        plan = assignments.plan(currentUser.caller(), id);
-        certificate = plan.toDo().isEmpty() && plan.required() > 0 ? assignments.certificate(currentUser.caller(), id).orElse(null) : null;
-        reflections = shadowing.reflectionsOf(currentUser.caller(), id);
-        attempts = quizzes.submittedAttempts(currentUser.caller(), id);
+        plan = assignments.plan(caller, id);
+        certificate = assignments.certificate(caller, id, plan).orElse(null);
+        reflections = shadowing.reflectionsOf(caller, id);
+        attempts = quizzes.submittedAttempts(caller, id);
     }
 
     public Long getId() { return id; }

@@ -3,8 +3,8 @@ package org.everyoneserves.progress.web;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.everyoneserves.platform.Caller;
 import org.everyoneserves.progress.ReportService;
-import org.everyoneserves.security.CurrentUser;
 
 /** /admin/reports.xhtml: completion across the organisation, its trend, and where the content is hardest. */
 @Named
@@ -15,13 +15,13 @@ public class ReportsBacking {
     ReportService reports;
 
     @Inject
-    CurrentUser currentUser;
+    Caller caller;
 
     private ReportService.OrganisationReport report;
 
     public ReportService.OrganisationReport getReport() {
         if (report == null) {
-            report = reports.organisation(currentUser.caller());
+            report = reports.organisation(caller);
         }
         return report;
     }

@@ -1,6 +1,7 @@
 package org.everyoneserves.progress.web;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,10 +17,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.everyoneserves.platform.Caller;
 import org.everyoneserves.progress.ProgressService;
 import org.everyoneserves.progress.TeamQuery;
 import org.everyoneserves.progress.TeamRow;
-import org.everyoneserves.security.CurrentUser;
 
 /**
  * /manager/team.csv?status=&amp;department=&amp;role=&amp;sort=: what the team overview shows, every page of it, as CSV
@@ -36,7 +37,7 @@ public class TeamExportServlet extends HttpServlet {
     ProgressService progress;
 
     @Inject
-    CurrentUser currentUser;
+    Provider<Caller> caller;
 
     @Inject
     Clock clock;
@@ -45,7 +46,7 @@ public class TeamExportServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         TeamQuery query = TeamQueries.from(request, TeamQuery.MAX_SIZE);
         boolean organisation = request.getServletPath().startsWith("/admin/");
-        if (organisation ? !currentUser.caller().admin() : !currentUser.caller().manager()) {
+        if (organisation ? !caller.get().admin() : !caller.get().manager()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
@@ -63,9 +64,9 @@ public class TeamExportServlet extends HttpServlet {
         out.write('\uFEFF');
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(HEADER).build())) {
             if (organisation) {
-                progress.exportOrganisation(currentUser.caller(), query, row -> print(csv, row));
+                progress.exportOrganisation(caller.get(), query, row -> print(csv, row));
             } else {
-                progress.export(currentUser.caller(), query, row -> print(csv, row));
+                progress.export(caller.get(), query, row -> print(csv, row));
             }
         }
     }
@@ -103,9 +104,9 @@ public class TeamExportServlet extends HttpServlet {
             }
         };
         if (organisation) {
-            progress.exportOrganisation(currentUser.caller(), query, sink);
+            progress.exportOrganisation(caller.get(), query, sink);
         } else {
-            progress.export(currentUser.caller(), query, sink);
+            progress.export(caller.get(), query, sink);
         }
         workbook.finish();
     }

@@ -4,13 +4,10 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
-import org.everyoneserves.people.Department;
-import org.everyoneserves.people.JobRole;
-import org.everyoneserves.people.PersonService;
+import org.everyoneserves.platform.Caller;
 import org.everyoneserves.progress.ProgressService;
 import org.everyoneserves.progress.TeamPage;
 import org.everyoneserves.progress.TeamQuery;
-import org.everyoneserves.security.CurrentUser;
 
 /**
  * /manager/index.xhtml?status=&amp;department=&amp;role=&amp;sort=&amp;page=: the manager's team with everyone's progress,
@@ -24,10 +21,7 @@ public class TeamOverviewBacking {
     ProgressService progress;
 
     @Inject
-    PersonService people;
-
-    @Inject
-    CurrentUser currentUser;
+    Caller caller;
 
     private String status;
     private Long department;
@@ -42,7 +36,7 @@ public class TeamOverviewBacking {
 
     public TeamPage getTeam() {
         if (team == null) {
-            team = progress.team(currentUser.caller(), query());
+            team = progress.team(caller, query());
         }
         return team;
     }
@@ -55,14 +49,6 @@ public class TeamOverviewBacking {
 
     public String getExportLink() {
         return TeamQueries.queryString(query());
-    }
-
-    public List<Department> getDepartments() {
-        return people.departments();
-    }
-
-    public List<JobRole> getJobRoles() {
-        return people.jobRoles();
     }
 
     public List<TeamQuery.Status> getStatuses() {

@@ -3,8 +3,8 @@ package org.everyoneserves.progress.web;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.everyoneserves.platform.Caller;
 import org.everyoneserves.progress.ShadowingReport;
-import org.everyoneserves.security.CurrentUser;
 
 /** /manager/shadowing.xhtml: who in the reporting line owes a shadowing session, and where seats are short. */
 @Named
@@ -15,13 +15,13 @@ public class TeamShadowingBacking {
     ShadowingReport report;
 
     @Inject
-    CurrentUser currentUser;
+    Caller caller;
 
     private ShadowingReport.TeamView team;
 
     public ShadowingReport.TeamView getTeam() {
         if (team == null) {
-            team = report.team(currentUser.caller());
+            team = report.team(caller);
         }
         return team;
     }

@@ -4,8 +4,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
+import org.everyoneserves.platform.Caller;
 import org.everyoneserves.progress.ShadowingReport;
-import org.everyoneserves.security.CurrentUser;
 import org.everyoneserves.shadowing.Friction;
 import org.everyoneserves.shadowing.Idea;
 
@@ -18,13 +18,13 @@ public class ThemesBacking {
     ShadowingReport report;
 
     @Inject
-    CurrentUser currentUser;
+    Caller caller;
 
     private ShadowingReport.Themes themes;
 
     public ShadowingReport.Themes getThemes() {
         if (themes == null) {
-            themes = report.themes(currentUser.caller());
+            themes = report.themes(caller);
         }
         return themes;
     }

@@ -25,7 +25,6 @@ import org.everyoneserves.platform.Caller;
 import org.everyoneserves.platform.api.Idempotency;
 import org.everyoneserves.platform.api.Versions;
 import org.everyoneserves.quizzes.QuizService;
-import org.everyoneserves.security.ApiCaller;
 
 /**
  * Quiz attempts for the app. Start online (the server draws the questions); answer offline, saving with If-Match;
@@ -42,7 +41,7 @@ public class AttemptsResource {
     static final String RESOURCE = "attempt";
 
     @Inject
-    ApiCaller api;
+    Caller caller;
 
     @Inject
     QuizService quizzes;
@@ -51,7 +50,8 @@ public class AttemptsResource {
     Idempotency idempotency;
 
     @POST
-    @Operation(summary = "Start an attempt", description = "Draws the questions for me from the current version of the quiz, or returns "
+    @Operation(operationId = "startAttempt",
+            summary = "Start an attempt", description = "Draws the questions for me from the current version of the quiz, or returns "
             + "the attempt I left open. The questions carry no answer key.")
     @APIResponse(responseCode = "201", description = "The attempt; its ETag is what saving answers needs in If-Match",
             content = @Content(schema = @Schema(implementation = AttemptDetail.class)))
@@ -60,7 +60,6 @@ public class AttemptsResource {
     @APIResponse(responseCode = "409", description = "No attempts left")
     public Response start(@NotNull @Valid AttemptRequests.Start body,
                           @Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {
-        Caller caller = api.caller();
         return idempotency.once(caller.personId(), key, "POST attempts " + body, () -> {
             long id = quizzes.start(caller, body.quizCode());
             return tagged(Response.created(URI.create("attempts/" + id)), quizzes.attempt(caller, id));
@@ -69,17 +68,19 @@ public class AttemptsResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "An attempt", description = "The questions as drawn for me, in order, with the answers saved so far.")
+    @Operation(operationId = "getAttempt",
+            summary = "An attempt", description = "The questions as drawn for me, in order, with the answers saved so far.")
     @APIResponse(responseCode = "200", description = "The attempt", content = @Content(schema = @Schema(implementation = AttemptDetail.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "404", description = "No attempt of mine with this id")
     public Response attempt(@Parameter(example = "311") @PathParam("id") long id) {
-        return tagged(Response.ok(), quizzes.attempt(api.caller(), id));
+        return tagged(Response.ok(), quizzes.attempt(caller, id));
     }
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Save answers", description = "Keeps these answers, replacing earlier ones to the same questions. Needs the attempt's "
+    @Operation(operationId = "saveAttemptAnswers",
+            summary = "Save answers", description = "Keeps these answers, replacing earlier ones to the same questions. Needs the attempt's "
             + "ETag in If-Match, so that answers saved from another device are never silently overwritten.")
     @APIResponse(responseCode = "200", description = "The attempt with the answers kept; a new ETag",
             content = @Content(schema = @Schema(implementation = AttemptDetail.class)))
@@ -91,7 +92,6 @@ public class AttemptsResource {
     public Response save(@PathParam("id") long id, @NotNull @Valid AttemptRequests.Answers body,
                          @Parameter(description = "The ETag of the attempt last read", required = true) @HeaderParam("If-Match") String ifMatch,
                          @Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {
-        Caller caller = api.caller();
         int expected = Versions.expected(ifMatch, RESOURCE, id);
         return idempotency.once(caller.personId(), key, "PUT attempts/" + id + " " + ifMatch + " " + body, () -> {
             quizzes.save(caller, id, body.toAnswers(), expected);
@@ -101,7 +101,8 @@ public class AttemptsResource {
 
     @POST
     @Path("{id}/submit")
-    @Operation(summary = "Submit an attempt", description = "Saves these last answers and scores the attempt against the version it showed, "
+    @Operation(operationId = "submitAttempt",
+            summary = "Submit an attempt", description = "Saves these last answers and scores the attempt against the version it showed, "
             + "once. Sent again with the same Idempotency-Key, it returns the same result; a second submission is a conflict.")
     @APIResponse(responseCode = "200", description = "The result, with the right answers and explanations",
             content = @Content(schema = @Schema(implementation = ResultDetail.class)))
@@ -110,19 +111,18 @@ public class AttemptsResource {
     @APIResponse(responseCode = "409", description = "Already submitted")
     public Response submit(@PathParam("id") long id, @NotNull @Valid AttemptRequests.Answers body,
                            @Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {
-        Caller caller = api.caller();
         return idempotency.once(caller.personId(), key, "POST attempts/" + id + "/submit " + body,
                 () -> Response.ok(ResultDetail.of(quizzes.result(caller, quizzes.submit(caller, id, body.toAnswers())))).build());
     }
 
     @GET
     @Path("{id}/result")
-    @Operation(summary = "The result of a submitted attempt", description = "Score, pass or fail, the right answers and what to review.")
+    @Operation(operationId = "getAttemptResult",
+            summary = "The result of a submitted attempt", description = "Score, pass or fail, the right answers and what to review.")
     @APIResponse(responseCode = "200", description = "The result", content = @Content(schema = @Schema(implementation = ResultDetail.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "404", description = "No submitted attempt of mine with this id")
     public ResultDetail result(@PathParam("id") long id) {
-        Caller caller = api.caller();
         quizzes.attempt(caller, id);
         return ResultDetail.of(quizzes.result(caller, id));
     }

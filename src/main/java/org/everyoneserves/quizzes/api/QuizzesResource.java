@@ -13,8 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.everyoneserves.platform.Caller;
 import org.everyoneserves.quizzes.QuizService;
-import org.everyoneserves.security.ApiCaller;
 
 @Path("quizzes/{code}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -23,13 +23,14 @@ import org.everyoneserves.security.ApiCaller;
 public class QuizzesResource {
 
     @Inject
-    ApiCaller api;
+    Caller caller;
 
     @Inject
     QuizService quizzes;
 
     @GET
-    @Operation(summary = "A quiz before starting", description = "The rules (questions drawn, pass mark, attempts allowed), my past attempts "
+    @Operation(operationId = "getQuiz",
+            summary = "A quiz before starting", description = "The rules (questions drawn, pass mark, attempts allowed), my past attempts "
             + "and an attempt left open. The questions come with an attempt (POST attempts), drawn for me and without the answer key, "
             + "so they can be answered offline and submitted later.")
     @APIResponse(responseCode = "200", description = "The quiz", content = @Content(schema = @Schema(implementation = QuizDetail.class)))
@@ -37,6 +38,6 @@ public class QuizzesResource {
     @APIResponse(responseCode = "401", description = "No valid access token")
     @APIResponse(responseCode = "404", description = "No current quiz with this code")
     public QuizDetail quiz(@Parameter(example = "everyone-serves-quiz") @PathParam("code") String code) {
-        return QuizDetail.of(quizzes.intro(api.caller(), code));
+        return QuizDetail.of(quizzes.intro(caller, code));
     }
 }

@@ -3,13 +3,14 @@ package org.everyoneserves.quizzes.web;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.inject.Provider;
 import java.io.Serializable;
 import java.util.List;
+import org.everyoneserves.platform.Caller;
 import org.everyoneserves.platform.web.Messages;
 import org.everyoneserves.quizzes.Answer;
 import org.everyoneserves.quizzes.AnswerForm;
 import org.everyoneserves.quizzes.QuizService;
-import org.everyoneserves.security.CurrentUser;
 
 /**
  * /learner/attempt.xhtml?id=N: all questions of an attempt on one page. "Save" keeps the answers (the page's script
@@ -25,7 +26,7 @@ public class AttemptBacking implements Serializable {
     transient QuizService quizzes;
 
     @Inject
-    transient CurrentUser currentUser;
+    Provider<Caller> caller;
 
     private Long id;
     private QuizService.AttemptView attempt;
@@ -35,7 +36,7 @@ public class AttemptBacking implements Serializable {
         if (attempt != null) {
             return;
         }
-        attempt = quizzes.attempt(currentUser.caller(), id == null ? -1 : id);
+        attempt = quizzes.attempt(caller.get(), id == null ? -1 : id);
         for (QuizService.ShownView q : attempt.questions()) {
             form.fill(q.id(), q.kind(), q.saved());
         }
@@ -43,7 +44,7 @@ public class AttemptBacking implements Serializable {
 
     public void save() {
         if (answered()) {
-            quizzes.save(currentUser.caller(), id, answers());
+            quizzes.save(caller.get(), id, answers());
             Messages.info("learner_attempt.message.saved");
         }
     }
@@ -52,7 +53,7 @@ public class AttemptBacking implements Serializable {
         if (!answered()) {
             return null;
         }
-        long submitted = quizzes.submit(currentUser.caller(), id, answers());
+        long submitted = quizzes.submit(caller.get(), id, answers());
         return "/learner/result.xhtml?faces-redirect=true&id=" + submitted;
     }
 

@@ -3,8 +3,9 @@ package org.everyoneserves.quizzes.web;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.inject.Provider;
+import org.everyoneserves.platform.Caller;
 import org.everyoneserves.quizzes.QuizService;
-import org.everyoneserves.security.CurrentUser;
 
 /** /learner/quiz.xhtml?id=code: what the quiz asks of the learner, their attempts so far, start or continue. */
 @Named
@@ -17,17 +18,17 @@ public class QuizBacking implements java.io.Serializable {
     transient QuizService quizzes;
 
     @Inject
-    transient CurrentUser currentUser;
+    Provider<Caller> caller;
 
     private String id;
     private QuizService.QuizIntro quiz;
 
     public void load() {
-        quiz = quizzes.intro(currentUser.caller(), id == null ? "" : id);
+        quiz = quizzes.intro(caller.get(), id == null ? "" : id);
     }
 
     public String start() {
-        long attempt = quizzes.start(currentUser.caller(), id == null ? "" : id);
+        long attempt = quizzes.start(caller.get(), id == null ? "" : id);
         return "/learner/attempt.xhtml?faces-redirect=true&id=" + attempt;
     }
 

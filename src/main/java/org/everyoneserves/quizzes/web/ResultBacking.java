@@ -3,8 +3,9 @@ package org.everyoneserves.quizzes.web;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.inject.Provider;
+import org.everyoneserves.platform.Caller;
 import org.everyoneserves.quizzes.QuizService;
-import org.everyoneserves.security.CurrentUser;
 
 /** /learner/result.xhtml?id=N: score, pass or not, feedback per question, what to review, attempts left. */
 @Named
@@ -17,17 +18,17 @@ public class ResultBacking implements java.io.Serializable {
     transient QuizService quizzes;
 
     @Inject
-    transient CurrentUser currentUser;
+    Provider<Caller> caller;
 
     private Long id;
     private QuizService.ResultView result;
 
     public void load() {
-        result = quizzes.result(currentUser.caller(), id == null ? -1 : id);
+        result = quizzes.result(caller.get(), id == null ? -1 : id);
     }
 
     public String retry() {
-        long attempt = quizzes.start(currentUser.caller(), result == null ? quizzes.result(currentUser.caller(), id).quizCode() : result.quizCode());
+        long attempt = quizzes.start(caller.get(), result == null ? quizzes.result(caller.get(), id).quizCode() : result.quizCode());
         return "/learner/attempt.xhtml?faces-redirect=true&id=" + attempt;
     }
 

@@ -26,7 +26,6 @@ import org.everyoneserves.platform.api.Idempotency;
 import org.everyoneserves.platform.api.Versions;
 import org.everyoneserves.quizzes.Answer;
 import org.everyoneserves.refreshers.RefresherService;
-import org.everyoneserves.security.ApiCaller;
 
 /** Daily refreshers for the app: today's set, answers (also sent late from offline), and the daily size and holiday pause. */
 @RequestScoped
@@ -41,7 +40,7 @@ public class RefreshersResource {
     static final String SETTINGS = "refreshers";
 
     @Inject
-    ApiCaller api;
+    Caller caller;
 
     @Inject
     RefresherService refreshers;
@@ -51,18 +50,20 @@ public class RefreshersResource {
 
     @GET
     @Path("today")
-    @Operation(summary = "Today's refreshers", description = "The day's set of 3 to 5 items, drawn once a day from what is due "
+    @Operation(operationId = "getTodaysRefreshers",
+            summary = "Today's refreshers", description = "The day's set of 3 to 5 items, drawn once a day from what is due "
             + "(wrong answers soon, right ones further apart, mastered ones never), with the streak and what improved this week. "
             + "Answered items carry their outcome. Paused: no items.")
     @APIResponse(responseCode = "200", description = "The day's set", content = @Content(schema = @Schema(implementation = TodayDetail.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     public TodayDetail today() {
-        return TodayDetail.of(refreshers.today(api.caller()));
+        return TodayDetail.of(refreshers.today(caller));
     }
 
     @POST
     @Path("answers")
-    @Operation(summary = "Answer a refresher", description = "Scores one item of a day's set and reschedules it. Answers taken "
+    @Operation(operationId = "answerRefresher",
+            summary = "Answer a refresher", description = "Scores one item of a day's set and reschedules it. Answers taken "
             + "offline may be sent up to 7 days later with the set's day. Each item takes one answer per day.")
     @APIResponse(responseCode = "200", description = "The outcome, the right answer and when the item comes back",
             content = @Content(schema = @Schema(implementation = OutcomeDetail.class)))
@@ -72,7 +73,6 @@ public class RefreshersResource {
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request")
     public Response answer(@NotNull @Valid RefresherAnswerRequest body,
                            @Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {
-        Caller caller = api.caller();
         return idempotency.once(caller.personId(), key, "POST refreshers/answers " + body, () -> Response.ok(
                 OutcomeDetail.of(refreshers.answer(caller, body.day(), body.cardId(),
                         new Answer("", body.choices() == null ? List.of() : body.choices(), body.value())))).build());
@@ -80,18 +80,19 @@ public class RefreshersResource {
 
     @GET
     @Path("settings")
-    @Operation(summary = "My refresher settings", description = "The daily size and the pause; the ETag is what PUT needs in If-Match.")
+    @Operation(operationId = "getRefresherSettings",
+            summary = "My refresher settings", description = "The daily size and the pause; the ETag is what PUT needs in If-Match.")
     @APIResponse(responseCode = "200", description = "The settings", content = @Content(schema = @Schema(implementation = SettingsDetail.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     public Response settings() {
-        Caller caller = api.caller();
         SettingsDetail settings = SettingsDetail.of(refreshers.settings(caller));
         return Response.ok(settings).tag(Versions.tag(SETTINGS, caller.personId(), settings.version())).build();
     }
 
     @PUT
     @Path("settings")
-    @Operation(summary = "Change my refresher settings", description = "Sets the daily size (3 to 5) and pauses until a day for holidays, "
+    @Operation(operationId = "updateRefresherSettings",
+            summary = "Change my refresher settings", description = "Sets the daily size (3 to 5) and pauses until a day for holidays, "
             + "or resumes. Paused days draw no set and keep the streak.")
     @APIResponse(responseCode = "200", description = "The new settings", content = @Content(schema = @Schema(implementation = SettingsDetail.class)))
     @APIResponse(responseCode = "400", description = "A size outside 3 to 5, a pause in the past or longer than 92 days")
@@ -100,7 +101,6 @@ public class RefreshersResource {
     public Response changeSettings(@NotNull @Valid RefresherSettingsRequest body,
                                    @Parameter(description = "The ETag of the settings last read", required = true) @HeaderParam("If-Match") String ifMatch,
                                    @Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {
-        Caller caller = api.caller();
         int expected = Versions.expected(ifMatch, SETTINGS, caller.personId());
         return idempotency.once(caller.personId(), key, "PUT refreshers/settings " + ifMatch + " " + body, () -> {
             SettingsDetail settings = SettingsDetail.of(refreshers.change(caller, body.dailySize(), body.pausedUntil(), expected));

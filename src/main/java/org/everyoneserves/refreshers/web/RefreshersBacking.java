@@ -3,17 +3,16 @@ package org.everyoneserves.refreshers.web;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.faces.context.FacesContext;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.IntStream;
-import java.time.format.DateTimeParseException;
 import org.everyoneserves.platform.BusinessException;
+import org.everyoneserves.platform.Caller;
+import org.everyoneserves.platform.web.FieldErrors;
 import org.everyoneserves.platform.web.Messages;
 import org.everyoneserves.quizzes.Answer;
 import org.everyoneserves.quizzes.AnswerForm;
 import org.everyoneserves.refreshers.RefresherService;
-import org.everyoneserves.security.CurrentUser;
 
 /**
  * /learner/refreshers.xhtml: the day's refreshers for people without the app, the same set the app shows. Each item
@@ -28,24 +27,26 @@ public class RefreshersBacking {
     RefresherService refreshers;
 
     @Inject
-    CurrentUser currentUser;
+    Caller caller;
 
     private final AnswerForm form = new AnswerForm();
     private RefresherService.Today today;
     private RefresherService.Settings settings;
     private Integer dailySize;
     private LocalDate pausedUntil;
+    /** The day whose set the page showed: answers after midnight still count for it (within the service's grace). */
+    private LocalDate day;
 
     public RefresherService.Today getToday() {
         if (today == null) {
-            today = refreshers.today(currentUser.caller());
+            today = refreshers.today(caller);
         }
         return today;
     }
 
     public RefresherService.Settings getSettings() {
         if (settings == null) {
-            settings = refreshers.settings(currentUser.caller());
+            settings = refreshers.settings(caller);
         }
         return settings;
     }
@@ -55,8 +56,7 @@ public class RefreshersBacking {
         List<RefresherService.Item> items = getToday().items();
         int index = IntStream.range(0, items.size()).filter(i -> items.get(i).cardId() == cardId).findFirst().orElse(-1);
         RefresherService.Item item = index < 0 ? null : items.get(index);
-        LocalDate setDay = parse(FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("day"));
-        if (item == null || setDay == null) {
+        if (item == null) {
             Messages.error("learner_refreshers.error.gone");
             return "/learner/refreshers.xhtml?faces-redirect=true";
         }
@@ -68,7 +68,7 @@ public class RefreshersBacking {
             return null;
         }
         try {
-            RefresherService.Outcome outcome = refreshers.answer(currentUser.caller(), setDay, cardId, answer);
+            RefresherService.Outcome outcome = refreshers.answer(caller, day, cardId, answer);
             Messages.info(outcome.correct() ? "learner_refreshers.message.right" : "learner_refreshers.message.wrong");
         } catch (BusinessException e) {
             Messages.error(e.code(), e.arguments().toArray());
@@ -78,31 +78,25 @@ public class RefreshersBacking {
 
     public String saveSettings() {
         try {
-            refreshers.change(currentUser.caller(), dailySize == null ? 0 : dailySize, pausedUntil, getSettings().version());
+            refreshers.change(caller, dailySize == null ? 0 : dailySize, pausedUntil, getSettings().version());
             Messages.info(pausedUntil == null ? "learner_refreshers.message.saved" : "learner_refreshers.message.paused");
             return "/learner/refreshers.xhtml?faces-redirect=true";
         } catch (BusinessException e) {
-            Messages.fieldError(e.code().startsWith("refreshers.error.pause") ? "settings:pausedUntil" : "settings:dailySize",
-                    e.code(), e.arguments().toArray());
+            FieldErrors.of(e).on("settings:pausedUntil", "refreshers.error.pauseInPast", "refreshers.error.pauseTooLong")
+                    .showOr("settings:dailySize");
             return null;
         }
     }
 
     public String resume() {
-        refreshers.change(currentUser.caller(), getSettings().dailySize(), null, getSettings().version());
+        refreshers.change(caller, getSettings().dailySize(), null, getSettings().version());
         Messages.info("learner_refreshers.message.resumed");
         return "/learner/refreshers.xhtml?faces-redirect=true";
     }
 
-    private static LocalDate parse(String value) {
-        try {
-            return value == null ? null : LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
     public AnswerForm getForm() { return form; }
+    public LocalDate getDay() { return day == null ? getToday().day() : day; }
+    public void setDay(LocalDate day) { this.day = day; }
     public Integer getDailySize() { return dailySize == null ? getSettings().dailySize() : dailySize; }
     public void setDailySize(Integer dailySize) { this.dailySize = dailySize; }
     public LocalDate getPausedUntil() { return pausedUntil == null ? getSettings().pausedUntil() : pausedUntil; }

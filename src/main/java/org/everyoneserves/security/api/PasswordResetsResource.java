@@ -25,7 +25,7 @@ public class PasswordResetsResource {
     AccountService accounts;
 
     @POST
-    @Operation(summary = "Ask for a password reset link",
+    @Operation(operationId = "requestPasswordReset", summary = "Ask for a password reset link",
             description = "Always answers 202, whether or not the e-mail belongs to an active account, so the answer tells nobody which addresses are registered.")
     @APIResponse(responseCode = "202", description = "If the account exists, a reset link is on its way")
     @APIResponse(responseCode = "400", description = "Missing or malformed e-mail, or a body that is not JSON")

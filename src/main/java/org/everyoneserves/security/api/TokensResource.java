@@ -47,7 +47,8 @@ public class TokensResource {
 
     @POST
     @Path("token")
-    @Operation(summary = "Sign in", description = "Checks e-mail and password with the same throttling as the web sign-in "
+    @Operation(operationId = "issueTokens",
+            summary = "Sign in", description = "Checks e-mail and password with the same throttling as the web sign-in "
             + "(5 failures in 15 minutes lock the account for 15 minutes) and opens a device sign-in that lasts at most 30 days. "
             + "Sent again with the same Idempotency-Key within a minute, it replaces the first sign-in, whose answer never arrived.")
     @APIResponse(responseCode = "200", description = "Signed in", content = @Content(schema = @Schema(implementation = TokenResponse.class)))
@@ -62,7 +63,8 @@ public class TokensResource {
 
     @POST
     @Path("refresh")
-    @Operation(summary = "Rotate the tokens", description = "Spends the refresh token and returns a new pair. A refresh token "
+    @Operation(operationId = "refreshTokens",
+            summary = "Rotate the tokens", description = "Spends the refresh token and returns a new pair. A refresh token "
             + "used a second time signs the device out everywhere it is used (it was copied), except the same request retried "
             + "with the same Idempotency-Key within a minute, whose lost answer is replaced by a new pair.")
     @APIResponse(responseCode = "200", description = "New tokens", content = @Content(schema = @Schema(implementation = TokenResponse.class)))
@@ -77,7 +79,8 @@ public class TokensResource {
     @Path("logout")
     @Consumes(MediaType.WILDCARD)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Sign out", description = "Revokes this device's access and refresh tokens at once; with everywhere=true, those of every device of the person.")
+    @Operation(operationId = "revokeTokens",
+            summary = "Sign out", description = "Revokes this device's access and refresh tokens at once; with everywhere=true, those of every device of the person.")
     @APIResponse(responseCode = "204", description = "Signed out")
     @APIResponse(responseCode = "400", description = "everywhere is not true or false")
     @APIResponse(responseCode = "401", description = "No valid access token")

@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.everyoneserves.people.PersonService;
 import org.everyoneserves.platform.BusinessException;
+import org.everyoneserves.platform.Caller;
+import org.everyoneserves.platform.web.FieldErrors;
 import org.everyoneserves.platform.web.Messages;
 import org.everyoneserves.security.AccountService;
 import org.everyoneserves.security.CurrentUser;
@@ -20,6 +22,9 @@ public class AccountBacking {
 
     @Inject
     CurrentUser currentUser;
+
+    @Inject
+    Caller caller;
 
     @Inject
     PersonService people;
@@ -44,10 +49,9 @@ public class AccountBacking {
         }
         boolean hadDevices = !getDevices().isEmpty();
         try {
-            accounts.changePassword(currentUser.caller(), current, password);
+            accounts.changePassword(caller, current, password);
         } catch (BusinessException e) {
-            Messages.fieldError(e.code().equals("password.error.currentWrong") ? "account:current" : "account:newPassword",
-                    e.code(), e.arguments().toArray());
+            FieldErrors.of(e).on("account:current", "password.error.currentWrong").showOr("account:newPassword");
             return null;
         }
         Messages.info(hadDevices ? "account.message.passwordChangedDevices" : "account.message.passwordChanged");
@@ -55,14 +59,14 @@ public class AccountBacking {
     }
 
     public String changeLanguage() {
-        people.changeOwnLocale(currentUser.caller(), language);
+        people.changeOwnLocale(caller, language);
         Messages.info("account.message.languageChanged");
         return "/account/index.xhtml?faces-redirect=true";
     }
 
     public java.util.List<TokenService.Device> getDevices() {
         if (devices == null) {
-            devices = tokens.devices(currentUser.caller());
+            devices = tokens.devices(caller);
         }
         return devices;
     }
@@ -70,7 +74,7 @@ public class AccountBacking {
     public String revoke(long deviceId) {
         String name = getDevices().stream().filter(d -> d.id() == deviceId).map(TokenService.Device::name).findFirst().orElse("");
         try {
-            tokens.revoke(currentUser.caller(), deviceId);
+            tokens.revoke(caller, deviceId);
             Messages.info("account.message.deviceRevoked", name);
         } catch (BusinessException e) {
             Messages.error(e.code(), e.arguments().toArray());
@@ -79,7 +83,7 @@ public class AccountBacking {
     }
 
     public String revokeAll() {
-        tokens.revokeAll(currentUser.caller());
+        tokens.revokeAll(caller);
         Messages.info("account.message.devicesRevoked");
         return "/account/index.xhtml?faces-redirect=true";
     }

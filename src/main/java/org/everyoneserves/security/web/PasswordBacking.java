@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import jakarta.validation.constraints.NotBlank;
 import java.io.Serializable;
 import org.everyoneserves.platform.BusinessException;
+import org.everyoneserves.platform.web.FieldErrors;
 import org.everyoneserves.platform.web.Messages;
 import org.everyoneserves.security.AccountService;
 
@@ -49,10 +50,7 @@ public class PasswordBacking implements Serializable {
         try {
             accounts.setPassword(token, password);
         } catch (BusinessException e) {
-            if (!e.code().startsWith("password.error.too") && !e.code().equals("password.error.weak")) {
-                throw e;
-            }
-            Messages.fieldError("password:newPassword", e.code(), e.arguments().toArray());
+            FieldErrors.of(e).on("password:newPassword", "password.error.tooShort", "password.error.tooLong", "password.error.weak").show();
             return;
         }
         done = true;

@@ -30,7 +30,6 @@ import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.Caller;
 import org.everyoneserves.platform.api.Idempotency;
 import org.everyoneserves.platform.api.Versions;
-import org.everyoneserves.security.ApiCaller;
 import org.everyoneserves.shadowing.ShadowingService;
 
 /** Shadowing for the app: slots to book, my bookings (book, move, cancel) and my reflections. */
@@ -46,7 +45,7 @@ public class ShadowingResource {
     static final String BOOKING = "booking";
 
     @Inject
-    ApiCaller api;
+    Caller caller;
 
     @Inject
     ShadowingService shadowing;
@@ -56,7 +55,8 @@ public class ShadowingResource {
 
     @GET
     @Path("slots")
-    @Operation(summary = "A guide and its slots", description = "What to watch for, the reflection questions, my booking and past "
+    @Operation(operationId = "getShadowingSlots",
+            summary = "A guide and its slots", description = "What to watch for, the reflection questions, my booking and past "
             + "sessions, and the upcoming slots with a free seat I can book (only while the guide is assigned to me).")
     @APIResponse(responseCode = "200", description = "The guide", content = @Content(schema = @Schema(implementation = GuideDetail.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
@@ -64,7 +64,6 @@ public class ShadowingResource {
     @APIResponse(responseCode = "404", description = "No current guide with this code")
     public GuideDetail slots(@Parameter(description = "The guide's code", example = "support-desk-shadowing", required = true)
                                            @QueryParam("guide") String guide) {
-        Caller caller = api.caller();
         if (guide == null || guide.isBlank()) {
             throw new BusinessException(BusinessException.Kind.INVALID, "error.badParameter", "guide", "a guide's code");
         }
@@ -73,33 +72,34 @@ public class ShadowingResource {
 
     @GET
     @Path("bookings")
-    @Operation(summary = "My bookings", description = "Every booking of mine, newest first: booked, attended, cancelled, with reflections.")
+    @Operation(operationId = "listBookings",
+            summary = "My bookings", description = "Every booking of mine, newest first: booked, attended, cancelled, with reflections.")
     @APIResponse(responseCode = "200", description = "The bookings", content = @Content(schema = @Schema(implementation = BookingSummary[].class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     public List<BookingSummary> bookings() {
-        return shadowing.bookings(api.caller()).stream().map(BookingSummary::of).toList();
+        return shadowing.bookings(caller).stream().map(BookingSummary::of).toList();
     }
 
     @GET
     @Path("bookings/{id}")
-    @Operation(summary = "One of my bookings", description = "Its ETag is what moving it needs in If-Match.")
+    @Operation(operationId = "getBooking", summary = "One of my bookings", description = "Its ETag is what moving it needs in If-Match.")
     @APIResponse(responseCode = "200", description = "The booking", content = @Content(schema = @Schema(implementation = BookingSummary.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "404", description = "No booking of mine with this id")
     public Response booking(@PathParam("id") long id) {
-        return tagged(Response.ok(), shadowing.booking(api.caller(), id));
+        return tagged(Response.ok(), shadowing.booking(caller, id));
     }
 
     @POST
     @Path("bookings")
-    @Operation(summary = "Book a seat", description = "Takes a seat in the slot for a guide assigned to me; two people never get the last seat.")
+    @Operation(operationId = "createBooking",
+            summary = "Book a seat", description = "Takes a seat in the slot for a guide assigned to me; two people never get the last seat.")
     @APIResponse(responseCode = "201", description = "Booked", content = @Content(schema = @Schema(implementation = BookingSummary.class)))
     @APIResponse(responseCode = "400", description = "Missing fields or no Idempotency-Key")
     @APIResponse(responseCode = "404", description = "No such guide or slot")
     @APIResponse(responseCode = "409", description = "Not assigned, already booked, the slot is full, started or not for this guide")
     public Response book(@NotNull @Valid ShadowingRequests.Book body,
                          @Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {
-        Caller caller = api.caller();
         return idempotency.once(caller.personId(), key, "POST shadowing/bookings " + body, () -> {
             long id = shadowing.book(caller, body.guide(), body.slotId());
             return tagged(Response.created(URI.create("shadowing/bookings/" + id)), shadowing.booking(caller, id));
@@ -108,7 +108,8 @@ public class ShadowingResource {
 
     @PUT
     @Path("bookings/{id}")
-    @Operation(summary = "Move my booking", description = "To another slot, before the booked one starts. Needs the booking's ETag in If-Match.")
+    @Operation(operationId = "moveBooking",
+            summary = "Move my booking", description = "To another slot, before the booked one starts. Needs the booking's ETag in If-Match.")
     @APIResponse(responseCode = "200", description = "Moved", content = @Content(schema = @Schema(implementation = BookingSummary.class)))
     @APIResponse(responseCode = "400", description = "A malformed body or no Idempotency-Key")
     @APIResponse(responseCode = "404", description = "No booking of mine with this id, or no such slot")
@@ -118,7 +119,6 @@ public class ShadowingResource {
     public Response move(@PathParam("id") long id, @NotNull @Valid ShadowingRequests.Move body,
                          @Parameter(description = "The ETag of the booking last read", required = true) @HeaderParam("If-Match") String ifMatch,
                          @Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {
-        Caller caller = api.caller();
         int expected = Versions.expected(ifMatch, BOOKING, id);
         return idempotency.once(caller.personId(), key, "PUT shadowing/bookings/" + id + " " + ifMatch + " " + body, () -> {
             shadowing.move(caller, id, body.slotId(), expected);
@@ -129,14 +129,13 @@ public class ShadowingResource {
     @DELETE
     @Path("bookings/{id}")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Cancel my booking", description = "Before the slot starts; the seat is free again at once.")
+    @Operation(operationId = "cancelBooking", summary = "Cancel my booking", description = "Before the slot starts; the seat is free again at once.")
     @APIResponse(responseCode = "204", description = "Cancelled")
     @APIResponse(responseCode = "400", description = "No Idempotency-Key")
     @APIResponse(responseCode = "404", description = "No booking of mine with this id")
     @APIResponse(responseCode = "409", description = "Already cancelled, or the slot has started")
     public Response cancel(@PathParam("id") long id,
                            @Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {
-        Caller caller = api.caller();
         return idempotency.once(caller.personId(), key, "DELETE shadowing/bookings/" + id, () -> {
             shadowing.cancel(caller, id);
             return Response.noContent().build();
@@ -145,7 +144,8 @@ public class ShadowingResource {
 
     @POST
     @Path("reflections")
-    @Operation(summary = "Reflect on a session", description = "Once the session has started: answers to the guide's questions, the "
+    @Operation(operationId = "createReflection",
+            summary = "Reflect on a session", description = "Once the session has started: answers to the guide's questions, the "
             + "takeaway, friction seen and ideas for departments. One reflection per booking.")
     @APIResponse(responseCode = "201", description = "Kept", content = @Content(schema = @Schema(implementation = ReflectionDetail.class)))
     @APIResponse(responseCode = "400", description = "Missing or too long answers, an unknown friction tag, a bad idea")
@@ -153,7 +153,6 @@ public class ShadowingResource {
     @APIResponse(responseCode = "409", description = "Not started, cancelled, a no-show, or already reflected")
     public Response reflect(@NotNull @Valid ShadowingRequests.Reflect body,
                             @Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {
-        Caller caller = api.caller();
         return idempotency.once(caller.personId(), key, "POST shadowing/reflections " + body, () -> {
             List<ShadowingService.IdeaRequest> ideas = body.ideas() == null ? List.of()
                     : body.ideas().stream().map(i -> new ShadowingService.IdeaRequest(i.title(), i.description(), i.departmentId())).toList();
@@ -165,12 +164,13 @@ public class ShadowingResource {
 
     @GET
     @Path("reflections/{id}")
-    @Operation(summary = "A reflection", description = "For the shadow, the host and the managers of either; for anyone else it does not exist.")
+    @Operation(operationId = "getReflection",
+            summary = "A reflection", description = "For the shadow, the host and the managers of either; for anyone else it does not exist.")
     @APIResponse(responseCode = "200", description = "The reflection", content = @Content(schema = @Schema(implementation = ReflectionDetail.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "404", description = "No reflection I may read with this id")
     public ReflectionDetail reflection(@PathParam("id") long id) {
-        return ReflectionDetail.of(shadowing.reflection(api.caller(), id));
+        return ReflectionDetail.of(shadowing.reflection(caller, id));
     }
 
     private static Response tagged(Response.ResponseBuilder response, ShadowingService.BookingView view) {

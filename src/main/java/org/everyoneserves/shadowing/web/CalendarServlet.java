@@ -1,6 +1,7 @@
 package org.everyoneserves.shadowing.web;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,7 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.everyoneserves.platform.BusinessException;
-import org.everyoneserves.security.CurrentUser;
+import org.everyoneserves.platform.Caller;
 import org.everyoneserves.shadowing.ShadowingService;
 
 /** /learner/shadowing.ics?booking=N: the shadow's booked session for their calendar, with reminders; others get 404. */
@@ -19,13 +20,13 @@ public class CalendarServlet extends HttpServlet {
     ShadowingService shadowing;
 
     @Inject
-    CurrentUser currentUser;
+    Provider<Caller> caller;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String ics;
         try {
-            ics = shadowing.calendar(currentUser.caller(), Long.parseLong(String.valueOf(request.getParameter("booking")).strip()));
+            ics = shadowing.calendar(caller.get(), Long.parseLong(String.valueOf(request.getParameter("booking")).strip()));
         } catch (BusinessException | NumberFormatException e) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;

@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.inject.Provider;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -12,8 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.everyoneserves.platform.BusinessException;
+import org.everyoneserves.platform.Caller;
+import org.everyoneserves.platform.web.FieldErrors;
 import org.everyoneserves.platform.web.Messages;
-import org.everyoneserves.security.CurrentUser;
 import org.everyoneserves.shadowing.ShadowingService;
 
 /**
@@ -30,7 +32,7 @@ public class HostingBacking implements Serializable {
     transient ShadowingService shadowing;
 
     @Inject
-    transient CurrentUser currentUser;
+    Provider<Caller> caller;
 
     @Inject
     transient Clock clock;
@@ -38,7 +40,7 @@ public class HostingBacking implements Serializable {
     private Boolean mayHost;
     private List<ShadowingService.HostedSlot> slots;
     private LocalDate day;
-    private String time = "10:00";
+    private LocalTime time = LocalTime.of(10, 0);
     private int minutes = 120;
     private String place;
     private int capacity = 1;
@@ -52,14 +54,14 @@ public class HostingBacking implements Serializable {
 
     public boolean isMayHost() {
         if (mayHost == null) {
-            mayHost = shadowing.mayHost(currentUser.caller());
+            mayHost = shadowing.mayHost(caller.get());
         }
         return mayHost;
     }
 
     public List<ShadowingService.HostedSlot> getSlots() {
         if (slots == null) {
-            slots = shadowing.hosting(currentUser.caller());
+            slots = shadowing.hosting(caller.get());
             slots.forEach(s -> s.guests().forEach(g -> {
                 notes.putIfAbsent(g.bookingId(), g.note());
                 ratings.putIfAbsent(g.bookingId(), g.rating());
@@ -69,28 +71,15 @@ public class HostingBacking implements Serializable {
     }
 
     public String publish() {
-        LocalTime at;
         try {
-            at = LocalTime.parse(time == null ? "" : time.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            Messages.fieldError("publish:time", "learner_hosting.error.time");
-            return null;
-        }
-        if (day == null) {
-            Messages.fieldError("publish:day", "validation.date");
-            return null;
-        }
-        try {
-            shadowing.publish(currentUser.caller(), day.atTime(at).atZone(clock.getZone()).toInstant(), minutes, place, capacity);
+            shadowing.publish(caller.get(), day.atTime(time).atZone(clock.getZone()).toInstant(), minutes, place, capacity);
         } catch (BusinessException e) {
-            String field = switch (e.code()) {
-                case "shadowing.error.slotInPast" -> "publish:day";
-                case "shadowing.error.minutes" -> "publish:minutes";
-                case "shadowing.error.capacity" -> "publish:capacity";
-                case "shadowing.error.place" -> "publish:place";
-                default -> throw e;
-            };
-            Messages.fieldError(field, e.code(), e.arguments().toArray());
+            FieldErrors.of(e)
+                    .on("publish:day", "shadowing.error.slotInPast")
+                    .on("publish:minutes", "shadowing.error.minutes")
+                    .on("publish:capacity", "shadowing.error.capacity")
+                    .on("publish:place", "shadowing.error.place")
+                    .show();
             return null;
         }
         Messages.info("learner_hosting.message.published");
@@ -98,13 +87,13 @@ public class HostingBacking implements Serializable {
     }
 
     public String cancelSlot(long slotId) {
-        shadowing.cancelSlot(currentUser.caller(), slotId);
+        shadowing.cancelSlot(caller.get(), slotId);
         Messages.info("learner_hosting.message.cancelled");
         return "/learner/hosting.xhtml?faces-redirect=true";
     }
 
     public String confirm(long bookingId, boolean attended) {
-        shadowing.confirm(currentUser.caller(), bookingId, attended, notes.get(bookingId), ratings.get(bookingId));
+        shadowing.confirm(caller.get(), bookingId, attended, notes.get(bookingId), ratings.get(bookingId));
         Messages.info(attended ? "learner_hosting.message.attended" : "learner_hosting.message.noShow");
         return "/learner/hosting.xhtml?faces-redirect=true";
     }
@@ -115,8 +104,8 @@ public class HostingBacking implements Serializable {
 
     public LocalDate getDay() { return day; }
     public void setDay(LocalDate day) { this.day = day; }
-    public String getTime() { return time; }
-    public void setTime(String time) { this.time = time; }
+    public LocalTime getTime() { return time; }
+    public void setTime(LocalTime time) { this.time = time; }
     public int getMinutes() { return minutes; }
     public void setMinutes(int minutes) { this.minutes = minutes; }
     public String getPlace() { return place; }

@@ -3,13 +3,15 @@ package org.everyoneserves.shadowing.web;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.inject.Provider;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.everyoneserves.platform.BusinessException;
+import org.everyoneserves.platform.Caller;
+import org.everyoneserves.platform.web.FieldErrors;
 import org.everyoneserves.platform.web.Messages;
-import org.everyoneserves.security.CurrentUser;
 import org.everyoneserves.shadowing.Idea;
 import org.everyoneserves.shadowing.ShadowingService;
 
@@ -27,7 +29,7 @@ public class IdeaBoardBacking implements Serializable {
     transient ShadowingService shadowing;
 
     @Inject
-    transient CurrentUser currentUser;
+    Provider<Caller> caller;
 
     private ShadowingService.Board department;
     private List<ShadowingService.IdeaView> ideas;
@@ -36,9 +38,9 @@ public class IdeaBoardBacking implements Serializable {
     private final Map<Long, String> answers = new HashMap<>();
 
     public void load() {
-        department = shadowing.boardDepartment(currentUser.caller()).orElse(null);
+        department = shadowing.boardDepartment(caller.get()).orElse(null);
         if (department != null && ideas == null) {
-            ideas = shadowing.board(currentUser.caller());
+            ideas = shadowing.board(caller.get());
             ideas.forEach(i -> {
                 statuses.put(i.id(), i.status().name());
                 answers.put(i.id(), i.answer());
@@ -49,13 +51,12 @@ public class IdeaBoardBacking implements Serializable {
     public String decide(long ideaId) {
         ShadowingService.IdeaView idea = ideas.stream().filter(i -> i.id() == ideaId).findFirst().orElseThrow();
         try {
-            shadowing.decide(currentUser.caller(), ideaId, Idea.Status.valueOf(statuses.get(ideaId)), answers.get(ideaId), idea.version());
+            shadowing.decide(caller.get(), ideaId, Idea.Status.valueOf(statuses.get(ideaId)), answers.get(ideaId), idea.version());
         } catch (BusinessException e) {
-            if (e.code().startsWith("ideas.error.")) {
-                Messages.fieldError("board:idea:" + ideas.indexOf(idea) + ":answer", e.code(), e.arguments().toArray());
-                return null;
-            }
-            throw e;
+            FieldErrors.of(e)
+                    .on("board:idea:" + ideas.indexOf(idea) + ":answer", "ideas.error.backToNew", "ideas.error.reasonNeeded", "ideas.error.answerTooLong")
+                    .show();
+            return null;
         }
         Messages.info("manager_ideas.message.saved", idea.title());
         return "/manager/ideas.xhtml?faces-redirect=true&filter=" + filter;
@@ -68,7 +69,7 @@ public class IdeaBoardBacking implements Serializable {
         }
         return ideas.stream().filter(i -> switch (filter == null ? "OPEN" : filter) {
             case "ALL" -> true;
-            case "OPEN" -> i.status() == Idea.Status.NEW || i.status() == Idea.Status.ACCEPTED || i.status() == Idea.Status.IN_PROGRESS;
+            case "OPEN" -> i.status().isOpen();
             default -> i.status().name().equals(filter);
         }).toList();
     }
@@ -78,7 +79,7 @@ public class IdeaBoardBacking implements Serializable {
     }
 
     public List<Idea.Status> getDecisions() {
-        return List.of(Idea.Status.ACCEPTED, Idea.Status.IN_PROGRESS, Idea.Status.DONE, Idea.Status.DECLINED);
+        return Idea.Status.decisions();
     }
 
     public List<Idea.Status> getAllStatuses() {

@@ -3,13 +3,13 @@ package org.everyoneserves.shadowing.web;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.inject.Provider;
 import java.io.Serializable;
 import java.util.List;
-import org.everyoneserves.people.Department;
-import org.everyoneserves.people.PersonService;
 import org.everyoneserves.platform.BusinessException;
+import org.everyoneserves.platform.Caller;
+import org.everyoneserves.platform.web.FieldErrors;
 import org.everyoneserves.platform.web.Messages;
-import org.everyoneserves.security.CurrentUser;
 import org.everyoneserves.shadowing.ShadowingService;
 
 /** /learner/ideas.xhtml: the ideas a person raised, with what became of them, and a form to raise another. */
@@ -23,10 +23,7 @@ public class IdeasBacking implements Serializable {
     transient ShadowingService shadowing;
 
     @Inject
-    transient PersonService people;
-
-    @Inject
-    transient CurrentUser currentUser;
+    Provider<Caller> caller;
 
     private List<ShadowingService.IdeaView> ideas;
     private String title;
@@ -35,30 +32,24 @@ public class IdeasBacking implements Serializable {
 
     public List<ShadowingService.IdeaView> getIdeas() {
         if (ideas == null) {
-            ideas = shadowing.myIdeas(currentUser.caller());
+            ideas = shadowing.myIdeas(caller.get());
         }
         return ideas;
     }
 
     public String raise() {
         try {
-            shadowing.raise(currentUser.caller(), new ShadowingService.IdeaRequest(title, description, departmentId));
+            shadowing.raise(caller.get(), new ShadowingService.IdeaRequest(title, description, departmentId));
         } catch (BusinessException e) {
-            String field = switch (e.code()) {
-                case "ideas.error.title" -> "raise:title";
-                case "ideas.error.description" -> "raise:description";
-                case "ideas.error.department" -> "raise:department";
-                default -> throw e;
-            };
-            Messages.fieldError(field, e.code(), e.arguments().toArray());
+            FieldErrors.of(e)
+                    .on("raise:title", "ideas.error.title")
+                    .on("raise:description", "ideas.error.description")
+                    .on("raise:department", "ideas.error.department")
+                    .show();
             return null;
         }
         Messages.info("learner_ideas.message.raised");
         return "/learner/ideas.xhtml?faces-redirect=true";
-    }
-
-    public List<Department> getDepartments() {
-        return people.departments();
     }
 
     public String getTitle() { return title; }

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.Optional;
-import org.everyoneserves.security.CurrentUser;
+import org.everyoneserves.platform.Caller;
 import org.everyoneserves.shadowing.ShadowingService;
 
 /** The reminder of the viewer's next shadowing session, on their home page. */
@@ -16,13 +16,13 @@ public class NextSessionBacking {
     ShadowingService shadowing;
 
     @Inject
-    CurrentUser currentUser;
+    Caller caller;
 
     private Optional<ShadowingService.BookingView> next;
 
     public ShadowingService.BookingView getNext() {
         if (next == null) {
-            next = shadowing.nextSession(currentUser.caller());
+            next = shadowing.nextSession(caller);
         }
         return next.orElse(null);
     }

@@ -3,7 +3,7 @@ package org.everyoneserves.shadowing.web;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.everyoneserves.security.CurrentUser;
+import org.everyoneserves.platform.Caller;
 import org.everyoneserves.shadowing.ShadowingService;
 
 /** /learner/reflection.xhtml?id=N: one reflection, for the shadow, the host and the managers of either. */
@@ -15,13 +15,13 @@ public class ReflectionBacking {
     ShadowingService shadowing;
 
     @Inject
-    CurrentUser currentUser;
+    Caller caller;
 
     private Long id;
     private ShadowingService.ReflectionView reflection;
 
     public void load() {
-        reflection = shadowing.reflection(currentUser.caller(), id == null ? -1 : id);
+        reflection = shadowing.reflection(caller, id == null ? -1 : id);
     }
 
     public Long getId() { return id; }

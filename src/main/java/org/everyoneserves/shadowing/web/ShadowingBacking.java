@@ -3,16 +3,16 @@ package org.everyoneserves.shadowing.web;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.inject.Provider;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.everyoneserves.people.Department;
-import org.everyoneserves.people.PersonService;
 import org.everyoneserves.platform.BusinessException;
+import org.everyoneserves.platform.Caller;
+import org.everyoneserves.platform.web.FieldErrors;
 import org.everyoneserves.platform.web.Messages;
-import org.everyoneserves.security.CurrentUser;
 import org.everyoneserves.shadowing.Friction;
 import org.everyoneserves.shadowing.ShadowingService;
 
@@ -30,10 +30,7 @@ public class ShadowingBacking implements Serializable {
     transient ShadowingService shadowing;
 
     @Inject
-    transient PersonService people;
-
-    @Inject
-    transient CurrentUser currentUser;
+    Provider<Caller> caller;
 
     private String id;
     private ShadowingService.GuideView guide;
@@ -45,25 +42,25 @@ public class ShadowingBacking implements Serializable {
     private Long ideaDepartment;
 
     public void load() {
-        guide = shadowing.guide(currentUser.caller(), id == null ? "" : id);
+        guide = shadowing.guide(caller.get(), id == null ? "" : id);
         answers.clear();
         guide.questions().forEach(q -> answers.add(""));
     }
 
     public String book(long slotId) {
-        shadowing.book(currentUser.caller(), id, slotId);
+        shadowing.book(caller.get(), id, slotId);
         Messages.info("learner_shadowing.message.booked");
         return self();
     }
 
     public String move(long slotId) {
-        shadowing.move(currentUser.caller(), guide.booking().id(), slotId);
+        shadowing.move(caller.get(), guide.booking().id(), slotId);
         Messages.info("learner_shadowing.message.moved");
         return self();
     }
 
     public String cancel() {
-        shadowing.cancel(currentUser.caller(), guide.booking().id());
+        shadowing.cancel(caller.get(), guide.booking().id());
         Messages.info("learner_shadowing.message.cancelled");
         return self();
     }
@@ -75,18 +72,16 @@ public class ShadowingBacking implements Serializable {
         List<ShadowingService.IdeaRequest> ideas = idea
                 ? List.of(new ShadowingService.IdeaRequest(ideaTitle, ideaDescription, ideaDepartment)) : List.of();
         try {
-            shadowing.reflect(currentUser.caller(), guide.booking().id(), answers, takeaway, tagged, ideas);
+            shadowing.reflect(caller.get(), guide.booking().id(), answers, takeaway, tagged, ideas);
         } catch (BusinessException e) {
-            switch (e.code()) {
-                case "shadowing.error.answerMissing", "shadowing.error.answerTooLong" -> Messages.fieldError(
-                        "reflection:answers:" + (((Number) e.arguments().get(0)).intValue() - 1) + ":answer", e.code(), e.arguments().toArray());
-                case "shadowing.error.takeawayMissing", "shadowing.error.takeawayTooLong" ->
-                        Messages.fieldError("reflection:takeaway", e.code(), e.arguments().toArray());
-                case "ideas.error.title" -> Messages.fieldError("reflection:ideaTitle", e.code(), e.arguments().toArray());
-                case "ideas.error.description" -> Messages.fieldError("reflection:ideaDescription", e.code(), e.arguments().toArray());
-                case "ideas.error.department" -> Messages.fieldError("reflection:ideaDepartment", e.code(), e.arguments().toArray());
-                default -> throw e;
-            }
+            FieldErrors.of(e)
+                    .on(arguments -> "reflection:answers:" + (((Number) arguments.get(0)).intValue() - 1) + ":answer",
+                            "shadowing.error.answerMissing", "shadowing.error.answerTooLong")
+                    .on("reflection:takeaway", "shadowing.error.takeawayMissing", "shadowing.error.takeawayTooLong")
+                    .on("reflection:ideaTitle", "ideas.error.title")
+                    .on("reflection:ideaDescription", "ideas.error.description")
+                    .on("reflection:ideaDepartment", "ideas.error.department")
+                    .show();
             return null;
         }
         Messages.info("learner_shadowing.message.reflected");
@@ -103,10 +98,6 @@ public class ShadowingBacking implements Serializable {
 
     public List<Friction> getFrictionChoices() {
         return List.of(Friction.values());
-    }
-
-    public List<Department> getDepartments() {
-        return people.departments();
     }
 
     public String getId() { return id; }

@@ -67,13 +67,7 @@ class AdminPagesIT {
 
     @Test
     void aTakenEmailIsAMessageNextToTheFieldAndAFixedFormSaves() {
-        browser.open("/admin/person.xhtml");
-        browser.type("person:firstName", "Robin");
-        browser.type("person:lastName", "Example");
-        browser.type("person:email", Web.demo("daniel.weber"));
-        new Select(browser.find("person:department")).selectByVisibleText("Customer Support");
-        new Select(browser.find("person:jobRole")).selectByVisibleText("Customer Support Agent");
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = '2026-12-01'", browser.find("person:startDate"));
+        fillNewPerson(Web.demo("daniel.weber"), "Customer Support Agent");
         browser.clickAndWait("person:save");
         WebElement emailField = browser.find("person:email").findElement(By.xpath("./ancestor::div[contains(@class,'field')][1]"));
         assertTrue(emailField.getText().contains("Someone already has the e-mail " + Web.demo("daniel.weber")), emailField.getText());
@@ -85,6 +79,57 @@ class AdminPagesIT {
         browser.clickAndWait("person:save");
         browser.open("/admin/people.xhtml?q=" + email);
         assertEquals(1, browser.driver().findElements(By.cssSelector("#people tbody tr")).size(), "the person was created");
+    }
+
+    /** The new-person form filled in for someone in Customer Support, with a job role or none. */
+    private static void fillNewPerson(String email, String jobRole) {
+        browser.open("/admin/person.xhtml");
+        browser.type("person:firstName", "Robin");
+        browser.type("person:lastName", "Example");
+        browser.type("person:email", email);
+        new Select(browser.find("person:department")).selectByVisibleText("Customer Support");
+        if (jobRole != null) {
+            new Select(browser.find("person:jobRole")).selectByVisibleText(jobRole);
+        }
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = '2026-12-01'", browser.find("person:startDate"));
+    }
+
+    @Test
+    void theAssignFormSaysWhatIsMissingNextToEachFieldAndAssignsAnItemOnce() {
+        String email = "robin." + UUID.randomUUID().toString().substring(0, 8) + "@brightwater.example";
+        fillNewPerson(email, null);
+        browser.clickAndWait("person:save");
+
+        browser.open("/admin/assign.xhtml");
+        browser.driver().findElement(By.xpath("//label[normalize-space()='Everyone in a department']")).click();
+        browser.clickAndWait("assign:assignButton");
+        assertEquals("Choose what to assign.", fieldError("assign:item"));
+        assertEquals("Choose a department.", fieldError("assign:department"));
+        assertTrue(browser.driver().findElements(By.xpath(fieldErrorXPath("assign:jobRole"))).isEmpty(), "a job role is not needed");
+        browser.screenshot("admin-assign-missing");
+
+        Select item = new Select(browser.find("assign:item"));
+        item.selectByIndex(1);
+        String chosen = item.getFirstSelectedOption().getText();
+        browser.driver().findElement(By.xpath("//label[normalize-space()='One person (by e-mail)']")).click();
+        browser.type("assign:email", "nobody.here@brightwater.example");
+        browser.clickAndWait("assign:assignButton");
+        assertEquals("Nobody has the e-mail nobody.here@brightwater.example.", fieldError("assign:email"));
+        assertEquals(chosen, new Select(browser.find("assign:item")).getFirstSelectedOption().getText(), "the chosen item is kept");
+
+        browser.type("assign:email", email);
+        browser.clickAndWait("assign:assignButton");
+        assertTrue(browser.text("messages").contains("Assigned to one person."), browser.text("messages"));
+        browser.clickAndWait("assign:assignButton");
+        assertTrue(browser.text("messages").contains("Assigned to nobody new (everyone already has it open)."), browser.text("messages"));
+    }
+
+    private static String fieldErrorXPath(String inputId) {
+        return "//*[@id='" + inputId + "']/following-sibling::*[contains(@class,'field-error')]";
+    }
+
+    private static String fieldError(String inputId) {
+        return browser.driver().findElement(By.xpath(fieldErrorXPath(inputId))).getText();
     }
 
     @Test

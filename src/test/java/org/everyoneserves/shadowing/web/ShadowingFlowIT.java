@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -127,6 +128,23 @@ class ShadowingFlowIT {
         assertFalse(browser.driver().getPageSource().contains("id=\"reflection\""), "no second reflection");
         browser.open("/learner/index.xhtml");
         assertTrue(browser.text("done").toLowerCase(Locale.ROOT).contains("shadow"), browser.text("done"));
+    }
+
+    @Test
+    void aSlotWithoutATimeOrInThePastIsRefusedNextToTheField() {
+        browser.signIn(Web.demo("aisha.khan"), Web.DEMO_PASSWORD);
+        browser.open("/learner/hosting.xhtml");
+        JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+        js.executeScript("arguments[0].value = ''", browser.find("publish:time"));
+        browser.clickAndWait("publish:publishButton");
+        assertEquals("Give a start time such as 09:30.", fieldError("publish:time"));
+
+        js.executeScript("arguments[0].value = '09:30'", browser.find("publish:time"));
+        js.executeScript("arguments[0].value = '2020-01-06'", browser.find("publish:day"));
+        browser.clickAndWait("publish:publishButton");
+        assertEquals("Choose a time in the future.", fieldError("publish:day"), "the service's refusal is next to the day");
+        assertEquals("09:30", browser.find("publish:time").getAttribute("value"), "the time typed is kept");
+        browser.signOut();
     }
 
     static String fieldError(String inputId) {

@@ -1,4 +1,4 @@
-package org.everyoneserves.notifications;
+package org.everyoneserves.platform;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
@@ -15,31 +15,23 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.everyoneserves.platform.ApplicationStarted;
-import org.everyoneserves.platform.AppConfig;
 
 /**
- * The one scheduler for time-driven work. Every few minutes it announces the day ({@link ReminderTick}) so that
- * reminders which have fallen due since the last run are created, then sends pending e-mail. Nothing is kept in
- * memory between runs: what is due is read from the data, and every reminder has a dedupe key, so a restart misses
- * nothing and two servers never send one twice.
+ * The one scheduler for time-driven work. Every few minutes it announces the day ({@link Tick}); the features observe
+ * it and do what has fallen due since the last run (reminders, then e-mail, then purges). Nothing is kept in memory
+ * between runs: what is due is read from the data, and every reminder has a dedupe key, so a restart misses nothing
+ * and two servers never send one twice.
  */
 @ApplicationScoped
-public class ReminderJob {
+public class Scheduler {
 
-    private static final Logger LOG = Logger.getLogger(ReminderJob.class.getName());
+    private static final Logger LOG = Logger.getLogger(Scheduler.class.getName());
 
     @Resource
     ManagedScheduledExecutorService executor;
 
     @Inject
-    Event<ReminderTick> tick;
-
-    @Inject
-    org.everyoneserves.platform.api.Idempotency idempotency;
-
-    @Inject
-    Mailer mailer;
+    Event<Tick> tick;
 
     @Inject
     AppConfig config;
@@ -76,14 +68,12 @@ public class ReminderJob {
         try {
             run();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "reminder run failed; the next run catches up", e);
+            LOG.log(Level.WARNING, "scheduled run failed; the next run catches up", e);
         }
     }
 
-    /** One run: create what has fallen due, then send the e-mail waiting. */
+    /** One run: every feature does what has fallen due. */
     public void run() {
-        tick.fire(new ReminderTick(LocalDate.now(clock), clock.instant()));
-        mailer.sendPending();
-        idempotency.purge();
+        tick.fire(new Tick(LocalDate.now(clock), clock.instant()));
     }
 }
