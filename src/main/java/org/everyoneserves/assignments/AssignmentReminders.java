@@ -16,8 +16,10 @@ import org.everyoneserves.content.Catalog;
 import org.everyoneserves.content.Titles;
 import org.everyoneserves.notifications.Notification;
 import org.everyoneserves.notifications.NotificationService;
-import org.everyoneserves.platform.Tick;
+import org.everyoneserves.people.PersonService;
+import org.everyoneserves.people.PersonSummary;
 import org.everyoneserves.platform.AppConfig;
+import org.everyoneserves.platform.Tick;
 
 /**
  * Walks the open assignments that are due soon or overdue, batch by batch, and creates each reminder step of the
@@ -41,11 +43,14 @@ public class AssignmentReminders {
     AppConfig config;
 
     @Inject
+    PersonService people;
+
+    @Inject
     AssignmentReminders self;
 
-    /** An open item of an active person, with what a reminder needs to say. */
+    /** An open item of a person, with what a reminder needs to say; only active people are reminded. */
     public record Candidate(long assignmentId, long personId, String firstName, String locale, Long managerId, Assignment.Kind kind,
-                            String code, LocalDate dueOn) {
+                            String code, LocalDate dueOn, boolean active) {
     }
 
     void onTick(@Observes Tick tick) {
@@ -62,7 +67,7 @@ public class AssignmentReminders {
         while (true) {
             List<Candidate> batch = self.candidates(after, today.plusDays(Ladder.BEFORE_DAYS), BATCH);
             for (Candidate c : batch) {
-                for (Ladder.Step step : Ladder.due(c.dueOn(), today, escalateAfter)) {
+                for (Ladder.Step step : c.active() ? Ladder.due(c.dueOn(), today, escalateAfter) : List.<Ladder.Step>of()) {
                     if (step.kind() == Ladder.Kind.ESCALATION) {
                         escalations.computeIfAbsent(c.personId(), k -> new java.util.ArrayList<>()).add(c);
                     } else {
@@ -83,11 +88,16 @@ public class AssignmentReminders {
 
     @Transactional
     public List<Candidate> candidates(long afterId, LocalDate dueBy, int max) {
-        return em.createQuery("select new org.everyoneserves.assignments.AssignmentReminders$Candidate(a.id, p.id, p.firstName, p.locale,"
-                        + " m.id, a.kind, a.code, a.dueOn) from Assignment a, Person p left join p.manager m where p.id = a.personId"
-                        + " and p.active = true and a.status = :open and a.dueOn <= :dueBy and a.id > :after order by a.id", Candidate.class)
+        List<Assignment> open = em.createQuery("select a from Assignment a where a.status = :open and a.dueOn <= :dueBy and a.id > :after"
+                        + " order by a.id", Assignment.class)
                 .setParameter("open", Assignment.Status.OPEN).setParameter("dueBy", dueBy).setParameter("after", afterId)
                 .setMaxResults(max).getResultList();
+        Map<Long, PersonSummary> persons = people.summaries(open.stream().map(Assignment::getPersonId).toList());
+        return open.stream().map(a -> {
+            PersonSummary p = persons.get(a.getPersonId());
+            return new Candidate(a.getId(), a.getPersonId(), p.firstName(), p.locale(), p.managerId(), a.getKind(), a.getCode(), a.getDueOn(),
+                    p.active());
+        }).toList();
     }
 
     private boolean remind(Candidate c, Ladder.Step step, String title) {
@@ -112,7 +122,7 @@ public class AssignmentReminders {
             return false;
         }
         String locale = manager.get().locale();
-        String person = em.find(org.everyoneserves.people.Person.class, first.personId()).getDisplayName();
+        String person = people.displayNames(List.of(first.personId())).get(first.personId());
         StringBuilder list = new StringBuilder();
         for (Candidate c : items) {
             list.append("\n- ").append(NotificationService.text(locale, "reminder.ESCALATION.item",

@@ -25,10 +25,10 @@ import org.everyoneserves.content.CurriculumChanged;
 import org.everyoneserves.content.Definitions;
 import org.everyoneserves.content.Titles;
 import org.everyoneserves.people.JobRoleChanged;
-import org.everyoneserves.people.Person;
 import org.everyoneserves.people.PersonDeactivated;
 import org.everyoneserves.people.PersonReactivated;
 import org.everyoneserves.people.PersonService;
+import org.everyoneserves.people.PersonSummary;
 import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.Caller;
 import org.everyoneserves.platform.audit.AuditLog;
@@ -87,13 +87,11 @@ public class AssignmentService {
         List<Long> holders;
         if (Definitions.Curriculum.DEFAULT_ROLE.equals(event.role())) {
             Map<String, Boolean> own = new HashMap<>();
-            holders = em.createQuery("select p.id, r.code from Person p join p.jobRole r where p.active = true", Object[].class)
-                    .getResultStream()
-                    .filter(row -> !own.computeIfAbsent((String) row[1], code -> catalog.curriculum(code).isPresent()))
-                    .map(row -> (Long) row[0]).toList();
+            holders = people.activeJobRoleCodes().entrySet().stream()
+                    .filter(e -> !own.computeIfAbsent(e.getValue(), code -> catalog.curriculum(code).isPresent()))
+                    .map(Map.Entry::getKey).sorted().toList();
         } else {
-            holders = em.createQuery("select p.id from Person p where p.jobRole.code = :role and p.active = true", Long.class)
-                    .setParameter("role", event.role()).getResultList();
+            holders = people.activeIdsInJobRoles(List.of(event.role()));
         }
         for (Long personId : holders) {
             reconcile(personId, Assignment.Reason.CURRICULUM_CHANGED);
@@ -112,16 +110,18 @@ public class AssignmentService {
             return;
         }
         LocalDate today = LocalDate.now(clock);
-        List<Object[]> done = em.createQuery("select distinct a.personId, r.code from Assignment a, Person p join p.jobRole r "
-                        + "where p.id = a.personId and p.active = true and a.kind = :kind and a.code = :code and a.status = :done "
-                        + "and not exists (select 1 from Assignment b where b.personId = a.personId and b.kind = a.kind and b.code = a.code "
-                        + "and b.status in (:live))", Object[].class)
+        List<Long> done = em.createQuery("select distinct a.personId from Assignment a where a.kind = :kind and a.code = :code "
+                        + "and a.status = :done and not exists (select 1 from Assignment b where b.personId = a.personId and b.kind = a.kind "
+                        + "and b.code = a.code and b.status in (:live))", Long.class)
                 .setParameter("kind", kind).setParameter("code", event.code()).setParameter("done", Assignment.Status.DONE)
                 .setParameter("live", List.of(Assignment.Status.OPEN, Assignment.Status.PAUSED)).getResultList();
         Map<String, Map<String, Rule>> curricula = new HashMap<>();
-        for (Object[] row : done) {
-            long personId = (Long) row[0];
-            Rule rule = curricula.computeIfAbsent((String) row[1], this::rules).get(kind + ":" + event.code());
+        for (PersonSummary person : people.summaries(done).values()) {
+            if (!person.active() || person.jobRoleCode() == null) {
+                continue;
+            }
+            long personId = person.id();
+            Rule rule = curricula.computeIfAbsent(person.jobRoleCode(), this::rules).get(kind + ":" + event.code());
             if (rule != null) {
                 em.persist(new Assignment(personId, kind, event.code(), Assignment.Origin.CURRICULUM, Assignment.Reason.CONTENT_CHANGED,
                         today, today.plusDays(rule.dueDays()), rule.repeatMonths(), null, clock.instant()));
@@ -184,13 +184,11 @@ public class AssignmentService {
         if (dueOn.isBefore(today)) {
             throw new BusinessException(BusinessException.Kind.INVALID, "assign.error.pastDue", dueOn);
         }
-        String where = switch (target) {
-            case PERSON -> "p.id = :id";
-            case DEPARTMENT -> "p.department.id = :id";
-            case JOB_ROLE -> "p.jobRole.id = :id";
+        List<Long> ids = switch (target) {
+            case PERSON -> people.find(targetId).filter(PersonSummary::active).map(p -> List.of(p.id())).orElse(List.of());
+            case DEPARTMENT -> people.activeIdsInDepartment(targetId);
+            case JOB_ROLE -> people.activeIdsInJobRole(targetId);
         };
-        List<Long> ids = em.createQuery("select p.id from Person p where p.active = true and " + where, Long.class)
-                .setParameter("id", targetId).getResultList();
         int created = 0;
         for (Long personId : ids) {
             boolean hasLive = live(personId).stream().anyMatch(a -> a.getKind() == kind && a.getCode().equals(code));
@@ -234,9 +232,9 @@ public class AssignmentService {
         List<PlanItem> done = items.stream().filter(i -> i.state() == PlanItem.State.DONE)
                 .sorted(Comparator.comparing(PlanItem::completedAt).reversed()).toList();
         ProgressSummary summary = summary(personId).orElse(null);
-        Person person = em.find(Person.class, personId);
+        PersonSummary person = people.find(personId).orElseThrow(() -> BusinessException.notFound("person"));
         Plan.Onboarding onboarding = null;
-        long day = java.time.temporal.ChronoUnit.DAYS.between(person.getStartDate(), today) + 1;
+        long day = java.time.temporal.ChronoUnit.DAYS.between(person.startDate(), today) + 1;
         if (Plan.isOnboarding(day)) {
             List<Assignment> firstQuarter = all.stream().filter(a -> a.getReason() == Assignment.Reason.JOINED
                     && a.getStatus() != Assignment.Status.WITHDRAWN).toList();
@@ -260,11 +258,11 @@ public class AssignmentService {
     @Transactional
     public Optional<Certificate> certificate(@NotNull Caller caller, long personId) {
         List<Assignment> all = assignments(caller, personId);
-        Person person = em.find(Person.class, personId);
-        if (person.getJobRole() == null) {
+        PersonSummary person = people.find(personId).orElseThrow(() -> BusinessException.notFound("person"));
+        if (person.jobRoleCode() == null) {
             return Optional.empty();
         }
-        Map<String, Rule> rules = rules(person.getJobRole().getCode());
+        Map<String, Rule> rules = rules(person.jobRoleCode());
         if (rules.isEmpty()) {
             return Optional.empty();
         }
@@ -285,10 +283,9 @@ public class AssignmentService {
                     version));
         }
         Instant finished = lines.stream().map(Certificate.Line::completedAt).max(Comparator.naturalOrder()).orElseThrow();
-        String number = ContentHash.of(personId + "|" + person.getJobRole().getCode() + "|" + lines)
+        String number = ContentHash.of(personId + "|" + person.jobRoleCode() + "|" + lines)
                 .substring(0, 12).toUpperCase(Locale.ROOT);
-        return Optional.of(new Certificate(number, person.getFirstName() + " " + person.getLastName(), person.getJobRole().getCode(),
-                person.getJobRole().getName(), finished, lines));
+        return Optional.of(new Certificate(number, person.displayName(), person.jobRoleCode(), person.jobRole(), finished, lines));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -305,6 +302,14 @@ public class AssignmentService {
         return Optional.ofNullable(em.find(ProgressSummary.class, personId));
     }
 
+    /** When the person last completed this content version (read, passed, shadowed), if ever. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Instant> lastCompletion(long personId, long versionId) {
+        return Optional.ofNullable(em.createQuery("select max(c.completedAt) from Completion c where c.personId = :person"
+                        + " and c.versionId = :version", Instant.class)
+                .setParameter("person", personId).setParameter("version", versionId).getSingleResult());
+    }
+
     /** The live assignment of this item for the person, if they have one. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Assignment> liveAssignment(long personId, Assignment.Kind kind, String code) {
@@ -319,11 +324,11 @@ public class AssignmentService {
      * longer has. Manual assignments are left alone.
      */
     void reconcile(long personId, Assignment.Reason reason) {
-        Person person = em.find(Person.class, personId);
-        if (person == null) {
+        Optional<PersonSummary> person = people.find(personId);
+        if (person.isEmpty()) {
             return;
         }
-        Map<String, Rule> rules = person.getJobRole() == null ? Map.of() : rules(person.getJobRole().getCode());
+        Map<String, Rule> rules = person.get().jobRoleCode() == null ? Map.of() : rules(person.get().jobRoleCode());
         List<Assignment> all = em.createQuery("select a from Assignment a where a.personId = :id", Assignment.class)
                 .setParameter("id", personId).getResultList();
         LocalDate today = LocalDate.now(clock);
@@ -338,8 +343,8 @@ public class AssignmentService {
                     && (a.isLive() || a.getStatus() == Assignment.Status.DONE));
             if (!covered) {
                 Assignment created = new Assignment(personId, rule.kind(), rule.code(), Assignment.Origin.CURRICULUM, reason, today,
-                        DueDates.dueOn(rule.from(), rule.dueDays(), person.getStartDate(), today), rule.repeatMonths(), null, clock.instant());
-                if (!person.isActive()) {
+                        DueDates.dueOn(rule.from(), rule.dueDays(), person.get().startDate(), today), rule.repeatMonths(), null, clock.instant());
+                if (!person.get().active()) {
                     created.pause();
                 }
                 em.persist(created);

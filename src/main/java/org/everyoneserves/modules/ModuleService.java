@@ -3,8 +3,6 @@ package org.everyoneserves.modules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
@@ -23,9 +21,6 @@ import org.everyoneserves.platform.Caller;
 @ApplicationScoped
 @Transactional
 public class ModuleService {
-
-    @PersistenceContext
-    EntityManager em;
 
     @Inject
     Catalog catalog;
@@ -58,9 +53,7 @@ public class ModuleService {
     public ModuleView module(@NotNull Caller caller, @NotNull String code) {
         Published<Definitions.Module> version = catalog.getModule(code);
         Definitions.Module module = version.definition();
-        Instant readOn = em.createQuery("select max(c.completedAt) from Completion c where c.personId = :person and c.versionId = :version",
-                        Instant.class)
-                .setParameter("person", caller.personId()).setParameter("version", version.versionId()).getSingleResult();
+        Instant readOn = assignments.lastCompletion(caller.personId(), version.versionId()).orElse(null);
         Assignment live = assignments.liveAssignment(caller.personId(), Assignment.Kind.MODULE, code).orElse(null);
         QuizLink quiz = catalog.quizOfModule(code).map(q -> new QuizLink(q.code(), q.title())).orElse(null);
         return new ModuleView(code, version.title(), version.summary(), module.minutes(), version.html(), version.plainText(),

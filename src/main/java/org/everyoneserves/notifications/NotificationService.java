@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import org.everyoneserves.people.PersonService;
+import org.everyoneserves.people.PersonSummary;
 import org.everyoneserves.platform.AppConfig;
 import org.everyoneserves.platform.Caller;
 
@@ -35,6 +37,9 @@ public class NotificationService {
 
     @Inject
     AppConfig config;
+
+    @Inject
+    PersonService people;
 
     public record Recipient(long personId, String email, String name, String locale) {
     }
@@ -61,9 +66,7 @@ public class NotificationService {
 
     /** Who a person is, for writing to them; empty for someone inactive or unknown. */
     public java.util.Optional<Recipient> recipient(long personId) {
-        List<Object[]> rows = em.createQuery("select p.id, p.email, p.firstName, p.locale from Person p where p.id = :id and p.active = true",
-                Object[].class).setParameter("id", personId).getResultList();
-        return rows.stream().findFirst().map(r -> new Recipient((Long) r[0], (String) r[1], (String) r[2], (String) r[3]));
+        return people.find(personId).filter(PersonSummary::active).map(p -> new Recipient(p.id(), p.email(), p.firstName(), p.locale()));
     }
 
     /** A text from the bundle in the recipient's language. */
@@ -122,10 +125,10 @@ public class NotificationService {
         if (claimed == 0) {
             return java.util.Optional.empty();
         }
-        List<Object[]> rows = em.createQuery("select n.subject, n.body, n.link, p.email, p.firstName from Notification n, Person p"
-                + " where p.id = n.personId and n.id = :id", Object[].class).setParameter("id", id).getResultList();
-        Object[] r = rows.get(0);
-        return java.util.Optional.of(new Pending(id, (String) r[3], (String) r[4], (String) r[0], (String) r[1], (String) r[2]));
+        Object[] r = em.createQuery("select n.subject, n.body, n.link, n.personId from Notification n where n.id = :id", Object[].class)
+                .setParameter("id", id).getSingleResult();
+        PersonSummary to = people.find((Long) r[3]).orElseThrow();
+        return java.util.Optional.of(new Pending(id, to.email(), to.firstName(), (String) r[0], (String) r[1], (String) r[2]));
     }
 
     public void emailed(long id, boolean sent) {

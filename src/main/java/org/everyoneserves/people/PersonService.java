@@ -9,17 +9,24 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.Caller;
 import org.everyoneserves.platform.audit.AuditLog;
 
 /**
- * People, departments and job roles. Every read of people's data is scoped by the {@link Caller}: a person sees
- * themselves, a manager their reporting line (direct and indirect), an admin everyone. Every change is an admin's
- * and is written to the audit log.
+ * People, departments and job roles: the door to them for pages, the API and other features. Every read of people's
+ * data for a caller is scoped by the {@link Caller}: a person sees themselves, a manager their reporting line (direct
+ * and indirect), an admin everyone. Reads by id without a caller ({@link #find}, {@link #summaries},
+ * {@link #displayNames}) are for other features' services, which scope what they show by their own rules. Every
+ * change is an admin's and is written to the audit log. Departments and job roles are kept by {@link Organisation},
+ * the import by {@link PeopleImport}.
  */
 @ApplicationScoped
 @Transactional
@@ -40,6 +47,12 @@ public class PersonService {
     @Inject
     Event<JobRoleChanged> roleChanged;
 
+    @Inject
+    Organisation organisation;
+
+    @Inject
+    PeopleImport imports;
+
     // ---- reading
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -48,15 +61,93 @@ public class PersonService {
                 .setParameter("email", Person.normaliseEmail(email)).getResultStream().findFirst();
     }
 
+    /** An active person by id: for signing in and checking a session. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<Person> findActive(long personId) {
-        return Optional.ofNullable(em.find(Person.class, personId)).filter(Person::isActive);
+    public Optional<PersonSummary> findActive(long personId) {
+        return find(personId).filter(PersonSummary::active);
+    }
+
+    /** An active person by e-mail (any case): for signing in and password links. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<PersonSummary> findActiveByEmail(String email) {
+        return em.createQuery(PersonSummary.SELECT + "where p.email = :email and p.active = true", PersonSummary.class)
+                .setParameter("email", Person.normaliseEmail(email)).getResultStream().findFirst();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public String localeOf(long personId) {
         return em.createQuery("select p.locale from Person p where p.id = :id", String.class).setParameter("id", personId)
                 .getResultStream().findFirst().orElse("en");
+    }
+
+    /** A person by id, active or not, for another feature's service. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<PersonSummary> find(long personId) {
+        return em.createQuery(PersonSummary.SELECT + "where p.id = :id", PersonSummary.class).setParameter("id", personId)
+                .getResultStream().findFirst();
+    }
+
+    /** People by id, in one query; ids of nobody are left out. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<Long, PersonSummary> summaries(Collection<Long> personIds) {
+        Set<Long> ids = new HashSet<>(personIds);
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, PersonSummary> found = new HashMap<>();
+        em.createQuery(PersonSummary.SELECT + "where p.id in :ids", PersonSummary.class).setParameter("ids", ids).getResultList()
+                .forEach(p -> found.put(p.id(), p));
+        return found;
+    }
+
+    /** "First Last" by id, in one query; ids of nobody are left out. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<Long, String> displayNames(Collection<Long> personIds) {
+        Set<Long> ids = new HashSet<>(personIds);
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> names = new HashMap<>();
+        for (Object[] row : em.createQuery("select p.id, p.firstName, p.lastName from Person p where p.id in :ids", Object[].class)
+                .setParameter("ids", ids).getResultList()) {
+            names.put((Long) row[0], row[1] + " " + row[2]);
+        }
+        return names;
+    }
+
+    /** The ids of the active people in any of these job roles (by code). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Long> activeIdsInJobRoles(Collection<String> jobRoleCodes) {
+        if (jobRoleCodes.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select p.id from Person p where p.active = true and p.jobRole.code in :roles order by p.id", Long.class)
+                .setParameter("roles", jobRoleCodes).getResultList();
+    }
+
+    /** Everyone active with a job role: their id and the role's code. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<Long, String> activeJobRoleCodes() {
+        Map<Long, String> codes = new HashMap<>();
+        for (Object[] row : em.createQuery("select p.id, r.code from Person p join p.jobRole r where p.active = true", Object[].class)
+                .getResultList()) {
+            codes.put((Long) row[0], (String) row[1]);
+        }
+        return codes;
+    }
+
+    /** The ids of the active people of a department. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Long> activeIdsInDepartment(long departmentId) {
+        return em.createQuery("select p.id from Person p where p.active = true and p.department.id = :id order by p.id", Long.class)
+                .setParameter("id", departmentId).getResultList();
+    }
+
+    /** The ids of the active people with a job role (by id). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Long> activeIdsInJobRole(long jobRoleId) {
+        return em.createQuery("select p.id from Person p where p.active = true and p.jobRole.id = :id order by p.id", Long.class)
+                .setParameter("id", jobRoleId).getResultList();
     }
 
     /** The person for the signed-in caller themselves. */
@@ -183,14 +274,26 @@ public class PersonService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Department> departments() {
-        return em.createQuery("select d from Department d order by d.name", Department.class).getResultList();
+        return organisation.departments();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<JobRole> jobRoles() {
-        return em.createQuery("select r from JobRole r left join fetch r.department order by r.name", JobRole.class)
-                .getResultList();
+        return organisation.jobRoles();
     }
+
+    /** Department names by id, in name order: for features that keep a department's id. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<Long, String> departmentNames() {
+        return organisation.departmentNames();
+    }
+
+    /** Job role names by code, in name order: for features that name job roles by code (content, curricula). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, String> jobRoleNames() {
+        return organisation.jobRoleNames();
+    }
+
 
     /** People per department and per job role, for the organisation page. */
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -247,11 +350,11 @@ public class PersonService {
         announceRole(person, roleBefore);
     }
 
-    private static String roleCode(Person person) {
+    static String roleCode(Person person) {
         return person.getJobRole() == null ? null : person.getJobRole().getCode();
     }
 
-    private void announceRole(Person person, String before) {
+    void announceRole(Person person, String before) {
         String now = roleCode(person);
         if (!java.util.Objects.equals(before, now)) {
             roleChanged.fire(new JobRoleChanged(person.getId(), before, now));
@@ -290,8 +393,8 @@ public class PersonService {
     }
 
     private void apply(Person person, PersonDetails details) {
-        person.setDepartment(details.getDepartmentId() == null ? null : department(details.getDepartmentId()));
-        person.setJobRole(details.getJobRoleId() == null ? null : jobRole(details.getJobRoleId()));
+        person.setDepartment(details.getDepartmentId() == null ? null : organisation.department(details.getDepartmentId()));
+        person.setJobRole(details.getJobRoleId() == null ? null : organisation.jobRole(details.getJobRoleId()));
         person.setLocale(details.getLocale());
         person.setAdmin(details.isAdmin());
         Person manager = null;
@@ -318,115 +421,44 @@ public class PersonService {
     // ---- departments and job roles (admins)
 
     public Department createDepartment(@NotNull Caller caller, @NotNull @Valid Department department) {
-        requireAdmin(caller);
-        requireFreeCodeAndName(Department.class, department.getCode(), department.getName(), null);
-        em.persist(department);
-        em.flush();
-        audit.record(caller.personId(), "department.created", "department", department.getId(), department.getCode());
-        return department;
+        return organisation.createDepartment(caller, department);
     }
 
     public void renameDepartment(@NotNull Caller caller, long id, @NotNull String name) {
-        requireAdmin(caller);
-        Department department = department(id);
-        requireFreeCodeAndName(Department.class, department.getCode(), name, id);
-        audit.record(caller.personId(), "department.renamed", "department", id, department.getName() + " -> " + name);
-        department.setName(name);
+        organisation.renameDepartment(caller, id, name);
     }
 
     public void deleteDepartment(@NotNull Caller caller, long id) {
-        requireAdmin(caller);
-        Department department = department(id);
-        long used = em.createQuery("select count(p) from Person p where p.department.id = :id", Long.class).setParameter("id", id).getSingleResult()
-                + em.createQuery("select count(r) from JobRole r where r.department.id = :id", Long.class).setParameter("id", id).getSingleResult();
-        if (used > 0) {
-            throw new BusinessException(BusinessException.Kind.CONFLICT, "organisation.error.departmentInUse", department.getName());
-        }
-        audit.record(caller.personId(), "department.deleted", "department", id, department.getCode());
-        em.remove(department);
+        organisation.deleteDepartment(caller, id);
     }
 
     public JobRole createJobRole(@NotNull Caller caller, @NotNull @Valid JobRole role, Long departmentId) {
-        requireAdmin(caller);
-        requireFreeCodeAndName(JobRole.class, role.getCode(), role.getName(), null);
-        role.setDepartment(departmentId == null ? null : department(departmentId));
-        em.persist(role);
-        em.flush();
-        audit.record(caller.personId(), "jobRole.created", "jobRole", role.getId(), role.getCode());
-        return role;
+        return organisation.createJobRole(caller, role, departmentId);
     }
 
     public void updateJobRole(@NotNull Caller caller, long id, @NotNull String name, Long departmentId) {
-        requireAdmin(caller);
-        JobRole role = jobRole(id);
-        requireFreeCodeAndName(JobRole.class, role.getCode(), name, id);
-        audit.record(caller.personId(), "jobRole.updated", "jobRole", id, role.getName() + " -> " + name);
-        role.setName(name);
-        role.setDepartment(departmentId == null ? null : department(departmentId));
+        organisation.updateJobRole(caller, id, name, departmentId);
     }
 
     public void deleteJobRole(@NotNull Caller caller, long id) {
-        requireAdmin(caller);
-        JobRole role = jobRole(id);
-        long used = em.createQuery("select count(p) from Person p where p.jobRole.id = :id", Long.class).setParameter("id", id).getSingleResult();
-        if (used > 0) {
-            throw new BusinessException(BusinessException.Kind.CONFLICT, "organisation.error.jobRoleInUse", role.getName());
-        }
-        audit.record(caller.personId(), "jobRole.deleted", "jobRole", id, role.getCode());
-        em.remove(role);
+        organisation.deleteJobRole(caller, id);
     }
 
     /**
      * Creates the departments and job roles of a catalog (the content's {@code roles.yaml}, the demo organisation)
-     * that do not exist yet, matched by code. Existing ones are left as the admins keep them (renamed, moved), and
-     * one whose name is already taken by another code is skipped rather than failing the whole catalog.
+     * that do not exist yet, matched by code; see {@link Organisation#adoptOrganisation}.
      *
      * @param departments code to name
      * @param roles       code to {name, department code}
      * @return how many were created
      */
     public int adoptOrganisation(@NotNull Caller caller, Map<String, String> departments, Map<String, List<String>> roles) {
-        requireAdmin(caller);
-        int created = 0;
-        for (Map.Entry<String, String> d : departments.entrySet()) {
-            if (findByCodeOrName(Department.class, d.getKey(), d.getValue()).isEmpty()) {
-                createDepartment(caller, new Department(d.getKey(), d.getValue()));
-                created++;
-            }
-        }
-        for (Map.Entry<String, List<String>> r : roles.entrySet()) {
-            if (findByCodeOrName(JobRole.class, r.getKey(), r.getValue().get(0)).isEmpty()) {
-                Long departmentId = r.getValue().size() > 1 ? findByCode(Department.class, r.getValue().get(1)).orElse(null) : null;
-                createJobRole(caller, new JobRole(r.getKey(), r.getValue().get(0), null), departmentId);
-                created++;
-            }
-        }
-        return created;
+        return organisation.adoptOrganisation(caller, departments, roles);
     }
 
     /** The id of the department or job role with this code. */
     public Optional<Long> findByCode(Class<?> type, String code) {
-        return em.createQuery("select e.id from " + type.getSimpleName() + " e where e.code = :code", Long.class)
-                .setParameter("code", code).getResultStream().findFirst();
-    }
-
-    private Optional<Long> findByCodeOrName(Class<?> type, String code, String name) {
-        return em.createQuery("select e.id from " + type.getSimpleName() + " e where e.code = :code or e.name = :name", Long.class)
-                .setParameter("code", code).setParameter("name", name).getResultStream().findFirst();
-    }
-
-    private void requireFreeCodeAndName(Class<?> type, String code, String name, Long exceptId) {
-        String entity = type.getSimpleName();
-        List<Object[]> clashes = em.createQuery("select e.id, e.code, e.name from " + entity + " e where e.code = :code or e.name = :name",
-                        Object[].class)
-                .setParameter("code", code).setParameter("name", name).getResultList();
-        for (Object[] clash : clashes) {
-            if (!clash[0].equals(exceptId)) {
-                String field = name.equalsIgnoreCase((String) clash[2]) ? "Name" : "Code";
-                throw new BusinessException(BusinessException.Kind.CONFLICT, "organisation.error.duplicate" + field,
-                        field.equals("Name") ? name : code);
-            }
-        }
+        return organisation.findByCode(type, code);
     }
 
     // ---- importing people from an HR system's export
@@ -434,8 +466,7 @@ public class PersonService {
     /** What importing this file would do, line by line. Changes nothing. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ImportPlan previewImport(@NotNull Caller caller, @NotNull String csv) {
-        requireAdmin(caller);
-        return planner().plan(PeopleCsv.parse(csv));
+        return imports.preview(caller, csv);
     }
 
     /**
@@ -443,98 +474,9 @@ public class PersonService {
      * change nothing, so importing the same file twice changes nothing the second time.
      */
     public ImportPlan applyImport(@NotNull Caller caller, @NotNull String csv) {
-        requireAdmin(caller);
-        ImportPlanner planner = planner();
-        ImportPlan plan = planner.plan(PeopleCsv.parse(csv));
-        if (plan.hasErrors()) {
-            throw new BusinessException(BusinessException.Kind.INVALID, "import.error.hasErrors", plan.allIssues().size());
-        }
-        Map<String, Department> departmentsByName = new java.util.HashMap<>();
-        departments().forEach(d -> departmentsByName.put(d.getName().toLowerCase(java.util.Locale.ROOT), d));
-        for (String name : plan.newDepartments()) {
-            Department department = new Department(freeCode(Department.class, name), name);
-            em.persist(department);
-            departmentsByName.put(name.toLowerCase(java.util.Locale.ROOT), department);
-            audit.record(caller.personId(), "department.created", "department", null, "import: " + name);
-        }
-        Map<String, JobRole> rolesByName = new java.util.HashMap<>();
-        jobRoles().forEach(r -> rolesByName.put(r.getName().toLowerCase(java.util.Locale.ROOT), r));
-        for (String name : plan.newJobRoles()) {
-            JobRole role = new JobRole(freeCode(JobRole.class, name), name, null);
-            em.persist(role);
-            rolesByName.put(name.toLowerCase(java.util.Locale.ROOT), role);
-            audit.record(caller.personId(), "jobRole.created", "jobRole", null, "import: " + name);
-        }
-        Map<String, Person> touched = new java.util.HashMap<>();
-        Map<String, String> rolesBefore = new java.util.HashMap<>();
-        for (ImportPlanner.Wanted want : planner.wanted()) {
-            if (want.fate() == ImportPlan.Fate.UNCHANGED) {
-                continue;
-            }
-            Person person = want.fate() == ImportPlan.Fate.CREATE
-                    ? new Person(want.email(), want.firstName(), want.lastName(), want.startDate())
-                    : findByEmail(want.email()).orElseThrow();
-            rolesBefore.put(want.email(), roleCode(person));
-            person.setFirstName(want.firstName());
-            person.setLastName(want.lastName());
-            person.setStartDate(want.startDate());
-            person.setLocale(want.locale());
-            person.setDepartment(want.department() == null ? null : departmentsByName.get(want.department().toLowerCase(java.util.Locale.ROOT)));
-            person.setJobRole(want.jobRole() == null ? null : rolesByName.get(want.jobRole().toLowerCase(java.util.Locale.ROOT)));
-            if (want.fate() == ImportPlan.Fate.CREATE) {
-                em.persist(person);
-            }
-            touched.put(want.email(), person);
-        }
-        for (ImportPlanner.Wanted want : planner.wanted()) {
-            Person person = touched.get(want.email());
-            if (person != null) {
-                Person manager = want.managerEmail() == null ? null
-                        : touched.containsKey(want.managerEmail()) ? touched.get(want.managerEmail())
-                        : findByEmail(want.managerEmail()).orElseThrow();
-                person.reportTo(manager);
-            }
-        }
-        em.flush();
-        for (ImportPlanner.Wanted want : planner.wanted()) {
-            if (want.fate() != ImportPlan.Fate.UNCHANGED) {
-                audit.record(caller.personId(), want.fate() == ImportPlan.Fate.CREATE ? "person.imported" : "person.updatedByImport",
-                        "person", touched.get(want.email()).getId(), want.email());
-                announceRole(touched.get(want.email()), rolesBefore.get(want.email()));
-            }
-        }
-        return plan;
+        return imports.apply(caller, csv);
     }
 
-    private ImportPlanner planner() {
-        Map<String, ImportPlanner.Existing> people = new java.util.HashMap<>();
-        for (Object[] p : em.createQuery("select p.email, p.firstName, p.lastName, d.name, r.name, m.email, p.startDate, p.locale "
-                + "from Person p left join p.department d left join p.jobRole r left join p.manager m", Object[].class).getResultList()) {
-            people.put((String) p[0], new ImportPlanner.Existing((String) p[0], (String) p[1], (String) p[2], (String) p[3],
-                    (String) p[4], (String) p[5], (java.time.LocalDate) p[6], (String) p[7]));
-        }
-        Map<String, String> departmentNames = new java.util.HashMap<>();
-        for (Department d : departments()) {
-            departmentNames.put(d.getCode(), d.getName());
-            departmentNames.put(d.getName().toLowerCase(java.util.Locale.ROOT), d.getName());
-        }
-        Map<String, String> roleNames = new java.util.HashMap<>();
-        for (JobRole r : jobRoles()) {
-            roleNames.put(r.getCode(), r.getName());
-            roleNames.put(r.getName().toLowerCase(java.util.Locale.ROOT), r.getName());
-        }
-        return new ImportPlanner(people, departmentNames, roleNames);
-    }
-
-    private String freeCode(Class<?> type, String name) {
-        String base = Codes.fromName(name);
-        String code = base;
-        for (int i = 2; em.createQuery("select count(e) from " + type.getSimpleName() + " e where e.code = :code", Long.class)
-                .setParameter("code", code).getSingleResult() > 0; i++) {
-            code = base + "-" + i;
-        }
-        return code;
-    }
 
     // ---- for other services of this feature
 
@@ -546,25 +488,8 @@ public class PersonService {
         return person;
     }
 
-    Department department(long id) {
-        Department department = em.find(Department.class, id);
-        if (department == null) {
-            throw new BusinessException(BusinessException.Kind.INVALID, "people.error.unknownDepartment", id);
-        }
-        return department;
-    }
-
-    JobRole jobRole(long id) {
-        JobRole role = em.find(JobRole.class, id);
-        if (role == null) {
-            throw new BusinessException(BusinessException.Kind.INVALID, "people.error.unknownJobRole", id);
-        }
-        return role;
-    }
-
     private PersonSummary summary(long personId) {
-        return em.createQuery(PersonSummary.SELECT + "where p.id = :id", PersonSummary.class).setParameter("id", personId)
-                .getResultStream().findFirst().orElseThrow(() -> BusinessException.notFound("person"));
+        return find(personId).orElseThrow(() -> BusinessException.notFound("person"));
     }
 
     static void requireAdmin(Caller caller) {

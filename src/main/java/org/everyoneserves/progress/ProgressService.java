@@ -214,7 +214,7 @@ public class ProgressService {
             throw BusinessException.notFound("person");
         }
         send(caller, personId, checkedNote(note));
-        return em.find(org.everyoneserves.people.Person.class, personId).getDisplayName();
+        return people.displayNames(List.of(personId)).get(personId);
     }
 
     /** A manager reminds everyone in their reporting line who has something overdue. @return how many were reminded */
@@ -234,12 +234,12 @@ public class ProgressService {
         if (to.isEmpty()) {
             return;
         }
-        var from = em.find(org.everyoneserves.people.Person.class, caller.personId());
+        String from = people.displayNames(List.of(caller.personId())).get(caller.personId());
         String locale = to.get().locale();
-        String body = NotificationService.text(locale, "nudge.body", to.get().name(), from.getDisplayName())
+        String body = NotificationService.text(locale, "nudge.body", to.get().name(), from)
                 + (note == null ? "" : "\n\n" + note);
         notifications.notify(personId, Notification.Kind.NUDGE, "nudge:" + java.util.UUID.randomUUID(),
-                NotificationService.text(locale, "nudge.subject", from.getDisplayName()), body, "/learner/index.xhtml", caller.personId());
+                NotificationService.text(locale, "nudge.subject", from), body, "/learner/index.xhtml", caller.personId());
     }
 
     private static String checkedNote(String note) {

@@ -13,8 +13,8 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
-import org.everyoneserves.people.Person;
 import org.everyoneserves.people.PersonService;
+import org.everyoneserves.people.PersonSummary;
 import org.everyoneserves.platform.AppConfig;
 import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.Caller;
@@ -69,8 +69,8 @@ public class AccountService {
         if (locked.isPresent()) {
             return SignInResult.throttled(locked.get());
         }
-        Optional<Person> person = people.findByEmail(email).filter(Person::isActive);
-        Credential credential = person.map(p -> em.find(Credential.class, p.getId())).orElse(null);
+        Optional<PersonSummary> person = people.findActiveByEmail(email);
+        Credential credential = person.map(p -> em.find(Credential.class, p.id())).orElse(null);
         boolean valid;
         if (credential == null) {
             hasher.verifyNothing(password);
@@ -83,17 +83,17 @@ public class AccountService {
             return SignInResult.invalid();
         }
         throttle.succeeded(email);
-        long id = person.get().getId();
+        long id = person.get().id();
         return new SignInResult(SignInResult.Status.SIGNED_IN, id, groupsOf(person.get()), null);
     }
 
-    Set<String> groupsOf(Person person) {
+    Set<String> groupsOf(PersonSummary person) {
         Set<String> groups = new LinkedHashSet<>();
         groups.add(Roles.LEARNER);
-        if (people.hasActiveReports(person.getId())) {
+        if (people.hasActiveReports(person.id())) {
             groups.add(Roles.MANAGER);
         }
-        if (person.isAdmin()) {
+        if (person.admin()) {
             groups.add(Roles.ADMIN);
         }
         return groups;
@@ -121,17 +121,17 @@ public class AccountService {
      * about whether it does. The link is returned only in demo mode, where no mail server delivers it.
      */
     public Optional<IssuedLink> requestReset(String email) {
-        Optional<Person> person = people.findByEmail(email).filter(Person::isActive);
+        Optional<PersonSummary> person = people.findActiveByEmail(email);
         if (person.isEmpty()) {
             return Optional.empty();
         }
-        IssuedLink link = issue(person.get().getId(), PasswordLink.Purpose.RESET, RESET_LINK_LIFETIME, person.get().getDisplayName());
-        audit.record(person.get().getId(), "password.resetRequested", "person", person.get().getId(), null);
+        IssuedLink link = issue(person.get().id(), PasswordLink.Purpose.RESET, RESET_LINK_LIFETIME, person.get().displayName());
+        audit.record(person.get().id(), "password.resetRequested", "person", person.get().id(), null);
         if (config.demoMode()) {
-            LOG.info(() -> "Demo mode: password reset link for " + person.get().getEmail() + ": /password.xhtml?token=" + link.token());
+            LOG.info(() -> "Demo mode: password reset link for " + person.get().email() + ": /password.xhtml?token=" + link.token());
             return Optional.of(link);
         }
-        LOG.info(() -> "Password reset requested for person " + person.get().getId() + "; no mail server is configured to deliver it");
+        LOG.info(() -> "Password reset requested for person " + person.get().id() + "; no mail server is configured to deliver it");
         return Optional.empty();
     }
 
@@ -147,21 +147,21 @@ public class AccountService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public LinkInfo checkLink(String token) {
         PasswordLink link = usableLink(token);
-        Person person = people.findActive(link.personId())
+        PersonSummary person = people.findActive(link.personId())
                 .orElseThrow(() -> new BusinessException(BusinessException.Kind.GONE, "password.error.linkUnusable"));
-        return new LinkInfo(link.purpose().name(), person.getDisplayName(), person.getEmail());
+        return new LinkInfo(link.purpose().name(), person.displayName(), person.email());
     }
 
     /** Sets the password with a one-time link and spends the link. */
     public void setPassword(String token, String password) {
         PasswordLink link = usableLink(token);
-        Person person = people.findActive(link.personId())
+        PersonSummary person = people.findActive(link.personId())
                 .orElseThrow(() -> new BusinessException(BusinessException.Kind.GONE, "password.error.linkUnusable"));
-        checkPolicy(password, person.getEmail());
+        checkPolicy(password, person.email());
         link.use(clock.instant());
-        store(person.getId(), password);
-        tokens.revokeAll(person.getId(), ApiSession.Revoked.PASSWORD_CHANGED);
-        audit.record(person.getId(), "password.set", "person", person.getId(), link.purpose().name());
+        store(person.id(), password);
+        tokens.revokeAll(person.id(), ApiSession.Revoked.PASSWORD_CHANGED);
+        audit.record(person.id(), "password.set", "person", person.id(), link.purpose().name());
     }
 
     public void changePassword(@NotNull Caller caller, String current, String password) {

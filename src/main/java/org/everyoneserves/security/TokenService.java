@@ -14,12 +14,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.everyoneserves.platform.Tick;
-import org.everyoneserves.people.Person;
 import org.everyoneserves.people.PersonDeactivated;
 import org.everyoneserves.people.PersonService;
+import org.everyoneserves.people.PersonSummary;
 import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.Caller;
+import org.everyoneserves.platform.Tick;
 import org.everyoneserves.platform.audit.AuditLog;
 
 /**
@@ -156,7 +156,7 @@ public class TokenService {
             return Check.rejected(Rejection.INVALID);
         }
         ApiSession session = em.find(ApiSession.class, token.getSessionId());
-        Optional<Person> person = people.findActive(session.getPersonId());
+        Optional<PersonSummary> person = people.findActive(session.getPersonId());
         if (!session.isLiveAt(now) || person.isEmpty()) {
             return Check.rejected(Rejection.INVALID);
         }
@@ -166,7 +166,7 @@ public class TokenService {
         if (session.getLastUsedAt().plus(LAST_USED_PRECISION).isBefore(now)) {
             session.used(now, address);
         }
-        return new Check(new Bearer(person.get().getId(), session.getId(), accounts.groupsOf(person.get())), null);
+        return new Check(new Bearer(person.get().id(), session.getId(), accounts.groupsOf(person.get())), null);
     }
 
     /** Signs this device out, or, with {@code everywhere}, every device of the person. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
+import java.util.Map;
 import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.Caller;
 import org.everyoneserves.platform.audit.AuditEntry;
@@ -148,5 +149,21 @@ class PersonServiceIT {
         assertTrue(service.get(People.admin(admin), agent).active());
         assertEquals(List.of("person.reactivated", "person.deactivated"),
                 audit.forSubject("person", agent, 2).stream().map(AuditEntry::getAction).toList());
+    }
+
+    @Test
+    void otherFeaturesReadPeopleByIdInOneQueryAndSignInOnlyFindsTheActive() {
+        Map<Long, String> names = service.displayNames(List.of(agent, lead, agent, -1L));
+        assertEquals(Map.of(agent, "Agent " + service.get(People.admin(admin), agent).lastName(),
+                lead, "Lead " + service.get(People.admin(admin), lead).lastName()), names, "each person once; nobody's id left out");
+        PersonSummary summary = service.summaries(List.of(agent)).get(agent);
+        assertEquals(lead, summary.managerId());
+        assertEquals("en", summary.locale());
+        assertEquals(Map.of(), service.summaries(List.of()));
+
+        assertEquals(agent, service.findActiveByEmail(people.email("AGENT").toUpperCase()).orElseThrow().id(), "any case");
+        service.deactivate(People.admin(admin), agent);
+        assertTrue(service.findActiveByEmail(people.email("agent")).isEmpty(), "an inactive person does not sign in");
+        assertFalse(service.find(agent).orElseThrow().active(), "but other features still see who they were");
     }
 }

@@ -28,6 +28,7 @@ import org.everyoneserves.people.Department;
 import org.everyoneserves.people.JobRole;
 import org.everyoneserves.people.PersonDetails;
 import org.everyoneserves.people.PersonService;
+import org.everyoneserves.progress.ShadowingReport;
 import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.Caller;
 import org.everyoneserves.platform.Clocks;
@@ -60,6 +61,9 @@ class ShadowingIT {
 
     @Inject
     ShadowingService shadowing;
+
+    @Inject
+    ShadowingReport report;
 
     @Inject
     AssignmentService assignments;
@@ -237,6 +241,7 @@ class ShadowingIT {
 
         assertEquals("shadowing.error.answerMissing", code(() -> shadowing.reflect(People.learner(ada), booking, List.of("only one"), "x",
                 Set.of(), List.of())));
+        ShadowingReport.Themes before = report.themes(People.admin(outsider));
         long reflection = shadowing.reflect(People.learner(ada), booking, answers(), "I will write outage notes for support first.",
                 EnumSet.of(Friction.HANDOFF, Friction.JARGON),
                 List.of(new ShadowingService.IdeaRequest("Error messages that say what to do next",
@@ -249,6 +254,17 @@ class ShadowingIT {
         assertEquals("shadowing.error.alreadyReflected", code(() -> shadowing.reflect(People.learner(ada), booking, answers(), "again",
                 Set.of(), List.of())));
 
+        ShadowingReport.Themes after = report.themes(People.admin(outsider));
+        assertEquals(before.reflections() + 1, after.reflections(), "the admin's themes count the reflection");
+        assertEquals(tag(before, Friction.HANDOFF).recent() + 1, tag(after, Friction.HANDOFF).recent());
+        assertEquals(tag(before, Friction.HANDOFF).total() + 1, tag(after, Friction.HANDOFF).total());
+        assertEquals(tag(before, Friction.WAITING).total(), tag(after, Friction.WAITING).total(), "only the tags chosen");
+        assertEquals(thisMonth(before).reflections() + 1, thisMonth(after).reflections());
+        assertEquals(thisMonth(before).counts().getOrDefault(Friction.JARGON, 0L) + 1, thisMonth(after).counts().get(Friction.JARGON));
+        String engineeringName = service.departmentNames().get(engineering);
+        assertEquals(newIdeas(before, engineeringName) + 1, newIdeas(after, engineeringName), "the idea is on its department's line");
+        assertEquals("error.forbidden", code(() -> report.themes(People.manager(engineeringLead))), "only admins");
+
         ShadowingService.ReflectionView view = shadowing.reflection(People.learner(host), reflection);
         assertEquals(4, view.answers().size());
         assertEquals(Set.of(Friction.HANDOFF, Friction.JARGON), view.frictions());
@@ -258,6 +274,19 @@ class ShadowingIT {
         assertEquals(view, shadowing.reflection(People.manager(supportLead), reflection), "the host's manager");
         assertEquals("error.notFound", code(() -> shadowing.reflection(People.learner(ben), reflection)), "a colleague");
         assertEquals("error.notFound", code(() -> shadowing.reflection(People.admin(outsider), reflection)), "an admin outside both lines");
+    }
+
+    static ShadowingReport.TagCount tag(ShadowingReport.Themes themes, Friction friction) {
+        return themes.frictions().stream().filter(t -> t.friction() == friction).findFirst().orElseThrow();
+    }
+
+    static ShadowingReport.MonthRow thisMonth(ShadowingReport.Themes themes) {
+        return themes.months().get(themes.months().size() - 1);
+    }
+
+    static long newIdeas(ShadowingReport.Themes themes, String department) {
+        return themes.ideas().stream().filter(d -> d.department().equals(department)).findFirst()
+                .map(d -> d.counts().getOrDefault(Idea.Status.NEW, 0L)).orElse(0L);
     }
 
     @Test
@@ -299,18 +328,18 @@ class ShadowingIT {
 
     @Test
     void theManagerSeesWhoIsDueAndWhereSeatsAreShort() {
-        ShadowingService.TeamView team = shadowing.team(People.manager(engineeringLead));
+        ShadowingReport.TeamView team = report.team(People.manager(engineeringLead));
         assertTrue(team.rows().stream().anyMatch(r -> r.personId() == ada && r.guideCode().equals(GUIDE)
-                && r.status() == ShadowingService.TeamStatus.NOT_BOOKED));
+                && r.status() == ShadowingReport.TeamStatus.NOT_BOOKED));
         assertTrue(team.rows().stream().noneMatch(r -> r.personId() == outsider), "only the reporting line");
-        ShadowingService.Capacity capacity = team.capacity().stream().filter(c -> c.guideCode().equals(GUIDE)).findFirst().orElseThrow();
+        ShadowingReport.Capacity capacity = team.capacity().stream().filter(c -> c.guideCode().equals(GUIDE)).findFirst().orElseThrow();
         assertEquals(2, capacity.teamNeed());
 
         long before = capacity.needed() - capacity.seats();
         slot(1);
-        ShadowingService.Capacity after = shadowing.team(People.manager(engineeringLead)).capacity().stream()
+        ShadowingReport.Capacity after = report.team(People.manager(engineeringLead)).capacity().stream()
                 .filter(c -> c.guideCode().equals(GUIDE)).findFirst().orElseThrow();
         assertEquals(before - 1, after.needed() - after.seats(), "a new seat narrows the gap");
-        assertEquals("error.forbidden", code(() -> shadowing.team(People.learner(ada))));
+        assertEquals("error.forbidden", code(() -> report.team(People.learner(ada))));
     }
 }

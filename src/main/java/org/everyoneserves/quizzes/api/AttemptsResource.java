@@ -54,7 +54,7 @@ public class AttemptsResource {
             summary = "Start an attempt", description = "Draws the questions for me from the current version of the quiz, or returns "
             + "the attempt I left open. The questions carry no answer key.")
     @APIResponse(responseCode = "201", description = "The attempt; its ETag is what saving answers needs in If-Match",
-            content = @Content(schema = @Schema(implementation = QuizService.AttemptView.class)))
+            content = @Content(schema = @Schema(implementation = AttemptDetail.class)))
     @APIResponse(responseCode = "400", description = "No quiz code or no Idempotency-Key")
     @APIResponse(responseCode = "404", description = "No current quiz with this code")
     @APIResponse(responseCode = "409", description = "No attempts left")
@@ -70,7 +70,7 @@ public class AttemptsResource {
     @Path("{id}")
     @Operation(operationId = "getAttempt",
             summary = "An attempt", description = "The questions as drawn for me, in order, with the answers saved so far.")
-    @APIResponse(responseCode = "200", description = "The attempt", content = @Content(schema = @Schema(implementation = QuizService.AttemptView.class)))
+    @APIResponse(responseCode = "200", description = "The attempt", content = @Content(schema = @Schema(implementation = AttemptDetail.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "404", description = "No attempt of mine with this id")
     public Response attempt(@Parameter(example = "311") @PathParam("id") long id) {
@@ -83,7 +83,7 @@ public class AttemptsResource {
             summary = "Save answers", description = "Keeps these answers, replacing earlier ones to the same questions. Needs the attempt's "
             + "ETag in If-Match, so that answers saved from another device are never silently overwritten.")
     @APIResponse(responseCode = "200", description = "The attempt with the answers kept; a new ETag",
-            content = @Content(schema = @Schema(implementation = QuizService.AttemptView.class)))
+            content = @Content(schema = @Schema(implementation = AttemptDetail.class)))
     @APIResponse(responseCode = "400", description = "An answer to a question not shown, or that does not fit its question")
     @APIResponse(responseCode = "404", description = "No attempt of mine with this id")
     @APIResponse(responseCode = "409", description = "The attempt was submitted")
@@ -105,29 +105,30 @@ public class AttemptsResource {
             summary = "Submit an attempt", description = "Saves these last answers and scores the attempt against the version it showed, "
             + "once. Sent again with the same Idempotency-Key, it returns the same result; a second submission is a conflict.")
     @APIResponse(responseCode = "200", description = "The result, with the right answers and explanations",
-            content = @Content(schema = @Schema(implementation = QuizService.ResultView.class)))
+            content = @Content(schema = @Schema(implementation = ResultDetail.class)))
     @APIResponse(responseCode = "400", description = "An answer that does not fit, or no Idempotency-Key")
     @APIResponse(responseCode = "404", description = "No attempt of mine with this id")
     @APIResponse(responseCode = "409", description = "Already submitted")
     public Response submit(@PathParam("id") long id, @NotNull @Valid AttemptRequests.Answers body,
                            @Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.once(caller.personId(), key, "POST attempts/" + id + "/submit " + body,
-                () -> Response.ok(quizzes.result(caller, quizzes.submit(caller, id, body.toAnswers()))).build());
+                () -> Response.ok(ResultDetail.of(quizzes.result(caller, quizzes.submit(caller, id, body.toAnswers())))).build());
     }
 
     @GET
     @Path("{id}/result")
     @Operation(operationId = "getAttemptResult",
             summary = "The result of a submitted attempt", description = "Score, pass or fail, the right answers and what to review.")
-    @APIResponse(responseCode = "200", description = "The result", content = @Content(schema = @Schema(implementation = QuizService.ResultView.class)))
+    @APIResponse(responseCode = "200", description = "The result", content = @Content(schema = @Schema(implementation = ResultDetail.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "404", description = "No submitted attempt of mine with this id")
-    public QuizService.ResultView result(@PathParam("id") long id) {
+    public ResultDetail result(@PathParam("id") long id) {
         quizzes.attempt(caller, id);
-        return quizzes.result(caller, id);
+        return ResultDetail.of(quizzes.result(caller, id));
     }
 
-    private static Response tagged(Response.ResponseBuilder response, QuizService.AttemptView attempt) {
+    private static Response tagged(Response.ResponseBuilder response, QuizService.AttemptView view) {
+        AttemptDetail attempt = AttemptDetail.of(view);
         return response.entity(attempt).tag(Versions.tag(RESOURCE, attempt.id(), attempt.version())).build();
     }
 }

@@ -33,11 +33,11 @@ public class QuizzesResource {
             summary = "A quiz before starting", description = "The rules (questions drawn, pass mark, attempts allowed), my past attempts "
             + "and an attempt left open. The questions come with an attempt (POST attempts), drawn for me and without the answer key, "
             + "so they can be answered offline and submitted later.")
-    @APIResponse(responseCode = "200", description = "The quiz", content = @Content(schema = @Schema(implementation = QuizService.QuizIntro.class)))
+    @APIResponse(responseCode = "200", description = "The quiz", content = @Content(schema = @Schema(implementation = QuizDetail.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "401", description = "No valid access token")
     @APIResponse(responseCode = "404", description = "No current quiz with this code")
-    public QuizService.QuizIntro quiz(@Parameter(example = "everyone-serves-quiz") @PathParam("code") String code) {
-        return quizzes.intro(caller, code);
+    public QuizDetail quiz(@Parameter(example = "everyone-serves-quiz") @PathParam("code") String code) {
+        return QuizDetail.of(quizzes.intro(caller, code));
     }
 }

@@ -54,10 +54,10 @@ public class RefreshersResource {
             summary = "Today's refreshers", description = "The day's set of 3 to 5 items, drawn once a day from what is due "
             + "(wrong answers soon, right ones further apart, mastered ones never), with the streak and what improved this week. "
             + "Answered items carry their outcome. Paused: no items.")
-    @APIResponse(responseCode = "200", description = "The day's set", content = @Content(schema = @Schema(implementation = RefresherService.Today.class)))
+    @APIResponse(responseCode = "200", description = "The day's set", content = @Content(schema = @Schema(implementation = TodayDetail.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
-    public RefresherService.Today today() {
-        return refreshers.today(caller);
+    public TodayDetail today() {
+        return TodayDetail.of(refreshers.today(caller));
     }
 
     @POST
@@ -66,7 +66,7 @@ public class RefreshersResource {
             summary = "Answer a refresher", description = "Scores one item of a day's set and reschedules it. Answers taken "
             + "offline may be sent up to 7 days later with the set's day. Each item takes one answer per day.")
     @APIResponse(responseCode = "200", description = "The outcome, the right answer and when the item comes back",
-            content = @Content(schema = @Schema(implementation = RefresherService.Outcome.class)))
+            content = @Content(schema = @Schema(implementation = OutcomeDetail.class)))
     @APIResponse(responseCode = "400", description = "Missing fields, no answer, an answer that does not fit the item, or no Idempotency-Key")
     @APIResponse(responseCode = "404", description = "Not an item of the caller's set for that day")
     @APIResponse(responseCode = "409", description = "Already answered for that day, or the day is too far back")
@@ -74,18 +74,18 @@ public class RefreshersResource {
     public Response answer(@NotNull @Valid RefresherAnswerRequest body,
                            @Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.once(caller.personId(), key, "POST refreshers/answers " + body, () -> Response.ok(
-                refreshers.answer(caller, body.day(), body.cardId(),
-                        new Answer("", body.choices() == null ? List.of() : body.choices(), body.value()))).build());
+                OutcomeDetail.of(refreshers.answer(caller, body.day(), body.cardId(),
+                        new Answer("", body.choices() == null ? List.of() : body.choices(), body.value())))).build());
     }
 
     @GET
     @Path("settings")
     @Operation(operationId = "getRefresherSettings",
             summary = "My refresher settings", description = "The daily size and the pause; the ETag is what PUT needs in If-Match.")
-    @APIResponse(responseCode = "200", description = "The settings", content = @Content(schema = @Schema(implementation = RefresherService.Settings.class)))
+    @APIResponse(responseCode = "200", description = "The settings", content = @Content(schema = @Schema(implementation = SettingsDetail.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     public Response settings() {
-        RefresherService.Settings settings = refreshers.settings(caller);
+        SettingsDetail settings = SettingsDetail.of(refreshers.settings(caller));
         return Response.ok(settings).tag(Versions.tag(SETTINGS, caller.personId(), settings.version())).build();
     }
 
@@ -94,7 +94,7 @@ public class RefreshersResource {
     @Operation(operationId = "updateRefresherSettings",
             summary = "Change my refresher settings", description = "Sets the daily size (3 to 5) and pauses until a day for holidays, "
             + "or resumes. Paused days draw no set and keep the streak.")
-    @APIResponse(responseCode = "200", description = "The new settings", content = @Content(schema = @Schema(implementation = RefresherService.Settings.class)))
+    @APIResponse(responseCode = "200", description = "The new settings", content = @Content(schema = @Schema(implementation = SettingsDetail.class)))
     @APIResponse(responseCode = "400", description = "A size outside 3 to 5, a pause in the past or longer than 92 days")
     @APIResponse(responseCode = "412", description = "Changed since the ETag sent in If-Match")
     @APIResponse(responseCode = "428", description = "No If-Match")
@@ -103,7 +103,7 @@ public class RefreshersResource {
                                    @Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {
         int expected = Versions.expected(ifMatch, SETTINGS, caller.personId());
         return idempotency.once(caller.personId(), key, "PUT refreshers/settings " + ifMatch + " " + body, () -> {
-            RefresherService.Settings settings = refreshers.change(caller, body.dailySize(), body.pausedUntil(), expected);
+            SettingsDetail settings = SettingsDetail.of(refreshers.change(caller, body.dailySize(), body.pausedUntil(), expected));
             return Response.ok(settings).tag(Versions.tag(SETTINGS, caller.personId(), settings.version())).build();
         });
     }

@@ -58,32 +58,32 @@ public class ShadowingResource {
     @Operation(operationId = "getShadowingSlots",
             summary = "A guide and its slots", description = "What to watch for, the reflection questions, my booking and past "
             + "sessions, and the upcoming slots with a free seat I can book (only while the guide is assigned to me).")
-    @APIResponse(responseCode = "200", description = "The guide", content = @Content(schema = @Schema(implementation = ShadowingService.GuideView.class)))
+    @APIResponse(responseCode = "200", description = "The guide", content = @Content(schema = @Schema(implementation = GuideDetail.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "400", description = "No guide given")
     @APIResponse(responseCode = "404", description = "No current guide with this code")
-    public ShadowingService.GuideView slots(@Parameter(description = "The guide's code", example = "support-desk-shadowing", required = true)
+    public GuideDetail slots(@Parameter(description = "The guide's code", example = "support-desk-shadowing", required = true)
                                            @QueryParam("guide") String guide) {
         if (guide == null || guide.isBlank()) {
             throw new BusinessException(BusinessException.Kind.INVALID, "error.badParameter", "guide", "a guide's code");
         }
-        return shadowing.guide(caller, guide);
+        return GuideDetail.of(shadowing.guide(caller, guide));
     }
 
     @GET
     @Path("bookings")
     @Operation(operationId = "listBookings",
             summary = "My bookings", description = "Every booking of mine, newest first: booked, attended, cancelled, with reflections.")
-    @APIResponse(responseCode = "200", description = "The bookings", content = @Content(schema = @Schema(implementation = ShadowingService.BookingView[].class)))
+    @APIResponse(responseCode = "200", description = "The bookings", content = @Content(schema = @Schema(implementation = BookingSummary[].class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
-    public List<ShadowingService.BookingView> bookings() {
-        return shadowing.bookings(caller);
+    public List<BookingSummary> bookings() {
+        return shadowing.bookings(caller).stream().map(BookingSummary::of).toList();
     }
 
     @GET
     @Path("bookings/{id}")
     @Operation(operationId = "getBooking", summary = "One of my bookings", description = "Its ETag is what moving it needs in If-Match.")
-    @APIResponse(responseCode = "200", description = "The booking", content = @Content(schema = @Schema(implementation = ShadowingService.BookingView.class)))
+    @APIResponse(responseCode = "200", description = "The booking", content = @Content(schema = @Schema(implementation = BookingSummary.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "404", description = "No booking of mine with this id")
     public Response booking(@PathParam("id") long id) {
@@ -94,7 +94,7 @@ public class ShadowingResource {
     @Path("bookings")
     @Operation(operationId = "createBooking",
             summary = "Book a seat", description = "Takes a seat in the slot for a guide assigned to me; two people never get the last seat.")
-    @APIResponse(responseCode = "201", description = "Booked", content = @Content(schema = @Schema(implementation = ShadowingService.BookingView.class)))
+    @APIResponse(responseCode = "201", description = "Booked", content = @Content(schema = @Schema(implementation = BookingSummary.class)))
     @APIResponse(responseCode = "400", description = "Missing fields or no Idempotency-Key")
     @APIResponse(responseCode = "404", description = "No such guide or slot")
     @APIResponse(responseCode = "409", description = "Not assigned, already booked, the slot is full, started or not for this guide")
@@ -110,7 +110,7 @@ public class ShadowingResource {
     @Path("bookings/{id}")
     @Operation(operationId = "moveBooking",
             summary = "Move my booking", description = "To another slot, before the booked one starts. Needs the booking's ETag in If-Match.")
-    @APIResponse(responseCode = "200", description = "Moved", content = @Content(schema = @Schema(implementation = ShadowingService.BookingView.class)))
+    @APIResponse(responseCode = "200", description = "Moved", content = @Content(schema = @Schema(implementation = BookingSummary.class)))
     @APIResponse(responseCode = "400", description = "A malformed body or no Idempotency-Key")
     @APIResponse(responseCode = "404", description = "No booking of mine with this id, or no such slot")
     @APIResponse(responseCode = "409", description = "Cancelled, started, or the new slot is full")
@@ -147,7 +147,7 @@ public class ShadowingResource {
     @Operation(operationId = "createReflection",
             summary = "Reflect on a session", description = "Once the session has started: answers to the guide's questions, the "
             + "takeaway, friction seen and ideas for departments. One reflection per booking.")
-    @APIResponse(responseCode = "201", description = "Kept", content = @Content(schema = @Schema(implementation = ShadowingService.ReflectionView.class)))
+    @APIResponse(responseCode = "201", description = "Kept", content = @Content(schema = @Schema(implementation = ReflectionDetail.class)))
     @APIResponse(responseCode = "400", description = "Missing or too long answers, an unknown friction tag, a bad idea")
     @APIResponse(responseCode = "404", description = "No booking of mine with this id")
     @APIResponse(responseCode = "409", description = "Not started, cancelled, a no-show, or already reflected")
@@ -158,7 +158,7 @@ public class ShadowingResource {
                     : body.ideas().stream().map(i -> new ShadowingService.IdeaRequest(i.title(), i.description(), i.departmentId())).toList();
             long id = shadowing.reflect(caller, body.bookingId(), body.answers(), body.takeaway(),
                     body.frictions() == null ? Set.of() : body.frictions(), ideas);
-            return Response.created(URI.create("shadowing/reflections/" + id)).entity(shadowing.reflection(caller, id)).build();
+            return Response.created(URI.create("shadowing/reflections/" + id)).entity(ReflectionDetail.of(shadowing.reflection(caller, id))).build();
         });
     }
 
@@ -166,14 +166,15 @@ public class ShadowingResource {
     @Path("reflections/{id}")
     @Operation(operationId = "getReflection",
             summary = "A reflection", description = "For the shadow, the host and the managers of either; for anyone else it does not exist.")
-    @APIResponse(responseCode = "200", description = "The reflection", content = @Content(schema = @Schema(implementation = ShadowingService.ReflectionView.class)))
+    @APIResponse(responseCode = "200", description = "The reflection", content = @Content(schema = @Schema(implementation = ReflectionDetail.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "404", description = "No reflection I may read with this id")
-    public ShadowingService.ReflectionView reflection(@PathParam("id") long id) {
-        return shadowing.reflection(caller, id);
+    public ReflectionDetail reflection(@PathParam("id") long id) {
+        return ReflectionDetail.of(shadowing.reflection(caller, id));
     }
 
-    private static Response tagged(Response.ResponseBuilder response, ShadowingService.BookingView booking) {
+    private static Response tagged(Response.ResponseBuilder response, ShadowingService.BookingView view) {
+        BookingSummary booking = BookingSummary.of(view);
         return response.entity(booking).tag(Versions.tag(BOOKING, booking.id(), booking.version())).build();
     }
 }

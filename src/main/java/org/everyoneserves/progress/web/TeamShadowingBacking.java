@@ -1,10 +1,10 @@
-package org.everyoneserves.shadowing.web;
+package org.everyoneserves.progress.web;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.everyoneserves.platform.Caller;
-import org.everyoneserves.shadowing.ShadowingService;
+import org.everyoneserves.progress.ShadowingReport;
 
 /** /manager/shadowing.xhtml: who in the reporting line owes a shadowing session, and where seats are short. */
 @Named
@@ -12,21 +12,21 @@ import org.everyoneserves.shadowing.ShadowingService;
 public class TeamShadowingBacking {
 
     @Inject
-    ShadowingService shadowing;
+    ShadowingReport report;
 
     @Inject
     Caller caller;
 
-    private ShadowingService.TeamView team;
+    private ShadowingReport.TeamView team;
 
-    public ShadowingService.TeamView getTeam() {
+    public ShadowingReport.TeamView getTeam() {
         if (team == null) {
-            team = shadowing.team(caller);
+            team = report.team(caller);
         }
         return team;
     }
 
     public int getHorizonDays() {
-        return ShadowingService.CAPACITY_DAYS;
+        return ShadowingReport.CAPACITY_DAYS;
     }
 }

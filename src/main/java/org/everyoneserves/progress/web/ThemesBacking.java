@@ -1,13 +1,13 @@
-package org.everyoneserves.shadowing.web;
+package org.everyoneserves.progress.web;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 import org.everyoneserves.platform.Caller;
+import org.everyoneserves.progress.ShadowingReport;
 import org.everyoneserves.shadowing.Friction;
 import org.everyoneserves.shadowing.Idea;
-import org.everyoneserves.shadowing.ShadowingService;
 
 /** /admin/themes.xhtml: the friction shadows saw most, month by month, and the ideas each department owns. */
 @Named
@@ -15,23 +15,23 @@ import org.everyoneserves.shadowing.ShadowingService;
 public class ThemesBacking {
 
     @Inject
-    ShadowingService shadowing;
+    ShadowingReport report;
 
     @Inject
     Caller caller;
 
-    private ShadowingService.Themes themes;
+    private ShadowingReport.Themes themes;
 
-    public ShadowingService.Themes getThemes() {
+    public ShadowingReport.Themes getThemes() {
         if (themes == null) {
-            themes = shadowing.themes(caller);
+            themes = report.themes(caller);
         }
         return themes;
     }
 
     /** The largest count of any tag, for scaling the bars. */
     public long getMaxCount() {
-        return Math.max(1, getThemes().frictions().stream().mapToLong(ShadowingService.TagCount::total).max().orElse(1));
+        return Math.max(1, getThemes().frictions().stream().mapToLong(ShadowingReport.TagCount::total).max().orElse(1));
     }
 
     public List<Friction> getFrictions() {
