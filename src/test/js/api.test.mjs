@@ -102,6 +102,15 @@ test('an access token refused early is rotated and the call retried once', async
     assert.deepEqual(calls.map(c => c.path), ['me', 'auth/refresh', 'me']);
 });
 
+test('a request that hangs counts as no connection, so that the outbox does not wait for ever', async () => {
+    const kv = memoryKv({ auth: { ...pair(0), email: 'ben@example.org' } });
+    const api = new Client({
+        kv, lock: localLock(), base: 'http://localhost/api/v1/', now: () => NOW, timeout: 20,
+        fetch: (url, init) => new Promise((resolve, reject) => init.signal.addEventListener('abort', () => reject(new Error('aborted')))),
+    });
+    await assert.rejects(api.get('me'), Offline);
+});
+
 test('problems come back as the server wrote them, for the app to put in words', async () => {
     const { api } = client({ server: () => response(409, { code: 'quizzes.error.alreadySubmitted', status: 409, detail: 'x' }) });
     const answer = await api.write('POST', 'attempts/7/submit', { answers: [] });

@@ -13,8 +13,8 @@ export class Client {
      * @param language () -> 'en' or 'de', sent as Accept-Language
      * @param forget   async reason -> called when the device was signed out (revoked, expired)
      */
-    constructor({ kv, fetch, lock, base, language = () => 'en', forget = async () => {}, now = () => Date.now() }) {
-        Object.assign(this, { kv, fetch, lock, base, language, forget, now });
+    constructor({ kv, fetch, lock, base, language = () => 'en', forget = async () => {}, now = () => Date.now(), timeout = 15_000 }) {
+        Object.assign(this, { kv, fetch, lock, base, language, forget, now, timeout });
     }
 
     async raw(method, path, { body, headers = {}, token } = {}) {
@@ -25,17 +25,23 @@ export class Client {
         if (token) {
             all.Authorization = 'Bearer ' + token;
         }
+        // a connection that hangs (a train between stations) counts as none, so that the outbox lock is never held for long
+        const abort = new AbortController();
+        const timer = setTimeout(() => abort.abort(), this.timeout);
         let response;
+        let json;
         try {
             response = await this.fetch(this.base + path, {
                 method, headers: all, body: body === undefined || body === null ? undefined : JSON.stringify(body),
-                cache: 'no-store', credentials: 'omit',
+                cache: 'no-store', credentials: 'omit', signal: abort.signal,
             });
+            const type = response.headers.get('Content-Type') || '';
+            json = type.includes('json') && response.status !== 204 ? await response.json() : null;
         } catch (e) {
             throw new Offline();
+        } finally {
+            clearTimeout(timer);
         }
-        const type = response.headers.get('Content-Type') || '';
-        const json = type.includes('json') && response.status !== 204 ? await response.json() : null;
         return {
             status: response.status, ok: response.ok, etag: response.headers.get('ETag'),
             body: response.ok ? json : null, problem: response.ok ? null : (json || { status: response.status }),

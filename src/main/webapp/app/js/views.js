@@ -118,10 +118,8 @@ function refresher(app, set, item, i, outcome, pending) {
                 kind: 'refresher', label: t('today.label', item.prompt), method: 'POST', path: 'refreshers/answers',
                 body: { day: set.day, cardId: item.cardId, choices: picked.choices, value: picked.value ?? null },
             });
+            app.go('#/today');
             await app.queued(navigator.onLine ? t('today.sending') : t('today.queued'));
-            if (!navigator.onLine) {
-                app.go('#/today');
-            }
         } }, t('today.check')));
     }
     return card;
