@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.everyoneserves.testing.Errors.code;
 
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.everyoneserves.assignments.AssignmentReminders;
@@ -38,6 +39,9 @@ class ReminderIT {
     PersonService service;
 
     @Inject
+    Clock clock;
+
+    @Inject
     AssignmentReminders reminders;
 
     @Inject
@@ -50,10 +54,11 @@ class ReminderIT {
     long manager;
     long agent;
     long paused;
-    LocalDate today = LocalDate.now();
+    LocalDate today;
 
     @BeforeEach
     void aNewAgent() {
+        today = LocalDate.now(clock);
         people = new People(service);
         manager = create("boss", null);
         agent = create("agent", "boss");

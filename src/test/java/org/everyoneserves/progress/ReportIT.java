@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
@@ -45,6 +46,9 @@ class ReportIT {
     ReportService reports;
 
     @Inject
+    Clock clock;
+
+    @Inject
     PersonService service;
 
     @Inject
@@ -80,7 +84,7 @@ class ReportIT {
                     row.name()), row.people(), row.name());
             assertEquals(raw("select count(*) from person p join department d on d.id = p.department_id where p.active = true and d.name = ?1"
                     + " and exists (select 1 from assignment a where a.person_id = p.id and a.status = 'OPEN' and a.due_on < ?2)",
-                    row.name(), LocalDate.now()), row.overduePeople(), "overdue in " + row.name());
+                    row.name(), LocalDate.now(clock)), row.overduePeople(), "overdue in " + row.name());
         }
         assertEquals(raw("select count(*) from person where active = true"), report.departments().stream().mapToLong(ReportService.GroupRow::people).sum());
         assertEquals(12, report.months().size());
@@ -93,7 +97,7 @@ class ReportIT {
         PersonDetails details = people.details("reported", null);
         details.setDepartmentId(service.findByCode(Department.class, "finance").orElseThrow());
         details.setJobRoleId(service.findByCode(JobRole.class, "accountant").orElseThrow());
-        details.setStartDate(LocalDate.now());
+        details.setStartDate(LocalDate.now(clock));
         long person = service.create(Caller.SYSTEM, details);
         Caller me = People.learner(person);
 

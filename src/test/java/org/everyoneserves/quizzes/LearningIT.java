@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.everyoneserves.testing.Errors.code;
 
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,9 @@ class LearningIT {
     PersonService service;
 
     @Inject
+    Clock clock;
+
+    @Inject
     AssignmentService assignments;
 
     @Inject
@@ -73,7 +77,7 @@ class LearningIT {
         people = new People(service);
         PersonDetails details = people.details("agent", null);
         details.setJobRoleId(service.findByCode(JobRole.class, "support-agent").orElseThrow());
-        details.setStartDate(LocalDate.now().minusDays(2));
+        details.setStartDate(LocalDate.now(clock).minusDays(2));
         agent = service.create(Caller.SYSTEM, details);
         me = People.learner(agent);
     }
@@ -89,12 +93,12 @@ class LearningIT {
         assertEquals(itemsOf(curriculum("support-agent")), itemsOf(mine), "every item of the support-agent curriculum");
         Assignment first = mine.stream().filter(a -> a.getCode().equals("everyone-serves") && a.getKind() == Assignment.Kind.MODULE)
                 .findFirst().orElseThrow();
-        assertEquals(LocalDate.now().minusDays(2).plusDays(7), first.getDueOn(), "due 7 days after the start date");
+        assertEquals(LocalDate.now(clock).minusDays(2).plusDays(7), first.getDueOn(), "due 7 days after the start date");
         assertEquals(Integer.valueOf(12), first.getRepeatMonths());
         Assignment firstSession = mine.stream().filter(a -> a.getCode().equals("shadowing-first-session")).findFirst().orElseThrow();
-        assertEquals(LocalDate.now().minusDays(2).plusDays(14), firstSession.getDueOn(), "the first shadowing session in the first two weeks");
+        assertEquals(LocalDate.now(clock).minusDays(2).plusDays(14), firstSession.getDueOn(), "the first shadowing session in the first two weeks");
         Assignment rotation = mine.stream().filter(a -> a.getCode().equals("shadowing-customer-support")).findFirst().orElseThrow();
-        assertEquals(LocalDate.now().plusDays(90), rotation.getDueOn(), "counted from the assignment");
+        assertEquals(LocalDate.now(clock).plusDays(90), rotation.getDueOn(), "counted from the assignment");
         Plan plan = assignments.plan(me, agent);
         assertEquals(items, plan.required());
         assertEquals(0, plan.completed());
@@ -141,13 +145,13 @@ class LearningIT {
         JobRole role = service.createJobRole(People.admin(admin), new JobRole(code, "New role " + code, null), null);
         PersonDetails details = people.details("newcomer", null);
         details.setJobRoleId(role.getId());
-        details.setStartDate(LocalDate.now());
+        details.setStartDate(LocalDate.now(clock));
         long newcomer = service.create(Caller.SYSTEM, details);
 
         Definitions.Curriculum fallback = curriculum(Definitions.Curriculum.DEFAULT_ROLE);
         assertEquals(itemsOf(fallback), itemsOf(live(newcomer)), "a new role in the HR feed gets the default curriculum");
         Assignment firstSession = live(newcomer).stream().filter(a -> a.getKind() == Assignment.Kind.GUIDE).findFirst().orElseThrow();
-        assertEquals(LocalDate.now().plusDays(14), firstSession.getDueOn(), "a first shadowing session within two weeks of the start");
+        assertEquals(LocalDate.now(clock).plusDays(14), firstSession.getDueOn(), "a first shadowing session within two weeks of the start");
 
         details = service.details(Caller.SYSTEM, newcomer);
         details.setJobRoleId(service.findByCode(JobRole.class, "support-agent").orElseThrow());
@@ -166,7 +170,7 @@ class LearningIT {
         Assignment next = all.stream().filter(a -> a.getCode().equals("everyone-serves") && a.getKind() == Assignment.Kind.MODULE && a.isLive())
                 .findFirst().orElseThrow();
         assertEquals(Assignment.Reason.RECERTIFICATION, next.getReason());
-        assertEquals(LocalDate.now().plusMonths(12), next.getDueOn());
+        assertEquals(LocalDate.now(clock).plusMonths(12), next.getDueOn());
         Plan plan = assignments.plan(me, agent);
         assertEquals(1, plan.completed(), "the summary counts it at once");
         assertTrue(plan.upcoming().stream().anyMatch(i -> i.code().equals("everyone-serves")), "the refresh is shown as coming up");
@@ -276,7 +280,7 @@ class LearningIT {
         assignmentsReactTo(new org.everyoneserves.content.ContentChangedMaterially(org.everyoneserves.content.CatalogItem.Kind.MODULE, "why-service-pays", version, 2));
         Assignment again = assignments.liveAssignment(agent, Assignment.Kind.MODULE, "why-service-pays").orElseThrow();
         assertEquals(Assignment.Reason.CONTENT_CHANGED, again.getReason());
-        assertEquals(LocalDate.now().plusDays(30), again.getDueOn());
+        assertEquals(LocalDate.now(clock).plusDays(30), again.getDueOn());
 
         service.deactivate(Caller.SYSTEM, agent);
         assertTrue(live(agent).stream().allMatch(a -> a.getStatus() == Assignment.Status.PAUSED));
@@ -320,7 +324,7 @@ class LearningIT {
     @Test
     void anAdminAssignsAnItemByHandOnceAndOnlyWithADueDateAhead() {
         long admin = people.create("assigner", null);
-        LocalDate due = LocalDate.now().plusDays(10);
+        LocalDate due = LocalDate.now(clock).plusDays(10);
         assertEquals(1, assignments.assign(People.admin(admin), AssignmentService.Target.PERSON, agent, Assignment.Kind.MODULE,
                 "invoices-and-collections-calls", due));
         Assignment manual = assignments.liveAssignment(agent, Assignment.Kind.MODULE, "invoices-and-collections-calls").orElseThrow();
@@ -334,7 +338,7 @@ class LearningIT {
         assertEquals("error.forbidden", code(() -> assignments.assign(me, AssignmentService.Target.PERSON, agent, Assignment.Kind.MODULE,
                 "why-service-pays", due)), "a learner cannot assign");
         assertEquals("assign.error.pastDue", code(() -> assignments.assign(People.admin(admin), AssignmentService.Target.PERSON, agent,
-                Assignment.Kind.MODULE, "why-service-pays", LocalDate.now().minusDays(1))));
+                Assignment.Kind.MODULE, "why-service-pays", LocalDate.now(clock).minusDays(1))));
         assertEquals("assign.error.unknownItem", code(() -> assignments.assign(People.admin(admin), AssignmentService.Target.PERSON, agent,
                 Assignment.Kind.MODULE, "no-such-module", due)));
         assertEquals(items + 1, live(agent).size(), "refusals changed nothing");

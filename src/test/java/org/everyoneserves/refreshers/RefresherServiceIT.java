@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.everyoneserves.content.Question;
@@ -37,6 +38,9 @@ class RefresherServiceIT {
     PersonService personService;
 
     @Inject
+    Clock clock;
+
+    @Inject
     ModuleService modules;
 
     @Inject
@@ -47,10 +51,11 @@ class RefresherServiceIT {
 
     People people;
     Caller me;
-    final LocalDate today = LocalDate.now();
+    LocalDate today;
 
     @BeforeEach
     void someoneReadsTheFirstModule() {
+        today = LocalDate.now(clock);
         people = new People(personService);
         me = People.learner(people.create("reader", null));
         modules.markRead(me, "everyone-serves");

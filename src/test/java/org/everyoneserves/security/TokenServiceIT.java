@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
+import java.time.Clock;
 import org.everyoneserves.people.PersonService;
 import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.Caller;
@@ -30,6 +31,9 @@ class TokenServiceIT {
 
     @Inject
     PersonService personService;
+
+    @Inject
+    Clock clock;
 
     @Inject
     AccountService accounts;
@@ -84,15 +88,15 @@ class TokenServiceIT {
         People people = new People(personService);
         person(people, "sleeper");
         TokenService.Issued phone = tokens.signIn(people.email("sleeper"), PASSWORD, "Phone", "10.0.0.1");
-        java.time.Instant later = java.time.Instant.now().plus(java.time.Duration.ofDays(2));
-        tokens.purge(new org.everyoneserves.platform.Tick(java.time.LocalDate.now().plusDays(2), later));
+        java.time.Instant later = clock.instant().plus(java.time.Duration.ofDays(2));
+        tokens.purge(new org.everyoneserves.platform.Tick(java.time.LocalDate.now(clock).plusDays(2), later));
         assertEquals(TokenService.Rejection.INVALID, tokens.authenticate(phone.accessToken(), "10.0.0.1").rejection(),
                 "the expired access token is gone");
         TokenService.Issued refreshed = tokens.refresh(phone.refreshToken(), "purge-test-key", "10.0.0.1");
         assertNotNull(refreshed.accessToken(), "the refresh token still works");
 
-        tokens.purge(new org.everyoneserves.platform.Tick(java.time.LocalDate.now().plusDays(8),
-                java.time.Instant.now().plus(java.time.Duration.ofDays(8))));
+        tokens.purge(new org.everyoneserves.platform.Tick(java.time.LocalDate.now(clock).plusDays(8),
+                clock.instant().plus(java.time.Duration.ofDays(8))));
         assertEquals("auth.error.refreshInvalid", assertThrows(BusinessException.class,
                 () -> tokens.refresh(phone.refreshToken(), "another-purge-key", "10.0.0.1")).code(),
                 "a refresh token spent over a week ago is forgotten: refused as unknown");

@@ -14,7 +14,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,11 +47,6 @@ class AdminPagesIT {
     void signOut() {
         browser.driver().manage().deleteAllCookies();
         browser.driver().manage().window().setSize(new Dimension(1280, 900));
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
     }
 
     @Test

@@ -3,17 +3,16 @@ package org.everyoneserves.refreshers.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.LocalDate;
 import java.util.List;
 import org.everyoneserves.testing.Api;
 import org.everyoneserves.testing.Browser;
 import org.everyoneserves.testing.Deployments;
+import org.everyoneserves.testing.ServerClock;
 import org.everyoneserves.testing.Web;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,11 +33,6 @@ class RefreshersFlowIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.marker(RefreshersFlowIT.class);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
     }
 
     @Test
@@ -80,11 +74,11 @@ class RefreshersFlowIT {
 
         browser.type("settings:pausedUntil", "");
         ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
-                "document.getElementById('settings:pausedUntil').value = arguments[0]", LocalDate.now().plusDays(200).toString());
+                "document.getElementById('settings:pausedUntil').value = arguments[0]", new ServerClock().today().plusDays(200).toString());
         browser.clickAndWait("settings:save");
         assertTrue(browser.driver().getPageSource().contains("at most 92 days"), "too long a pause is refused next to the field");
         ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
-                "document.getElementById('settings:pausedUntil').value = arguments[0]", LocalDate.now().plusDays(14).toString());
+                "document.getElementById('settings:pausedUntil').value = arguments[0]", new ServerClock().today().plusDays(14).toString());
         browser.clickAndWait("settings:save");
         assertTrue(browser.text("paused").contains("paused until"), browser.text("paused"));
         assertEquals("1", browser.text("streak"), "the pause keeps the streak");
