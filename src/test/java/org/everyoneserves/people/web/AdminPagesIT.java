@@ -178,7 +178,7 @@ class AdminPagesIT {
         assertTrue(browser.text("upToDate").startsWith("Everything is up to date"), browser.text("upToDate"));
         new Select(browser.find("filter:kind")).selectByVisibleText("curricula");
         browser.clickAndWait("filter:show");
-        assertEquals(16, browser.driver().findElements(By.cssSelector("#catalog tbody tr")).size());
+        assertEquals(27, browser.driver().findElements(By.cssSelector("#catalog tbody tr")).size(), "a curriculum per job role and the default one");
         browser.screenshot("admin-content");
 
         browser.driver().manage().window().setSize(new Dimension(375, 800));
