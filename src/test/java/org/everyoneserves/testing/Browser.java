@@ -141,7 +141,8 @@ public final class Browser implements AfterEachCallback, AfterAllCallback, AutoC
      * help text and the elements concerned.
      */
     public void assertAccessible(String page) {
-        Results results = new AxeBuilder().analyze(driver());
+        // axe's own 30 seconds are too short for a long page on a busy machine
+        Results results = new AxeBuilder().setTimeout(180).analyze(driver());
         if (results.isErrored()) {
             throw new AssertionError(page + ": axe-core could not run: " + results.getErrorMessage());
         }

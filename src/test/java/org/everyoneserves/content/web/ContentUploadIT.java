@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
 
 /** The demo admin uploads question banks exported from Moodle on the content page: checked, previewed, published. */
@@ -64,6 +65,10 @@ class ContentUploadIT {
         browser.clickAndWait("upload:checkUpload");
     }
 
+    void showInScreenshot(String id) {
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()", browser.find(id));
+    }
+
     String body() {
         return browser.driver().findElement(By.tagName("body")).getText();
     }
@@ -86,8 +91,8 @@ class ContentUploadIT {
         assertTrue(browser.text("uploadQuestion-only-support").contains("Key: False"));
         assertTrue(browser.text("uploadWarnings").contains("question 'only-support' has no explanation"), browser.text("uploadWarnings"));
         assertTrue(browser.text("uploadWarnings").contains("a picture in the question's HTML is left out"));
-        browser.driver().manage().timeouts().scriptTimeout(java.time.Duration.ofSeconds(180));
         browser.assertAccessible("admin-content-upload-preview");
+        showInScreenshot("uploadPreview");
         browser.screenshot("admin-content-upload-preview");
 
         browser.clickAndWait("publish:publishButton");
@@ -120,8 +125,8 @@ class ContentUploadIT {
                 browser.text("uploadErrors"));
         assertTrue(browser.text("uploadQuestions").contains("Only the support desk serves customers."), "the rest is shown all the same");
         assertTrue(browser.driver().findElements(By.id("publish:publishButton")).isEmpty());
-        browser.driver().manage().timeouts().scriptTimeout(java.time.Duration.ofSeconds(180));
         browser.assertAccessible("admin-content-upload-errors");
+        showInScreenshot("uploadPreview");
         browser.screenshot("admin-content-upload-errors");
     }
 }
