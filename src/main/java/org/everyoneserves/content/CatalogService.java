@@ -21,6 +21,7 @@ import org.everyoneserves.content.files.ContentProblem;
 import org.everyoneserves.content.files.ContentTree;
 import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.Caller;
+import org.everyoneserves.platform.PersonNames;
 import org.everyoneserves.platform.audit.AuditLog;
 
 /**
@@ -48,6 +49,9 @@ public class CatalogService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    PersonNames personNames;
 
     @Inject
     java.time.Clock clock;
@@ -162,11 +166,13 @@ public class CatalogService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ImportRow> history(@NotNull Caller caller, int max) {
         requireAdmin(caller);
-        return em.createQuery("select new org.everyoneserves.content.CatalogService$ImportRow(i.at, "
-                        + "coalesce(concat(p.firstName, ' ', p.lastName), ''), i.outcome, i.added, i.minorChanges, i.materialChanges, "
-                        + "i.retired, i.unchanged, i.errors) from ContentImport i left join Person p on p.id = i.actorId "
-                        + "order by i.at desc, i.id desc", ImportRow.class)
+        List<ContentImport> imports = em.createQuery("select i from ContentImport i order by i.at desc, i.id desc", ContentImport.class)
                 .setMaxResults(max).getResultList();
+        Map<Long, String> names = personNames.displayNames(imports.stream().map(ContentImport::getActorId).filter(java.util.Objects::nonNull)
+                .toList());
+        return imports.stream().map(i -> new ImportRow(i.getAt(), i.getActorId() == null ? "" : names.getOrDefault(i.getActorId(), ""),
+                i.getOutcome(), i.getAdded(), i.getMinorChanges(), i.getMaterialChanges(), i.getRetired(), i.getUnchanged(),
+                i.getErrors())).toList();
     }
 
     /** Every version of an item, newest first: history stays when an item changes or is retired. */

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.Caller;
+import org.everyoneserves.platform.PersonNames;
 import org.everyoneserves.platform.audit.AuditLog;
 
 /**
@@ -30,7 +31,7 @@ import org.everyoneserves.platform.audit.AuditLog;
  */
 @ApplicationScoped
 @Transactional
-public class PersonService {
+public class PersonService implements PersonNames {
 
     @PersistenceContext
     EntityManager em;
@@ -100,7 +101,7 @@ public class PersonService {
         return found;
     }
 
-    /** "First Last" by id, in one query; ids of nobody are left out. */
+    @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<Long, String> displayNames(Collection<Long> personIds) {
         Set<Long> ids = new HashSet<>(personIds);
