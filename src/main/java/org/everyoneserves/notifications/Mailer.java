@@ -23,7 +23,7 @@ import org.everyoneserves.platform.Tick;
  * notification is claimed first (one server wins), sent, then marked sent or failed.
  */
 @ApplicationScoped
-public class Mailer {
+public class Mailer implements org.everyoneserves.platform.DirectMail {
 
     private static final Logger LOG = Logger.getLogger(Mailer.class.getName());
 
@@ -64,20 +64,34 @@ public class Mailer {
         return sent;
     }
 
+    @Override
+    public boolean available() {
+        return config.mailEnabled();
+    }
+
+    @Override
+    public boolean send(String email, String name, String subject, String body) {
+        return config.mailEnabled() && deliver(email, name, subject, body, "a direct e-mail");
+    }
+
     private boolean send(NotificationService.Pending mail) {
+        String link = mail.link() == null ? "" : "\n\n" + config.publicUrl() + mail.link();
+        return deliver(mail.email(), mail.name(), mail.subject(), mail.body() + link, "notification " + mail.id());
+    }
+
+    private boolean deliver(String email, String name, String subject, String body, String what) {
         try {
             MimeMessage message = new MimeMessage(config.mailAuthenticated() ? authenticated : session);
-            message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.email(), mail.name(), StandardCharsets.UTF_8.name()));
-            message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
-            String link = mail.link() == null ? "" : "\n\n" + config.publicUrl() + mail.link();
-            message.setText(mail.body() + link + "\n", StandardCharsets.UTF_8.name());
+            message.setRecipient(Message.RecipientType.TO, new InternetAddress(email, name, StandardCharsets.UTF_8.name()));
+            message.setSubject(subject, StandardCharsets.UTF_8.name());
+            message.setText(body + "\n", StandardCharsets.UTF_8.name());
             if (message.getFrom() == null || message.getFrom().length == 0) {
                 message.setFrom();
             }
             Transport.send(message);
             return true;
         } catch (MessagingException | java.io.UnsupportedEncodingException e) {
-            LOG.log(Level.WARNING, "could not send notification " + mail.id() + " by e-mail: " + e.getMessage());
+            LOG.log(Level.WARNING, "could not send " + what + " by e-mail: " + e.getMessage());
             return false;
         }
     }

@@ -82,6 +82,10 @@ public class Person {
     @Column(nullable = false)
     private boolean admin;
 
+    /** Raised by every change to who this person is allowed to be: sessions signed in before it end. */
+    @Column(name = "access_version", nullable = false)
+    private int accessVersion;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -126,10 +130,16 @@ public class Person {
     }
 
     public void deactivate() {
+        if (active) {
+            accessVersion++;
+        }
         this.active = false;
     }
 
     public void reactivate() {
+        if (!active) {
+            accessVersion++;
+        }
         this.active = true;
     }
 
@@ -163,7 +173,14 @@ public class Person {
     public void setLocale(String locale) { this.locale = locale; }
     public boolean isActive() { return active; }
     public boolean isAdmin() { return admin; }
-    public void setAdmin(boolean admin) { this.admin = admin; }
+    /** Granting or taking admin rights ends the person's sessions signed in with the old rights. */
+    public void setAdmin(boolean admin) {
+        if (admin != this.admin) {
+            accessVersion++;
+        }
+        this.admin = admin;
+    }
+    public int getAccessVersion() { return accessVersion; }
     public Instant getCreatedAt() { return createdAt; }
     public int getVersion() { return version; }
 }

@@ -49,6 +49,9 @@ public class PersonService implements PersonNames {
     Event<JobRoleChanged> roleChanged;
 
     @Inject
+    Event<PersonAccessChanged> accessEvents;
+
+    @Inject
     Organisation organisation;
 
     @Inject
@@ -73,6 +76,22 @@ public class PersonService implements PersonNames {
     public Optional<PersonSummary> findActiveByEmail(String email) {
         return em.createQuery(PersonSummary.SELECT + "where p.email = :email and p.active = true", PersonSummary.class)
                 .setParameter("email", Person.normaliseEmail(email)).getResultStream().findFirst();
+    }
+
+    /**
+     * The access version of an active person, empty when the person is inactive or unknown: one primary-key read,
+     * made for every signed-in page request.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.OptionalInt accessVersion(long personId) {
+        return em.createQuery("select p.accessVersion from Person p where p.id = :id and p.active = true", Integer.class)
+                .setParameter("id", personId).getResultStream().mapToInt(Integer::intValue).findFirst();
+    }
+
+    /** Something outside this feature (a new password) ended the person's sign-ins: raises the access version. */
+    public void accessChanged(long personId) {
+        em.createQuery("update Person p set p.accessVersion = p.accessVersion + 1 where p.id = :id").setParameter("id", personId)
+                .executeUpdate();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -341,12 +360,16 @@ public class PersonService implements PersonNames {
         }
         String before = describe(person);
         String roleBefore = roleCode(person);
+        boolean wasAdmin = person.isAdmin();
         person.setEmail(details.getEmail());
         person.setFirstName(details.getFirstName());
         person.setLastName(details.getLastName());
         person.setStartDate(details.getStartDate());
         apply(person, details);
         audit.record(caller.personId(), "person.updated", "person", personId, before + " -> " + describe(person));
+        if (wasAdmin != person.isAdmin()) {
+            accessEvents.fire(new PersonAccessChanged(personId, caller.personId(), person.isAdmin() ? "admin.granted" : "admin.revoked"));
+        }
         em.flush();
         announceRole(person, roleBefore);
     }
@@ -372,6 +395,7 @@ public class PersonService implements PersonNames {
             person.deactivate();
             audit.record(caller.personId(), "person.deactivated", "person", personId, person.getEmail());
             deactivated.fire(new PersonDeactivated(personId));
+            accessEvents.fire(new PersonAccessChanged(personId, caller.personId(), "deactivated"));
         }
     }
 
@@ -382,6 +406,7 @@ public class PersonService implements PersonNames {
             person.reactivate();
             audit.record(caller.personId(), "person.reactivated", "person", personId, person.getEmail());
             reactivated.fire(new PersonReactivated(personId));
+            accessEvents.fire(new PersonAccessChanged(personId, caller.personId(), "reactivated"));
         }
     }
 

@@ -4,14 +4,44 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Settings from system properties or the environment. Demo mode is on only when the embedded run command (or an
- * operator, with APP_DEMO=true) asks for it: it seeds the demo organisation into an empty database and shows
- * password links on screen and in the log, since no mail server is configured there.
+ * operator, with APP_DEMO=true) asks for it: it seeds the demo organisation into an empty database, where every demo
+ * account has the same published password, and shows a banner on every page.
  */
 @ApplicationScoped
+@jakarta.inject.Named
 public class AppConfig {
 
+    static final String DEMO_REFUSED = "APP_DEMO=true is refused: demo mode seeds accounts whose password is published, and "
+            + "this database is not the embedded one of the run command. If this really is a throw-away installation, "
+            + "also set APP_DEMO_ON_EXTERNAL_DATABASE=true.";
+
+    /**
+     * Whether this is the demo. Asked for against a database that is not the embedded one (the run command and the
+     * tests mark theirs with {@code -Deveryoneserves.db.embedded=true}) without the second, explicit setting
+     * APP_DEMO_ON_EXTERNAL_DATABASE=true, demo mode refuses to start: the application's deployment fails with
+     * {@link #DEMO_REFUSED}, so a real installation cannot become the demo by one mistaken variable.
+     */
     public boolean demoMode() {
-        return Boolean.parseBoolean(setting("everyoneserves.demo", "APP_DEMO", "false"));
+        boolean asked = Boolean.parseBoolean(setting("everyoneserves.demo", "APP_DEMO", "false"));
+        if (asked && !Boolean.getBoolean("everyoneserves.db.embedded")
+                && !Boolean.parseBoolean(setting("everyoneserves.demo.externalDatabase", "APP_DEMO_ON_EXTERNAL_DATABASE", "false"))) {
+            throw new IllegalStateException(DEMO_REFUSED);
+        }
+        return asked;
+    }
+
+    /** The company's name (APP_COMPANY_NAME): a password may not contain it. */
+    public String companyName() {
+        return setting("everyoneserves.company", "APP_COMPANY_NAME", "");
+    }
+
+    /** How long a web sign-in lasts at most, however active (APP_SESSION_MAX_HOURS, default 12), besides the idle timeout. */
+    public java.time.Duration sessionLifetime() {
+        try {
+            return java.time.Duration.ofHours(Math.max(1, Long.parseLong(setting("everyoneserves.session.maxHours", "APP_SESSION_MAX_HOURS", "12"))));
+        } catch (NumberFormatException e) {
+            return java.time.Duration.ofHours(12);
+        }
     }
 
     /** The address people use to reach the application, for links in messages; empty means "the request's own". */

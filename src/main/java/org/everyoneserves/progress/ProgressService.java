@@ -56,6 +56,9 @@ public class ProgressService {
     @Inject
     org.everyoneserves.content.Catalog catalog;
 
+    @Inject
+    org.everyoneserves.platform.audit.AuditLog audit;
+
     private static final String LINE = PersonService.REPORTING_LINE;
 
     private static final String SELECT = "select p.id as pid, p.first_name as first_name, p.last_name as last_name, p.email as email,"
@@ -119,6 +122,7 @@ public class ProgressService {
      */
     public void export(@NotNull Caller caller, @NotNull TeamQuery query, @NotNull Consumer<TeamRow> sink) {
         requireManager(caller);
+        audited(caller, "export.team", query);
         stream(LINE, caller, query, sink);
     }
 
@@ -127,7 +131,15 @@ public class ProgressService {
         if (!caller.admin()) {
             throw BusinessException.forbidden();
         }
+        audited(caller, "export.organisation", query);
         stream(EVERYONE, caller, query, sink);
+    }
+
+    /** Who took people's data out of the application, and which part of it; written before the first row goes out. */
+    private void audited(Caller caller, String action, TeamQuery query) {
+        audit.record(caller.personId(), action, "person", caller.personId(), "status=" + query.status() + " department="
+                + query.departmentId() + " jobRole=" + query.jobRoleId());
+        em.flush();
     }
 
     private void stream(String scope, Caller caller, TeamQuery query, Consumer<TeamRow> sink) {

@@ -1,23 +1,31 @@
 package org.everyoneserves.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotNull;
+import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.logging.Logger;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
 import org.everyoneserves.people.PersonService;
 import org.everyoneserves.people.PersonSummary;
 import org.everyoneserves.platform.AppConfig;
 import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.Caller;
+import org.everyoneserves.platform.DirectMail;
 import org.everyoneserves.platform.audit.AuditLog;
 
 /**
@@ -30,7 +38,6 @@ public class AccountService {
 
     static final Duration SET_LINK_LIFETIME = Duration.ofDays(7);
     static final Duration RESET_LINK_LIFETIME = Duration.ofHours(1);
-    private static final Logger LOG = Logger.getLogger(AccountService.class.getName());
 
     @PersistenceContext
     EntityManager em;
@@ -56,6 +63,15 @@ public class AccountService {
     @Inject
     Clock clock;
 
+    @Inject
+    SecurityLog securityLog;
+
+    @Inject
+    DirectMail mail;
+
+    @Inject
+    Event<ResetLinkMade> resetLinks;
+
     /** A link just made; the token exists nowhere else. */
     public record IssuedLink(String token, Instant expiresAt, String personName) {
     }
@@ -64,12 +80,20 @@ public class AccountService {
     public record LinkInfo(String purpose, String personName, String email) {
     }
 
-    public SignInResult signIn(String email, String password, String clientAddress) {
-        Optional<Instant> locked = throttle.lockedUntil(email, clientAddress);
-        if (locked.isPresent()) {
-            return SignInResult.throttled(locked.get());
-        }
+    /**
+     * Checks an e-mail and password from a client address. An account and address that failed too often wait before
+     * the password is checked at all ({@link SignInThrottle}); every outcome goes to the security log.
+     *
+     * @param channel {@code web} or {@code api}, for the log
+     */
+    public SignInResult signIn(String email, String password, String clientAddress, String channel) {
         Optional<PersonSummary> person = people.findActiveByEmail(email);
+        Long personId = person.map(PersonSummary::id).orElse(null);
+        Optional<Instant> wait = throttle.waitUntil(email, clientAddress);
+        if (wait.isPresent()) {
+            securityLog.throttled(personId, email, clientAddress, Duration.between(clock.instant(), wait.get()).toSeconds());
+            return SignInResult.throttled(wait.get());
+        }
         Credential credential = person.map(p -> em.find(Credential.class, p.id())).orElse(null);
         boolean valid;
         if (credential == null) {
@@ -80,11 +104,13 @@ public class AccountService {
         }
         if (!valid) {
             throttle.failed(email, clientAddress);
+            securityLog.signInFailed(personId, email, clientAddress, channel);
             return SignInResult.invalid();
         }
-        throttle.succeeded(email);
-        long id = person.get().id();
-        return new SignInResult(SignInResult.Status.SIGNED_IN, id, groupsOf(person.get()), null);
+        throttle.succeeded(email, clientAddress);
+        securityLog.signedIn(personId, clientAddress, channel);
+        int version = people.accessVersion(personId).orElse(0);
+        return new SignInResult(SignInResult.Status.SIGNED_IN, personId, groupsOf(person.get()), version, null);
     }
 
     Set<String> groupsOf(PersonSummary person) {
@@ -110,35 +136,60 @@ public class AccountService {
         }
         IssuedLink link = issue(personId, PasswordLink.Purpose.SET, SET_LINK_LIFETIME, person.displayName());
         audit.record(caller.personId(), "password.linkIssued", "person", personId, "set-password link");
-        if (config.demoMode()) {
-            LOG.info(() -> "Demo mode: set-password link for " + person.email() + ": /password.xhtml?token=" + link.token());
-        }
+        securityLog.passwordLinkIssued(personId, caller.personId());
         return link;
     }
 
+    /** Whether a person who forgot their password can get a link by e-mail: a mail server and the public address are set. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean resetByMail() {
+        return mail.available() && !config.publicUrl().isEmpty();
+    }
+
     /**
-     * Someone forgot their password. Makes a reset link when the e-mail belongs to an active person; says nothing
-     * about whether it does. The link is returned only in demo mode, where no mail server delivers it.
+     * Someone forgot their password. When the e-mail belongs to an active person and the requests for that account
+     * and from that address are within their limits, e-mails a reset link (after the link is committed); says nothing
+     * about which of these happened, and never returns the link, in demo mode neither. A new reset link cancels an
+     * older reset link, never a set-password link an admin issued. Without e-mail ({@link #resetByMail}) nothing is
+     * made: the page tells the person to ask an admin.
      */
-    public Optional<IssuedLink> requestReset(String email) {
+    public void requestReset(String email, String clientAddress) {
         Optional<PersonSummary> person = people.findActiveByEmail(email);
+        Long personId = person.map(PersonSummary::id).orElse(null);
+        if (!resetByMail()) {
+            securityLog.resetRequested(personId, email, clientAddress, "no_mail");
+            return;
+        }
+        if (!throttle.allowReset(email, clientAddress)) {
+            securityLog.resetRequested(personId, email, clientAddress, "throttled");
+            return;
+        }
         if (person.isEmpty()) {
-            return Optional.empty();
+            securityLog.resetRequested(null, email, clientAddress, "unknown_account");
+            return;
         }
-        IssuedLink link = issue(person.get().id(), PasswordLink.Purpose.RESET, RESET_LINK_LIFETIME, person.get().displayName());
-        audit.record(person.get().id(), "password.resetRequested", "person", person.get().id(), null);
-        if (config.demoMode()) {
-            LOG.info(() -> "Demo mode: password reset link for " + person.get().email() + ": /password.xhtml?token=" + link.token());
-            return Optional.of(link);
-        }
-        LOG.info(() -> "Password reset requested for person " + person.get().id() + "; no mail server is configured to deliver it");
-        return Optional.empty();
+        PersonSummary who = person.get();
+        IssuedLink link = issue(who.id(), PasswordLink.Purpose.RESET, RESET_LINK_LIFETIME, who.displayName());
+        audit.record(null, "password.resetRequested", "person", who.id(), "from " + clientAddress);
+        securityLog.resetRequested(who.id(), email, clientAddress, "sent");
+        resetLinks.fire(new ResetLinkMade(who.email(), who.displayName(), who.locale(), link.token()));
+    }
+
+    /** The link goes out once it is committed; the token exists only in this event and the e-mail. */
+    record ResetLinkMade(String email, String name, String locale, String token) {
+    }
+
+    void mailResetLink(@Observes(during = TransactionPhase.AFTER_SUCCESS) ResetLinkMade made) {
+        ResourceBundle bundle = ResourceBundle.getBundle("org.everyoneserves.messages", Locale.forLanguageTag(made.locale()));
+        String url = config.publicUrl() + "/password.xhtml?token=" + made.token();
+        mail.send(made.email(), made.name(), bundle.getString("mail.passwordReset.subject"),
+                MessageFormat.format(bundle.getString("mail.passwordReset.body"), made.name(), url, RESET_LINK_LIFETIME.toMinutes()));
     }
 
     private IssuedLink issue(long personId, PasswordLink.Purpose purpose, Duration lifetime, String name) {
         Instant now = clock.instant();
-        em.createQuery("update PasswordLink l set l.usedAt = :now where l.personId = :person and l.usedAt is null")
-                .setParameter("now", now).setParameter("person", personId).executeUpdate();
+        em.createQuery("update PasswordLink l set l.usedAt = :now where l.personId = :person and l.purpose = :purpose and l.usedAt is null")
+                .setParameter("now", now).setParameter("person", personId).setParameter("purpose", purpose).executeUpdate();
         String token = Tokens.newToken();
         em.persist(new PasswordLink(Tokens.sha256(token), personId, purpose, now, now.plus(lifetime)));
         return new IssuedLink(token, now.plus(lifetime), name);
@@ -146,33 +197,65 @@ public class AccountService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public LinkInfo checkLink(String token) {
-        PasswordLink link = usableLink(token);
+        PasswordLink link = usableLink(token, LockModeType.NONE);
         PersonSummary person = people.findActive(link.personId())
                 .orElseThrow(() -> new BusinessException(BusinessException.Kind.GONE, "password.error.linkUnusable"));
         return new LinkInfo(link.purpose().name(), person.displayName(), person.email());
     }
 
-    /** Sets the password with a one-time link and spends the link. */
+    /**
+     * Sets the password with a one-time link and spends it; of two uses at once, one wins and the other finds the link
+     * spent. Success ends every sign-in of the person (web sessions, devices), cancels their other links, and clears the
+     * sign-in locks on the account: the holder of the link proved who they are.
+     */
     public void setPassword(String token, String password) {
-        PasswordLink link = usableLink(token);
+        PasswordLink link = usableLink(token, LockModeType.PESSIMISTIC_WRITE);
         PersonSummary person = people.findActive(link.personId())
                 .orElseThrow(() -> new BusinessException(BusinessException.Kind.GONE, "password.error.linkUnusable"));
-        checkPolicy(password, person.email());
-        link.use(clock.instant());
+        checkPolicy(password, person);
+        Instant now = clock.instant();
+        link.use(now);
+        em.flush();
+        em.createQuery("update PasswordLink l set l.usedAt = :now where l.personId = :person and l.usedAt is null")
+                .setParameter("now", now).setParameter("person", person.id()).executeUpdate();
         store(person.id(), password);
-        tokens.revokeAll(person.id(), ApiSession.Revoked.PASSWORD_CHANGED);
+        signInsEnd(person.id());
+        throttle.clearAccount(person.email());
         audit.record(person.id(), "password.set", "person", person.id(), link.purpose().name());
+        securityLog.passwordSetWithLink(person.id(), link.purpose().name());
     }
 
-    public void changePassword(@NotNull Caller caller, String current, String password) {
+    /**
+     * The signed-in person changes their password, proving the current one. Wrong current passwords are throttled like
+     * sign-ins from the same address. Success ends the person's other web sessions and every device; the session that
+     * made the change stays signed in with {@link SessionGuard#renew}.
+     */
+    public void changePassword(@NotNull Caller caller, String current, String password, String clientAddress) {
+        PersonSummary me = people.me(caller);
+        Optional<Instant> wait = throttle.waitUntil(me.email(), clientAddress);
+        if (wait.isPresent()) {
+            securityLog.throttled(me.id(), me.email(), clientAddress, Duration.between(clock.instant(), wait.get()).toSeconds());
+            throw new BusinessException(BusinessException.Kind.TOO_MANY_REQUESTS, "password.error.throttled",
+                    Duration.between(clock.instant(), wait.get()).toSeconds() + 1).retryAfter(Duration.between(clock.instant(), wait.get()));
+        }
         Credential credential = em.find(Credential.class, caller.personId());
         if (credential == null || !hasher.verify(current == null ? "" : current, credential.passwordHash())) {
+            throttle.failed(me.email(), clientAddress);
+            securityLog.currentPasswordWrong(me.id(), clientAddress);
             throw new BusinessException(BusinessException.Kind.INVALID, "password.error.currentWrong");
         }
-        checkPolicy(password, people.me(caller).email());
+        throttle.succeeded(me.email(), clientAddress);
+        checkPolicy(password, me);
         store(caller.personId(), password);
-        tokens.revokeAll(caller.personId(), ApiSession.Revoked.PASSWORD_CHANGED);
+        signInsEnd(caller.personId());
         audit.record(caller.personId(), "password.changed", "person", caller.personId(), null);
+        securityLog.passwordChanged(caller.personId(), clientAddress);
+    }
+
+    /** A new password: every web session (through the access version) and every device of the person ends. */
+    private void signInsEnd(long personId) {
+        people.accessChanged(personId);
+        tokens.revokeAll(personId, ApiSession.Revoked.PASSWORD_CHANGED);
     }
 
     /** For the demo organisation and tests: give a person a password directly. */
@@ -189,26 +272,19 @@ public class AccountService {
         storePasswordHash(personId, hasher.hash(password));
     }
 
-    private PasswordLink usableLink(String token) {
+    /** With a write lock, the second of two requests using one link waits for the first and then finds it spent. */
+    private PasswordLink usableLink(String token, LockModeType lock) {
         if (token == null || token.isBlank() || token.length() > 100) {
             throw new BusinessException(BusinessException.Kind.GONE, "password.error.linkUnusable");
         }
         return em.createQuery("select l from PasswordLink l where l.tokenHash = :hash", PasswordLink.class)
-                .setParameter("hash", Tokens.sha256(token)).getResultStream()
+                .setParameter("hash", Tokens.sha256(token)).setLockMode(lock).getResultStream()
                 .filter(l -> l.usableAt(clock.instant()))
                 .findFirst()
                 .orElseThrow(() -> new BusinessException(BusinessException.Kind.GONE, "password.error.linkUnusable"));
     }
 
-    static void checkPolicy(String password, String email) {
-        if (password == null || password.length() < PasswordHasher.MIN_LENGTH) {
-            throw new BusinessException(BusinessException.Kind.INVALID, "password.error.tooShort", PasswordHasher.MIN_LENGTH);
-        }
-        if (password.length() > PasswordHasher.MAX_LENGTH) {
-            throw new BusinessException(BusinessException.Kind.INVALID, "password.error.tooLong", PasswordHasher.MAX_LENGTH);
-        }
-        if (password.strip().equalsIgnoreCase(email) || password.isBlank()) {
-            throw new BusinessException(BusinessException.Kind.INVALID, "password.error.weak");
-        }
+    private void checkPolicy(String password, PersonSummary person) {
+        PasswordPolicy.check(password, List.of(config.companyName(), person.firstName(), person.lastName(), person.email()));
     }
 }

@@ -19,14 +19,13 @@ import org.everyoneserves.platform.WebPaths;
 /**
  * The application's one authentication mechanism. Pages: form sign-in through {@code /login.xhtml}; anonymous
  * requests for protected pages are sent there and back afterwards. At sign-in the session id changes, against
- * session fixation, and the session is registered so that deactivating the person ends it.
+ * session fixation, and the session remembers what {@link SessionGuard} checks on every later request.
  */
 @ApplicationScoped
 @PageSession
 @LoginToContinue(loginPage = "/login.xhtml", errorPage = "", useForwardToLogin = false)
 public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
 
-    public static final String SESSION_PERSON = "everyoneserves.personId";
     private static final String BEARER = "Bearer ";
 
     @Inject
@@ -41,6 +40,9 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Inject
     ApiCaller apiCaller;
 
+    @Inject
+    SessionGuard guard;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -52,13 +54,14 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
             return context.doNothing();
         }
         attempt.clientAddress(request.getRemoteAddr());
+        attempt.channel("web");
         CredentialValidationResult result = identityStores.validate(credential);
         if (result.getStatus() == VALID) {
             HttpSession session = request.getSession(false);
             if (session != null) {
                 request.changeSessionId();
             }
-            request.getSession(true).setAttribute(SESSION_PERSON, Long.valueOf(result.getCallerPrincipal().getName()));
+            guard.signedIn(request.getSession(true), Long.parseLong(result.getCallerPrincipal().getName()), attempt.accessVersion());
         }
         return context.notifyContainerAboutLogin(result);
     }

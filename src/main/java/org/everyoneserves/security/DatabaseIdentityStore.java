@@ -25,9 +25,12 @@ public class DatabaseIdentityStore implements IdentityStore {
         if (!(credential instanceof UsernamePasswordCredential login)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        SignInResult result = accounts.signIn(login.getCaller(), login.getPasswordAsString(), attempt.clientAddress());
+        SignInResult result = accounts.signIn(login.getCaller(), login.getPasswordAsString(), attempt.clientAddress(), attempt.channel());
         return switch (result.status()) {
-            case SIGNED_IN -> new CredentialValidationResult(String.valueOf(result.personId()), result.groups());
+            case SIGNED_IN -> {
+                attempt.accessVersion(result.accessVersion());
+                yield new CredentialValidationResult(String.valueOf(result.personId()), result.groups());
+            }
             case THROTTLED -> {
                 attempt.lockedUntil(result.lockedUntil());
                 yield CredentialValidationResult.INVALID_RESULT;

@@ -8,14 +8,18 @@ import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import jakarta.security.auth.message.callback.CallerPrincipalCallback;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 import java.security.Principal;
+import java.util.Optional;
 import javax.security.auth.callback.Callback;
 
 /**
  * Soteria's AutoApplySession without the API: restores the caller kept in the HTTP session before
- * LoginToContinue (priority 220) would send a signed-in person back to the sign-in page.
+ * LoginToContinue (priority 220) would send a signed-in person back to the sign-in page, after {@link SessionGuard}
+ * agreed that the session may go on; otherwise the session ends and the request goes on as anonymous.
  */
 @Interceptor
 @PageSession
@@ -23,6 +27,12 @@ import javax.security.auth.callback.Callback;
 public class PageSessionInterceptor implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    @Inject
+    SessionGuard guard;
+
+    @Inject
+    SecurityLog securityLog;
 
     @AroundInvoke
     public Object intercept(InvocationContext invocation) throws Exception {
@@ -35,9 +45,16 @@ public class PageSessionInterceptor implements Serializable {
             return invocation.proceed();
         }
         Principal principal = request.getUserPrincipal();
-        if (principal != null) {
-            context.getHandler().handle(new Callback[] {new CallerPrincipalCallback(context.getClientSubject(), principal)});
-            return SUCCESS;
+        HttpSession session = request.getSession(false);
+        if (principal != null && session != null) {
+            Optional<String> end = guard.endReason(session);
+            if (end.isEmpty()) {
+                context.getHandler().handle(new Callback[] {new CallerPrincipalCallback(context.getClientSubject(), principal)});
+                return SUCCESS;
+            }
+            Long personId = SessionGuard.personOf(session);
+            securityLog.sessionEnded(personId == null ? 0 : personId, end.get());
+            session.invalidate();
         }
         Object outcome = invocation.proceed();
         if (SUCCESS.equals(outcome)) {

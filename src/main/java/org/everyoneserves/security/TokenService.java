@@ -55,6 +55,9 @@ public class TokenService {
     @Inject
     Clock clock;
 
+    @Inject
+    SecurityLog securityLog;
+
     /** A new pair of tokens; the secrets exist nowhere else. */
     public record Issued(String accessToken, Instant issuedAt, Instant accessExpiresAt, String refreshToken, Instant refreshExpiresAt,
                          long sessionId) {
@@ -92,11 +95,11 @@ public class TokenService {
      * the first one's session, which never reached the device, instead of leaving it in the devices list.
      */
     public Issued signIn(String email, String password, @NotNull String device, String address, String writeId) {
-        SignInResult result = accounts.signIn(email, password, address);
+        SignInResult result = accounts.signIn(email, password, address, "api");
         switch (result.status()) {
             case THROTTLED -> {
                 Duration wait = Duration.between(clock.instant(), result.lockedUntil());
-                throw new BusinessException(BusinessException.Kind.TOO_MANY_REQUESTS, "auth.error.throttled", wait.toMinutes() + 1)
+                throw new BusinessException(BusinessException.Kind.TOO_MANY_REQUESTS, "auth.error.throttled", wait.toSeconds() + 1)
                         .retryAfter(wait);
             }
             case INVALID -> throw new BusinessException(BusinessException.Kind.UNAUTHORIZED, "auth.error.invalidCredentials");
@@ -141,6 +144,7 @@ public class TokenService {
             }
             session.revoke(now, ApiSession.Revoked.REUSE);
             audit.record(session.getPersonId(), "api.refreshReused", "person", session.getPersonId(), session.getDevice());
+            securityLog.refreshTokenReused(session.getPersonId(), session.getId());
             throw new BusinessException(BusinessException.Kind.UNAUTHORIZED, "auth.error.refreshReused");
         }
         token.spend(now, writeId);
@@ -171,6 +175,7 @@ public class TokenService {
 
     /** Signs this device out, or, with {@code everywhere}, every device of the person. */
     public void signOut(@NotNull Caller caller, long sessionId, boolean everywhere) {
+        securityLog.signedOut(caller.personId(), everywhere ? "api_everywhere" : "api");
         if (everywhere) {
             revokeAll(caller.personId(), ApiSession.Revoked.SIGNED_OUT);
         } else {

@@ -36,7 +36,7 @@ class PasswordLinkIT {
         long newcomer = people.create("newcomer", null);
         long colleague = people.create("colleague", null);
         String email = people.email("newcomer");
-        assertEquals(SignInResult.Status.INVALID, accounts.signIn(email, "no password yet", "10.0.0.1").status());
+        assertEquals(SignInResult.Status.INVALID, accounts.signIn(email, "no password yet", "10.0.0.1", "web").status());
 
         assertEquals("error.forbidden", assertThrows(BusinessException.class,
                 () -> accounts.issueSetPasswordLink(People.learner(colleague), newcomer)).code());
@@ -46,14 +46,14 @@ class PasswordLinkIT {
         assertEquals("password.error.tooShort", assertThrows(BusinessException.class,
                 () -> accounts.setPassword(link.token(), "short")).code());
         accounts.setPassword(link.token(), "a long enough passphrase");
-        SignInResult result = accounts.signIn(email, "a long enough passphrase", "10.0.0.1");
+        SignInResult result = accounts.signIn(email, "a long enough passphrase", "10.0.0.1", "web");
         assertEquals(SignInResult.Status.SIGNED_IN, result.status());
         assertEquals(newcomer, result.personId());
         assertEquals(java.util.Set.of(Roles.LEARNER), result.groups());
 
         assertEquals("password.error.linkUnusable", assertThrows(BusinessException.class,
                 () -> accounts.setPassword(link.token(), "another long passphrase")).code());
-        assertEquals(SignInResult.Status.SIGNED_IN, accounts.signIn(email, "a long enough passphrase", "10.0.0.1").status(),
+        assertEquals(SignInResult.Status.SIGNED_IN, accounts.signIn(email, "a long enough passphrase", "10.0.0.1", "web").status(),
                 "the spent link changed nothing");
     }
 

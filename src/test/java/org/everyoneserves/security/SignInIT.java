@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
@@ -37,8 +38,12 @@ class SignInIT {
     void signingInGivesANewSessionIdAndOpensTheRightPages() {
         Web web = new Web();
         web.get("/login.xhtml");
+        assertNull(web.sessionId(), "the sign-in form is stateless: an anonymous visitor gets no server session");
+        web.get("/forgot-password.xhtml");
+        assertNull(web.sessionId(), "nor does the forgot-password form");
+        web.get("/learner/index.xhtml");
         String before = web.sessionId();
-        assertNotNull(before, "the sign-in form has a session for its view state");
+        assertNotNull(before, "a protected page remembers where to come back to after sign-in");
         HttpResponse<String> signedIn = web.signIn(Web.demo("ravi.iyer"), Web.DEMO_PASSWORD);
         assertEquals(302, signedIn.statusCode());
         assertNotEquals(before, web.sessionId(), "a new session id at sign-in: no session fixation");
@@ -64,22 +69,10 @@ class SignInIT {
         assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElseThrow());
         assertEquals("strict-origin-when-cross-origin", page.headers().firstValue("Referrer-Policy").orElseThrow());
         assertFalse(page.headers().firstValue("Strict-Transport-Security").isPresent(), "HSTS only over TLS");
-        String cookie = page.headers().firstValue("Set-Cookie").orElseThrow();
+        HttpResponse<String> signedIn = new Web().signIn(Web.demo("ravi.iyer"), Web.DEMO_PASSWORD);
+        String cookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
         assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), cookie);
-    }
-
-    @Test
-    void repeatedWrongPasswordsLockTheAccountEvenForTheRightOne() {
-        String kwame = person("kwame").email();
-        Web web = new Web();
-        for (int i = 0; i < 5; i++) {
-            HttpResponse<String> wrong = web.signIn(kwame, "wrong password " + i);
-            assertTrue(wrong.body().contains("do not match an active account"), "attempt " + i);
-        }
-        HttpResponse<String> locked = web.signIn(kwame, Web.DEMO_PASSWORD);
-        assertEquals(200, locked.statusCode());
-        assertTrue(locked.body().contains("Too many failed sign-ins"), "the right password is refused while locked");
-        assertEquals(302, new Web().get("/learner/index.xhtml").statusCode(), "and no session was made");
+        assertFalse(cookie.contains("Secure"), "plain HTTP from a client the server does not trust as its proxy: " + cookie);
     }
 
     @Test

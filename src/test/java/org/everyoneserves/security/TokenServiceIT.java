@@ -78,7 +78,7 @@ class TokenServiceIT {
                 () -> tokens.revoke(People.learner(other), phone.sessionId())).code(), "someone else's device does not exist for them");
         assertNotNull(tokens.authenticate(phone.accessToken(), "10.0.0.1").bearer());
 
-        accounts.changePassword(People.learner(owner), PASSWORD, "another long passphrase");
+        accounts.changePassword(People.learner(owner), PASSWORD, "another long passphrase", "10.0.0.1");
 
         assertEquals(TokenService.Rejection.INVALID, tokens.authenticate(phone.accessToken(), "10.0.0.1").rejection());
     }

@@ -17,6 +17,7 @@ public final class NewPerson {
     String role;
     LocalDate startDate = LocalDate.of(2026, 1, 5);
     String managerEmail;
+    boolean admin;
 
     private NewPerson(String name) {
         this.name = name;
@@ -49,6 +50,12 @@ public final class NewPerson {
         return this;
     }
 
+    /** An admin. */
+    public NewPerson admin() {
+        this.admin = true;
+        return this;
+    }
+
     Map<String, String> form() {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("name", name);
@@ -62,6 +69,9 @@ public final class NewPerson {
         if (managerEmail != null) {
             form.put("manager", managerEmail);
         }
+        if (admin) {
+            form.put("admin", "true");
+        }
         return form;
     }
 
@@ -70,6 +80,7 @@ public final class NewPerson {
         person.department = field.apply("department");
         person.role = field.apply("role");
         person.managerEmail = field.apply("manager");
+        person.admin = "true".equals(field.apply("admin"));
         return person;
     }
 }

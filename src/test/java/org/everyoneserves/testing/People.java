@@ -55,6 +55,7 @@ public final class People {
         PersonDetails details = details(person.name, null);
         details.setStartDate(person.startDate);
         details.setManagerEmail(person.managerEmail);
+        details.setAdmin(person.admin);
         if (person.department != null) {
             details.setDepartmentId(service.findByCode(Department.class, person.department)
                     .orElseThrow(() -> new IllegalArgumentException("no department " + person.department)));

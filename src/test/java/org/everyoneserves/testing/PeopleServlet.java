@@ -9,12 +9,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.everyoneserves.demo.DemoOrganisation;
 import org.everyoneserves.people.PersonService;
+import org.everyoneserves.platform.Caller;
 import org.everyoneserves.security.AccountService;
 import org.everyoneserves.security.PasswordHasher;
 
 /**
  * {@code POST /testing/people} in a client test's own copy of the application ({@link Deployments#withPeople}), never
- * in the application itself: makes a {@link NewPerson} with the demo password and answers with its id and e-mail.
+ * in the application itself: makes a {@link NewPerson} with the demo password and answers with its id and e-mail;
+ * with {@code revokeAdmin=<id>}, takes that person's admin rights as an admin would on their page.
  */
 @WebServlet("/testing/people")
 public class PeopleServlet extends HttpServlet {
@@ -38,6 +40,14 @@ public class PeopleServlet extends HttpServlet {
     /** Each person gets a {@link People} of their own, so that the same name asked twice makes two people. */
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getParameter("revokeAdmin") != null) {
+            long id = Long.parseLong(request.getParameter("revokeAdmin"));
+            var details = service.details(Caller.SYSTEM, id);
+            details.setAdmin(false);
+            service.update(Caller.SYSTEM, id, details);
+            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            return;
+        }
         People people = new People(service);
         NewPerson person = NewPerson.fromForm(request::getParameter);
         long id = people.create(person);

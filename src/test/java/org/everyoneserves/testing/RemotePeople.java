@@ -20,6 +20,14 @@ public final class RemotePeople {
         this.path = "/" + Deployments.peopleContext(testClass) + "/testing/people";
     }
 
+    /** Takes the person's admin rights, as an admin would on their page. */
+    public void revokeAdmin(long id) {
+        HttpResponse<String> response = web.postForm(path, java.util.Map.of("revokeAdmin", String.valueOf(id)));
+        if (response.statusCode() != 204) {
+            throw new AssertionError("could not revoke admin rights of " + id + ": " + response.statusCode() + " " + response.body());
+        }
+    }
+
     public Made create(NewPerson person) {
         HttpResponse<String> response = web.postForm(path, person.form());
         if (response.statusCode() != 200) {

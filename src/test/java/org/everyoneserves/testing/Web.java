@@ -29,8 +29,26 @@ public final class Web {
     private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
+    private final Map<String, String> headers = new LinkedHashMap<>();
+
+    /**
+     * Sends every request as the test server's trusted proxy would forward it (the test server trusts 127.0.0.1): from
+     * this client address, over TLS when {@code https}.
+     */
+    public Web viaProxy(String clientAddress, boolean https) {
+        headers.put("X-Forwarded-For", clientAddress);
+        headers.put("X-Forwarded-Proto", https ? "https" : "http");
+        return this;
+    }
+
+    private HttpRequest.Builder builder(URI uri) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
+        headers.forEach(builder::header);
+        return builder;
+    }
+
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(BASE + path)).GET().build());
+        return send(builder(URI.create(BASE + path)).GET().build());
     }
 
     /** Follows redirects on GET, like a browser, and answers with the last response. */
@@ -38,7 +56,7 @@ public final class Web {
         HttpResponse<String> response = get(path);
         for (int i = 0; i < 5 && response.statusCode() / 100 == 3; i++) {
             String location = response.headers().firstValue("Location").orElseThrow();
-            response = send(HttpRequest.newBuilder(URI.create(BASE).resolve(location)).GET().build());
+            response = send(builder(URI.create(BASE).resolve(location)).GET().build());
         }
         return response;
     }
@@ -47,20 +65,20 @@ public final class Web {
         String body = fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(BASE + path))
+        return send(builder(URI.create(BASE + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     public HttpResponse<String> postJson(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(BASE + path)).header("Content-Type", "application/json")
+        return send(builder(URI.create(BASE + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     /** A GET whose body is binary (a PDF, a workbook). */
     public HttpResponse<byte[]> getBytes(String path) {
         try {
-            return client.send(HttpRequest.newBuilder(URI.create(BASE + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return client.send(builder(URI.create(BASE + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

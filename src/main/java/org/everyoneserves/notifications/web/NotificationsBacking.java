@@ -7,6 +7,7 @@ import java.util.List;
 import org.everyoneserves.notifications.Notification;
 import org.everyoneserves.notifications.NotificationService;
 import org.everyoneserves.platform.Caller;
+import org.everyoneserves.platform.web.Messages;
 import org.everyoneserves.security.CurrentUser;
 
 /** The header's count of unread notifications, and /learner/notifications.xhtml: what was sent, newest first. */
@@ -33,11 +34,16 @@ public class NotificationsBacking {
         return unread;
     }
 
-    /** Shows the list and marks it read: what the person has seen here no longer counts as new. */
+    /** Shows the list; opening it changes nothing (a GET never does), the button marks it read. */
     public void load() {
         list = notifications.mine(caller, 200);
+    }
+
+    /** The person says they have seen them: none counts as new any more. */
+    public String markAllRead() {
         notifications.markAllRead(caller);
-        unread = 0L;
+        Messages.info("notifications.message.markedRead");
+        return "/learner/notifications.xhtml?faces-redirect=true";
     }
 
     public List<Notification> getList() { return list; }

@@ -1,12 +1,14 @@
 package org.everyoneserves.security.api;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -24,13 +26,18 @@ public class PasswordResetsResource {
     @Inject
     AccountService accounts;
 
+    @Context
+    HttpServletRequest request;
+
     @POST
     @Operation(operationId = "requestPasswordReset", summary = "Ask for a password reset link",
-            description = "Always answers 202, whether or not the e-mail belongs to an active account, so the answer tells nobody which addresses are registered.")
+            description = "Always answers 202, whether or not the e-mail belongs to an active account, so the answer tells nobody which "
+                    + "addresses are registered. The link goes out by e-mail only (never in an answer), at most 3 times an hour per account "
+                    + "and 20 times an hour per client address; an installation without e-mail sends nothing and the person asks an admin.")
     @APIResponse(responseCode = "202", description = "If the account exists, a reset link is on its way")
     @APIResponse(responseCode = "400", description = "Missing or malformed e-mail, or a body that is not JSON")
-    public Response request(@NotNull @Valid PasswordResetRequest request) {
-        accounts.requestReset(request.email());
+    public Response request(@NotNull @Valid PasswordResetRequest body) {
+        accounts.requestReset(body.email(), request.getRemoteAddr());
         return Response.accepted().build();
     }
 }

@@ -8,6 +8,6 @@ import org.everyoneserves.people.Person;
 @Schema(description = "Sign in with the account's e-mail and password; name the device so the person recognises it in their devices list.")
 public record TokenRequest(
         @Schema(example = "noah.fischer@brightwater.example") @NotBlank @Size(max = Person.EMAIL_MAXLENGTH) String email,
-        @Schema(example = "serve-customers-2026") @NotBlank @Size(max = 200) String password,
+        @Schema(description = "The account's password", example = "three unrelated words here") @NotBlank @Size(max = 200) String password,
         @Schema(example = "Noah's Pixel 8") @NotBlank @Size(max = 100) String device) {
 }

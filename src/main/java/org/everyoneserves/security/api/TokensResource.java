@@ -49,16 +49,17 @@ public class TokensResource {
     @Path("token")
     @Operation(operationId = "issueTokens",
             summary = "Sign in", description = "Checks e-mail and password with the same throttling as the web sign-in "
-            + "(5 failures in 15 minutes lock the account for 15 minutes) and opens a device sign-in that lasts at most 30 days. "
+            + "(after 3 failures for one account from one address, each further try from there waits: 10 s, doubling up to 15 minutes; "
+            + "other addresses are not slowed) and opens a device sign-in that lasts at most 30 days. The answer carries Cache-Control: no-store. "
             + "Sent again with the same Idempotency-Key within a minute, it replaces the first sign-in, whose answer never arrived.")
     @APIResponse(responseCode = "200", description = "Signed in", content = @Content(schema = @Schema(implementation = TokenResponse.class)))
     @APIResponse(responseCode = "400", description = "Missing fields")
     @APIResponse(responseCode = "401", description = "E-mail and password do not match an active account")
-    @APIResponse(responseCode = "429", description = "Too many failed sign-ins; see Retry-After")
-    public TokenResponse token(@NotNull @Valid TokenRequest body,
+    @APIResponse(responseCode = "429", description = "Too many failed sign-ins for this account from this address; see Retry-After")
+    public Response token(@NotNull @Valid TokenRequest body,
                                @Parameter(description = "The client's id of this request: the same sign-in retried after a lost answer replaces the first")
                                @HeaderParam(Idempotency.HEADER) String writeId) {
-        return TokenResponse.of(tokens.signIn(body.email(), body.password(), body.device(), request.getRemoteAddr(), writeId));
+        return noStore(TokenResponse.of(tokens.signIn(body.email(), body.password(), body.device(), request.getRemoteAddr(), writeId)));
     }
 
     @POST
@@ -70,9 +71,14 @@ public class TokensResource {
     @APIResponse(responseCode = "200", description = "New tokens", content = @Content(schema = @Schema(implementation = TokenResponse.class)))
     @APIResponse(responseCode = "400", description = "Missing refresh token")
     @APIResponse(responseCode = "401", description = "Unknown, expired, revoked or reused refresh token: sign in again")
-    public TokenResponse refresh(@NotNull @Valid RefreshRequest body,
+    public Response refresh(@NotNull @Valid RefreshRequest body,
                                  @Parameter(description = "The client's id of this request, to retry it safely") @HeaderParam(Idempotency.HEADER) String writeId) {
-        return TokenResponse.of(tokens.refresh(body.refreshToken(), writeId, request.getRemoteAddr()));
+        return noStore(TokenResponse.of(tokens.refresh(body.refreshToken(), writeId, request.getRemoteAddr())));
+    }
+
+    /** Tokens are secrets: no cache, shared or private, may keep the answer (RFC 6749 5.1). */
+    private static Response noStore(TokenResponse tokens) {
+        return Response.ok(tokens).header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
     }
 
     @POST

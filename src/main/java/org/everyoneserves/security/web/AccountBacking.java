@@ -3,6 +3,7 @@ package org.everyoneserves.security.web;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import org.everyoneserves.people.PersonService;
 import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.Caller;
@@ -10,6 +11,7 @@ import org.everyoneserves.platform.web.FieldErrors;
 import org.everyoneserves.platform.web.Messages;
 import org.everyoneserves.security.AccountService;
 import org.everyoneserves.security.CurrentUser;
+import org.everyoneserves.security.SessionGuard;
 import org.everyoneserves.security.TokenService;
 
 /** /account/index.xhtml: change one's own password and language; see and sign out the app's devices. */
@@ -32,6 +34,12 @@ public class AccountBacking {
     @Inject
     TokenService tokens;
 
+    @Inject
+    SessionGuard sessions;
+
+    @Inject
+    HttpServletRequest request;
+
     private java.util.List<TokenService.Device> devices;
 
     private String language;
@@ -49,11 +57,12 @@ public class AccountBacking {
         }
         boolean hadDevices = !getDevices().isEmpty();
         try {
-            accounts.changePassword(caller, current, password);
+            accounts.changePassword(caller, current, password, request.getRemoteAddr());
         } catch (BusinessException e) {
-            FieldErrors.of(e).on("account:current", "password.error.currentWrong").showOr("account:newPassword");
+            FieldErrors.of(e).on("account:current", "password.error.currentWrong", "password.error.throttled").showOr("account:newPassword");
             return null;
         }
+        sessions.renew(request.getSession(), caller.personId());
         Messages.info(hadDevices ? "account.message.passwordChangedDevices" : "account.message.passwordChanged");
         return "/account/index.xhtml?faces-redirect=true";
     }

@@ -23,6 +23,7 @@ import org.everyoneserves.people.Person;
 import org.everyoneserves.platform.web.Messages;
 import org.everyoneserves.security.CurrentUser;
 import org.everyoneserves.security.PasswordHasher;
+import org.everyoneserves.security.SecurityLog;
 import org.everyoneserves.security.SignInAttempt;
 
 /** /login.xhtml: sign in with e-mail and password; sign out. */
@@ -44,6 +45,9 @@ public class LoginBacking {
 
     @Inject
     Clock clock;
+
+    @Inject
+    SecurityLog securityLog;
 
     @NotBlank
     @Size(max = Person.EMAIL_MAXLENGTH)
@@ -72,8 +76,7 @@ public class LoginBacking {
             default -> {
                 Instant lockedUntil = attempt.lockedUntil();
                 if (lockedUntil != null) {
-                    long minutes = Math.max(1, Duration.between(clock.instant(), lockedUntil).toMinutes() + 1);
-                    Messages.error("login.error.throttled", minutes);
+                    Messages.error("login.error.throttled", Math.max(1, Duration.between(clock.instant(), lockedUntil).toSeconds() + 1));
                 } else {
                     Messages.error("login.error.invalid");
                 }
@@ -84,6 +87,9 @@ public class LoginBacking {
 
     public void signOut() throws IOException, jakarta.servlet.ServletException {
         ExternalContext external = faces.getExternalContext();
+        if (currentUser.isSignedIn()) {
+            securityLog.signedOut(currentUser.caller().personId(), "web");
+        }
         ((HttpServletRequest) external.getRequest()).logout();
         external.invalidateSession();
         external.redirect(external.getRequestContextPath() + "/login.xhtml?signedOut=true");

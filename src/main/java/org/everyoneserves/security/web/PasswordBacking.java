@@ -50,7 +50,8 @@ public class PasswordBacking implements Serializable {
         try {
             accounts.setPassword(token, password);
         } catch (BusinessException e) {
-            FieldErrors.of(e).on("password:newPassword", "password.error.tooShort", "password.error.tooLong", "password.error.weak").show();
+            FieldErrors.of(e).on("password:newPassword", "password.error.tooShort", "password.error.tooLong", "password.error.weak",
+                    "password.error.common", "password.error.context").show();
             return;
         }
         done = true;

@@ -1,0 +1,11 @@
+package org.everyoneserves.people;
+
+/**
+ * Fired in the transaction that changed what a person may do: admin rights granted or taken, deactivated,
+ * reactivated. Security writes it to its log; the person's sessions end through their access version.
+ *
+ * @param actorId who made the change; null for the platform itself
+ * @param change  {@code admin.granted}, {@code admin.revoked}, {@code deactivated} or {@code reactivated}
+ */
+public record PersonAccessChanged(long personId, Long actorId, String change) {
+}
