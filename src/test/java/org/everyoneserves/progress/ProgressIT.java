@@ -44,6 +44,9 @@ class ProgressIT {
     ProgressService progress;
 
     @Inject
+    org.everyoneserves.platform.audit.AuditLog audit;
+
+    @Inject
     ModuleService modules;
 
     @Inject
@@ -157,12 +160,16 @@ class ProgressIT {
     }
 
     @Test
-    void theExportHasEveryRowOfTheViewInOrder() {
+    void theExportHasEveryRowOfTheViewInOrderAndIsAudited() {
         List<TeamRow> rows = new ArrayList<>();
         progress.export(People.manager(lead), new TeamQuery(TeamQuery.Status.ALL, null, null, TeamQuery.Sort.NAME, 0, 1), rows::add);
         assertEquals(List.of(fresh, indirect, late), rows.stream().map(TeamRow::personId).toList(), "all pages, not the first");
         assertEquals(team(TeamQuery.Status.ALL, TeamQuery.Sort.NAME, 0, 50).rows(), rows, "the same figures as the page");
         assertEquals("error.forbidden", code(() -> progress.export(People.learner(late), TeamQuery.all(), r -> { })));
+        assertTrue(audit.forSubject("person", lead, 20).stream().anyMatch(e -> e.getAction().equals("export.team") && Long.valueOf(lead).equals(e.getActorId())),
+                "who took the team's data out, in the audit log");
+        progress.exportOrganisation(People.admin(outsider), TeamQuery.all(), r -> { });
+        assertTrue(audit.forSubject("person", outsider, 20).stream().anyMatch(e -> e.getAction().equals("export.organisation")));
     }
 
 }

@@ -61,6 +61,15 @@ public class MailServer implements LauncherSessionListener {
         throw new AssertionError("no matching e-mail to " + to + " within " + timeout);
     }
 
+    /** The message's subject; a test's matcher for {@link #await} reads it. */
+    public static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String recipients(MimeMessage message) {
         try {
             return Arrays.toString(message.getAllRecipients());

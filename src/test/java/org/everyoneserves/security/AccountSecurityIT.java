@@ -1,0 +1,194 @@
+package org.everyoneserves.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.everyoneserves.testing.Api;
+import org.everyoneserves.testing.Browser;
+import org.everyoneserves.testing.Deployments;
+import org.everyoneserves.testing.MailServer;
+import org.everyoneserves.testing.NewPerson;
+import org.everyoneserves.testing.RemotePeople;
+import org.everyoneserves.testing.ServerClock;
+import org.everyoneserves.testing.Web;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Issue 12 as people and attackers meet it over HTTP and in the browser: sign-in throttling that slows the attacker's
+ * address and not the owner, password resets by e-mail that end every sign-in, sessions that follow the account, the
+ * trusted proxy, and the security log. The test server trusts 127.0.0.1 as its proxy, so a test chooses its client
+ * address with X-Forwarded-For ({@link Web#viaProxy}).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AccountSecurityIT {
+
+    private static final Pattern RESET_LINK = Pattern.compile("https?://\\S+(/password\\.xhtml\\?token=[A-Za-z0-9_-]+)");
+    private static final String NEW_PASSWORD = "lantern orbit teacup 7";
+
+    @RegisterExtension
+    static Browser browser = new Browser();
+
+    @RegisterExtension
+    ServerClock clock = new ServerClock();
+
+    private final RemotePeople people = new RemotePeople(AccountSecurityIT.class);
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.withPeople(AccountSecurityIT.class);
+    }
+
+    @AfterEach
+    void signOutBrowser() {
+        browser.driver().manage().deleteAllCookies();
+    }
+
+    @Test
+    void wrongPasswordsSlowTheirAddressWhileTheOwnerGetsInFromAnother() {
+        RemotePeople.Made owner = agent("slowed");
+        Web attacker = new Web().viaProxy("198.51.100.7", false);
+        for (int i = 0; i < 4; i++) {
+            assertTrue(attacker.signIn(owner.email(), "guess number " + i).body().contains("do not match an active account"), "guess " + i);
+        }
+        HttpResponse<String> waiting = attacker.signIn(owner.email(), Web.DEMO_PASSWORD);
+        assertEquals(200, waiting.statusCode());
+        assertTrue(Pattern.compile("Please wait \\d+ seconds").matcher(waiting.body()).find(), "this address waits before any password is checked");
+
+        assertEquals(302, new Web().viaProxy("203.0.113.20", false).signIn(owner.email(), Web.DEMO_PASSWORD).statusCode(),
+                "the owner, from their own address, is not slowed by the attacker's failures");
+        clock.aheadBy(Duration.ofSeconds(11));
+        assertEquals(302, attacker.signIn(owner.email(), Web.DEMO_PASSWORD).statusCode(), "after the wait, the address may try again");
+    }
+
+    @Test
+    void failuresFromManyAddressesLockTheAccountOnlyForThemAndTheLockIsLogged() throws IOException {
+        RemotePeople.Made owner = agent("targeted");
+        for (int i = 0; i < SignInThrottle.ACCOUNT_LOCK_AT; i++) {
+            Web attacker = new Web().viaProxy("198.51.100." + (10 + i / SignInThrottle.FREE_FAILURES), false);
+            assertTrue(attacker.signIn(owner.email(), "guess " + i).body().contains("do not match an active account"), "guess " + i);
+        }
+        HttpResponse<String> locked = new Web().viaProxy("198.51.100.10", false).signIn(owner.email(), Web.DEMO_PASSWORD);
+        assertTrue(locked.body().contains("Too many failed sign-ins"), "an address that failed is refused while the account is locked");
+        assertEquals(302, new Web().viaProxy("192.0.2.33", false).signIn(owner.email(), Web.DEMO_PASSWORD).statusCode(),
+                "the right password from an address that never failed is let in");
+
+        String log = Files.readString(Path.of(System.getProperty("jboss.home"), "standalone", "log", "security.log"));
+        assertTrue(log.contains("event=account.locked account=" + SecurityLog.accountHash(owner.email()) + " last_address=198.51.100.13"), log);
+        assertTrue(log.contains("event=sign_in.failure person=" + owner.id() + " address=198.51.100.10 channel=web"), log);
+        assertTrue(log.contains("event=sign_in.throttled person=" + owner.id() + " address=198.51.100.10"), log);
+        assertTrue(log.contains("event=sign_in.success person=" + owner.id() + " address=192.0.2.33 channel=web"), log);
+        assertFalse(log.contains("guess 3") || log.contains(Web.DEMO_PASSWORD) || log.contains(owner.email()),
+                "no password, and no e-mail, in the security log");
+    }
+
+    @Test
+    void aResetLinkComesByEmailOnlyAndTheNewPasswordSignsOutEverywhere() throws Exception {
+        RemotePeople.Made person = agent("forgetful");
+        Web elsewhere = new Web();
+        assertEquals(302, elsewhere.signIn(person.email(), Web.DEMO_PASSWORD).statusCode());
+        Api phone = Api.signedIn(person.email());
+
+        browser.open("/forgot-password.xhtml");
+        assertTrue(browser.text("demoBanner").contains("Demo installation"), "demo mode says so on every page");
+        browser.type("forgot:email", person.email());
+        browser.clickAndWait("forgot:send");
+        assertTrue(browser.text("sent").contains("a reset link is on its way"), browser.text("sent"));
+        assertFalse(browser.driver().getPageSource().contains("token="), "the link is never shown to whoever asks, in demo mode neither");
+        browser.screenshot("forgot-password-sent");
+
+        MimeMessage mail = MailServer.await(person.email(), m -> MailServer.subject(m).startsWith("Choose a new password"), Duration.ofSeconds(30));
+        Matcher link = RESET_LINK.matcher(String.valueOf(mail.getContent()));
+        assertTrue(link.find(), "the e-mail has the link under APP_PUBLIC_URL: " + mail.getContent());
+        browser.open(link.group(1));
+        browser.type("password:newPassword", "password1234");
+        browser.type("password:confirmation", "password1234");
+        browser.clickAndWait("password:save");
+        assertTrue(browser.driver().getPageSource().contains("one of the most common"), "a common password is refused next to the field");
+        browser.type("password:newPassword", NEW_PASSWORD);
+        browser.type("password:confirmation", NEW_PASSWORD);
+        browser.clickAndWait("password:save");
+        assertTrue(browser.text("passwordSet").length() > 0);
+        browser.screenshot("password-reset-done");
+
+        assertEquals(302, elsewhere.get("/learner/index.xhtml").statusCode(), "the web session signed in before the reset ended");
+        assertEquals(401, phone.get("/me").statusCode(), "so did the app on the phone");
+        browser.open(link.group(1));
+        assertTrue(browser.driver().getPageSource().contains("already been used"), "the link worked once");
+        assertEquals(302, new Web().signIn(person.email(), NEW_PASSWORD).statusCode());
+    }
+
+    @Test
+    void changingThePasswordEndsTheOtherSessionsAndKeepsThisOne() {
+        RemotePeople.Made person = agent("changer");
+        Web here = new Web();
+        Web there = new Web();
+        here.signIn(person.email(), Web.DEMO_PASSWORD);
+        there.signIn(person.email(), Web.DEMO_PASSWORD);
+        String page = here.get("/account/index.xhtml").body();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("account", "account");
+        form.put("account:current", Web.DEMO_PASSWORD);
+        form.put("account:newPassword", NEW_PASSWORD);
+        form.put("account:confirmation", NEW_PASSWORD);
+        form.put("account:changePassword", "Change");
+        form.put("jakarta.faces.ViewState", Web.viewState(page));
+        assertEquals(302, here.postForm("/account/index.xhtml", form).statusCode());
+        assertEquals(200, here.get("/learner/index.xhtml").statusCode(), "the session that changed it goes on");
+        assertEquals(302, there.get("/learner/index.xhtml").statusCode(), "every other session ended");
+    }
+
+    @Test
+    void aDemotedAdminLosesTheAdminPagesAtTheNextRequest() {
+        RemotePeople.Made admin = people.create(NewPerson.named("demoted").department("it").admin());
+        Web web = new Web();
+        web.signIn(admin.email(), Web.DEMO_PASSWORD);
+        assertEquals(200, web.get("/admin/index.xhtml").statusCode());
+        people.revokeAdmin(admin.id());
+        HttpResponse<String> next = web.get("/admin/index.xhtml");
+        assertEquals(302, next.statusCode(), "the session signed in as an admin ended");
+        assertTrue(next.headers().firstValue("Location").orElseThrow().endsWith("/login.xhtml"));
+        web.signIn(admin.email(), Web.DEMO_PASSWORD);
+        assertEquals(403, web.get("/admin/index.xhtml").statusCode(), "signed in again, without admin rights");
+    }
+
+    @Test
+    void aWebSignInEndsAfterTwelveHoursHoweverActive() {
+        Web web = new Web();
+        web.signIn(agent("marathon").email(), Web.DEMO_PASSWORD);
+        clock.aheadBy(Duration.ofHours(11).plusMinutes(59));
+        assertEquals(200, web.get("/learner/index.xhtml").statusCode());
+        clock.aheadBy(Duration.ofHours(12).plusMinutes(1));
+        assertEquals(302, web.get("/learner/index.xhtml").statusCode(), "the absolute lifetime ended it");
+    }
+
+    @Test
+    void behindTheTrustedProxyOverTlsTheSessionCookieIsSecureAndHstsIsSent() {
+        HttpResponse<String> page = new Web().viaProxy("198.51.100.99", true).get("/learner/index.xhtml");
+        String cookie = page.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(cookie.contains("Secure") && cookie.contains("HttpOnly"), cookie);
+        assertTrue(page.headers().firstValue("Strict-Transport-Security").orElse("").startsWith("max-age="), page.headers().toString());
+    }
+
+    private RemotePeople.Made agent(String name) {
+        return people.create(NewPerson.named(name).department("customer-support").role("support-agent"));
+    }
+}
