@@ -188,6 +188,14 @@ class AccountSecurityIT {
         assertTrue(page.headers().firstValue("Strict-Transport-Security").orElse("").startsWith("max-age="), page.headers().toString());
     }
 
+    @Test
+    void theDemoPasswordIsNoExampleInTheApiDocument() {
+        HttpResponse<String> openapi = new Web().get("/openapi");
+        assertEquals(200, openapi.statusCode());
+        assertTrue(openapi.body().contains("/api/v1/auth/token"));
+        assertFalse(openapi.body().contains(Web.DEMO_PASSWORD), "nobody copies a working password from the documentation");
+    }
+
     private RemotePeople.Made agent(String name) {
         return people.create(NewPerson.named(name).department("customer-support").role("support-agent"));
     }
