@@ -1,5 +1,7 @@
 package org.everyoneserves.security;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -71,6 +73,9 @@ public class AccountService {
 
     @Inject
     Event<ResetLinkMade> resetLinks;
+
+    @Resource
+    ManagedExecutorService executor;
 
     /** A link just made; the token exists nowhere else. */
     public record IssuedLink(String token, Instant expiresAt, String personName) {
@@ -179,11 +184,16 @@ public class AccountService {
     record ResetLinkMade(String email, String name, String locale, String token) {
     }
 
+    /**
+     * Sends the link after the commit, on another thread: the answer comes as fast for a known e-mail as for an unknown
+     * one, so its timing tells nobody which addresses are registered.
+     */
     void mailResetLink(@Observes(during = TransactionPhase.AFTER_SUCCESS) ResetLinkMade made) {
         ResourceBundle bundle = ResourceBundle.getBundle("org.everyoneserves.messages", Locale.forLanguageTag(made.locale()));
         String url = config.publicUrl() + "/password.xhtml?token=" + made.token();
-        mail.send(made.email(), made.name(), bundle.getString("mail.passwordReset.subject"),
-                MessageFormat.format(bundle.getString("mail.passwordReset.body"), made.name(), url, RESET_LINK_LIFETIME.toMinutes()));
+        String subject = bundle.getString("mail.passwordReset.subject");
+        String body = MessageFormat.format(bundle.getString("mail.passwordReset.body"), made.name(), url, RESET_LINK_LIFETIME.toMinutes());
+        executor.execute(() -> mail.send(made.email(), made.name(), subject, body));
     }
 
     private IssuedLink issue(long personId, PasswordLink.Purpose purpose, Duration lifetime, String name) {
