@@ -253,7 +253,7 @@ public class CatalogService {
         }
         ContentVersion version = new ContentVersion(item, draft, material, html, text, run, now);
         em.persist(version);
-        images.forEach((path, bytes) -> em.persist(new ContentAsset(version, path, mediaType(path), bytes)));
+        images.forEach((path, bytes) -> em.persist(new ContentAsset(version, path, ContentFiles.mediaType(bytes).orElseThrow(), bytes)));
         item.publish(version, draft.track());
         return version;
     }
@@ -266,18 +266,6 @@ public class CatalogService {
         String name = path.replaceAll("[?#].*$", "");
         int dot = name.lastIndexOf('.');
         return dot < 0 || dot < name.lastIndexOf('/') ? "" : name.substring(dot).toLowerCase(Locale.ROOT);
-    }
-
-    static String mediaType(String path) {
-        return switch (extension(path)) {
-            case ".png" -> "image/png";
-            case ".jpg", ".jpeg" -> "image/jpeg";
-            case ".gif" -> "image/gif";
-            case ".webp" -> "image/webp";
-            case ".svg" -> "image/svg+xml";
-            case ".avif" -> "image/avif";
-            default -> "application/octet-stream";
-        };
     }
 
     private static String summary(CatalogPlan plan) {

