@@ -91,6 +91,16 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     public String jdbcUrl() { return "jdbc:mariadb://127.0.0.1:" + port + "/" + database; }
 
+    /** Stops the server, keeping its data: tests of what the application does while its database is away. */
+    public void pause() throws Exception {
+        db.stop();
+    }
+
+    /** Starts the paused server again on the same port and data. */
+    public void resume() throws Exception {
+        db.start();
+    }
+
     @Override
     public void close() throws Exception {
         db.stop();   // SIGTERM -> clean InnoDB shutdown
