@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotNull;
 import java.sql.Timestamp;
@@ -195,8 +196,14 @@ public class AssignmentService {
         for (Long personId : ids) {
             boolean hasLive = live(personId).stream().anyMatch(a -> a.getKind() == kind && a.getCode().equals(code));
             if (!hasLive) {
-                em.persist(new Assignment(personId, kind, code, Assignment.Origin.MANUAL, Assignment.Reason.MANUAL, today, dueOn, null,
-                        caller.personId(), clock.instant()));
+                try {
+                    em.persist(new Assignment(personId, kind, code, Assignment.Origin.MANUAL, Assignment.Reason.MANUAL, today, dueOn, null,
+                            caller.personId(), clock.instant()));
+                    em.flush();
+                } catch (PersistenceException e) {
+                    // assigned by someone else at the same moment (one live assignment per item, kept by the key): nothing is saved
+                    throw new BusinessException(BusinessException.Kind.CONFLICT, "assign.error.concurrent");
+                }
                 refresh(personId);
                 created++;
             }

@@ -8,19 +8,14 @@ import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.everyoneserves.dev.EmbeddedMariaDb;
 import org.everyoneserves.dev.EmbeddedMariaDbSessionListener;
 import org.everyoneserves.testing.Api;
+import org.everyoneserves.testing.AtOnce;
 import org.everyoneserves.testing.Database;
 import org.everyoneserves.testing.Deployments;
 import org.everyoneserves.testing.NewPerson;
@@ -43,37 +38,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class FaultsIT {
 
     static final RemotePeople PEOPLE = new RemotePeople(FaultsIT.class);
-    static final int AT_ONCE = 12;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.withPeople(FaultsIT.class);
     }
 
-    /** Fires the request {@link #AT_ONCE} times at the same moment; the answers. */
     static List<HttpResponse<String>> atOnce(Supplier<HttpResponse<String>> request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(AT_ONCE);
-        try {
-            CountDownLatch ready = new CountDownLatch(AT_ONCE);
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
-            for (int i = 0; i < AT_ONCE; i++) {
-                answers.add(pool.submit(() -> {
-                    ready.countDown();
-                    go.await();
-                    return request.get();
-                }));
-            }
-            assertTrue(ready.await(60, TimeUnit.SECONDS));
-            go.countDown();
-            List<HttpResponse<String>> responses = new ArrayList<>();
-            for (Future<HttpResponse<String>> answer : answers) {
-                responses.add(answer.get(5, TimeUnit.MINUTES));
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
-        }
+        return AtOnce.run(request::get);
     }
 
     static void assertAllOk(List<HttpResponse<String>> responses) {

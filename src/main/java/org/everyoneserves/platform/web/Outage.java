@@ -20,7 +20,9 @@ import java.util.logging.Logger;
 /**
  * The database cannot be reached. The API answers 503 problem+json and pages a short "back in a moment" page with
  * status 503, both with Retry-After, built without the database (the page's usual layout reads the person's name and
- * notifications). The pool opens new connections as soon as the database is back, so both recover by themselves.
+ * notifications). The answer is sent at once, so that the authentication mechanism's caller does not replace it with
+ * the server's own error page. The pool opens new connections as soon as the database is back, so both recover by
+ * themselves.
  */
 public final class Outage {
 
@@ -74,6 +76,7 @@ public final class Outage {
             response.getWriter().write(Json.createObjectBuilder().add("type", PROBLEM_TYPE).add("title", "Service Unavailable")
                     .add("status", 503).add("detail", text(Locale.ENGLISH, CODE + ".detail")).add("instance", path.substring(1))
                     .add("code", CODE).build().toString());
+            response.flushBuffer();
             return;
         }
         Locale locale = locale(request);
@@ -84,6 +87,7 @@ public final class Outage {
                 + "/jakarta.faces.resource/css/app.css.xhtml\"/></head><body><main id=\"main\" class=\"container\"><h1>"
                 + text(locale, CODE + ".title") + "</h1><p class=\"lead\" id=\"errorText\">" + text(locale, CODE + ".text")
                 + "</p></main></body></html>");
+        response.flushBuffer();
     }
 
     /** The language remembered for the signed-in person, else the browser's if we have it, else English. */
