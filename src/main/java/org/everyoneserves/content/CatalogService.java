@@ -29,14 +29,16 @@ import org.everyoneserves.platform.audit.AuditLog;
  * what the current version of a module, quiz, guide, refresher or curriculum is.
  *
  * <p>An import is all or nothing: content with any error is refused and the catalog stays as it was. Imports are
- * serialised across servers by a database lock, so two servers starting together publish each version once.
+ * serialised across servers by a row lock held until the import commits, so two servers starting together, or two
+ * admins pressing "Import now" at once, publish each version once.
  */
 @ApplicationScoped
 @Transactional
 public class CatalogService {
 
     public static final String MODULE_PAGE = "/learner/module.xhtml?id=";
-    private static final String LOCK = "everyoneserves-content";
+    /** The row of app_lock that imports queue on. */
+    private static final String LOCK = "content";
 
     @PersistenceContext
     EntityManager em;
@@ -100,32 +102,29 @@ public class CatalogService {
     /** Imports the content folder at {@code root}, all or nothing. */
     public Outcome importFrom(@NotNull Caller caller, @NotNull Path root) {
         requireAdmin(caller);
-        em.createNativeQuery("select get_lock('" + LOCK + "', 300)").getSingleResult();
-        try {
-            ContentTree tree = ContentLoader.load(root);
-            List<ContentProblem> problems = ContentValidator.validate(tree);
-            boolean valid = problems.stream().noneMatch(ContentProblem::isError);
-            List<Draft> drafts = valid ? Drafts.of(tree) : List.of();
-            CatalogPlan plan = valid ? CatalogPlan.of(drafts, existing()) : new CatalogPlan(List.of(), 0);
-            Preview preview = new Preview(root.toString(), problems, plan);
-            if (!valid) {
-                ContentImport refused = record(caller, preview);
-                audit.record(caller.personId(), "content.refused", "contentImport", refused.getId(), preview.errors() + " errors");
-                return new Outcome(preview, refused.getId());
-            }
-            organisation.fire(new OrganisationPublished(
-                    tree.departments().stream().map(d -> new OrganisationPublished.Unit(d.code(), d.name())).toList(),
-                    tree.roles().stream().map(r -> new OrganisationPublished.Role(r.code(), r.name(), r.department())).toList()));
-            if (plan.isEmpty()) {
-                return new Outcome(preview, null);
-            }
-            ContentImport run = record(caller, preview);
-            apply(plan, drafts, run);
-            audit.record(caller.personId(), "content.imported", "contentImport", run.getId(), summary(plan));
-            return new Outcome(preview, run.getId());
-        } finally {
-            em.createNativeQuery("select release_lock('" + LOCK + "')").getSingleResult();
+        // first statement of the import's transaction, held until it commits: the next import reads what this one published
+        em.createNativeQuery("select name from app_lock where name = ?1 for update").setParameter(1, LOCK).getResultList();
+        ContentTree tree = ContentLoader.load(root);
+        List<ContentProblem> problems = ContentValidator.validate(tree);
+        boolean valid = problems.stream().noneMatch(ContentProblem::isError);
+        List<Draft> drafts = valid ? Drafts.of(tree) : List.of();
+        CatalogPlan plan = valid ? CatalogPlan.of(drafts, existing()) : new CatalogPlan(List.of(), 0);
+        Preview preview = new Preview(root.toString(), problems, plan);
+        if (!valid) {
+            ContentImport refused = record(caller, preview);
+            audit.record(caller.personId(), "content.refused", "contentImport", refused.getId(), preview.errors() + " errors");
+            return new Outcome(preview, refused.getId());
         }
+        organisation.fire(new OrganisationPublished(
+                tree.departments().stream().map(d -> new OrganisationPublished.Unit(d.code(), d.name())).toList(),
+                tree.roles().stream().map(r -> new OrganisationPublished.Role(r.code(), r.name(), r.department())).toList()));
+        if (plan.isEmpty()) {
+            return new Outcome(preview, null);
+        }
+        ContentImport run = record(caller, preview);
+        apply(plan, drafts, run);
+        audit.record(caller.personId(), "content.imported", "contentImport", run.getId(), summary(plan));
+        return new Outcome(preview, run.getId());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -69,24 +69,27 @@ public final class Outage {
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
         response.setHeader("Cache-Control", "no-store");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/api/")) {
             response.setContentType("application/problem+json");
-            response.getWriter().write(Json.createObjectBuilder().add("type", PROBLEM_TYPE).add("title", "Service Unavailable")
+            send(response, Json.createObjectBuilder().add("type", PROBLEM_TYPE).add("title", "Service Unavailable")
                     .add("status", 503).add("detail", text(Locale.ENGLISH, CODE + ".detail")).add("instance", path.substring(1))
                     .add("code", CODE).build().toString());
-            response.flushBuffer();
             return;
         }
         Locale locale = locale(request);
-        response.setContentType("text/html");
-        response.getWriter().write("<!DOCTYPE html>\n<html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"utf-8\"/>"
+        response.setContentType("text/html;charset=UTF-8");
+        send(response, "<!DOCTYPE html>\n<html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"utf-8\"/>"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/><title>" + text(locale, CODE + ".title")
                 + " · Everyone Serves</title><link rel=\"stylesheet\" href=\"" + request.getContextPath()
                 + "/jakarta.faces.resource/css/app.css.xhtml\"/></head><body><main id=\"main\" class=\"container\"><h1>"
                 + text(locale, CODE + ".title") + "</h1><p class=\"lead\" id=\"errorText\">" + text(locale, CODE + ".text")
                 + "</p></main></body></html>");
+    }
+
+    /** Written as bytes (no charset is added to problem+json) and flushed at once. */
+    private static void send(HttpServletResponse response, String body) throws IOException {
+        response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
         response.flushBuffer();
     }
 
