@@ -19,6 +19,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.everyoneserves.content.files.ContentProblem;
 import org.everyoneserves.content.files.ContentTree;
+import org.everyoneserves.platform.AppLock;
 import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.Caller;
 import org.everyoneserves.platform.PersonNames;
@@ -37,11 +38,12 @@ import org.everyoneserves.platform.audit.AuditLog;
 public class CatalogService {
 
     public static final String MODULE_PAGE = "/learner/module.xhtml?id=";
-    /** The row of app_lock that imports queue on. */
-    private static final String LOCK = "content";
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    AppLock appLock;
 
     @Inject
     ContentSource source;
@@ -102,8 +104,7 @@ public class CatalogService {
     /** Imports the content folder at {@code root}, all or nothing. */
     public Outcome importFrom(@NotNull Caller caller, @NotNull Path root) {
         requireAdmin(caller);
-        // first statement of the import's transaction, held until it commits: the next import reads what this one published
-        em.createNativeQuery("select name from app_lock where name = ?1 for update").setParameter(1, LOCK).getResultList();
+        appLock.hold(AppLock.CONTENT);
         ContentTree tree = ContentLoader.load(root);
         List<ContentProblem> problems = ContentValidator.validate(tree);
         boolean valid = problems.stream().noneMatch(ContentProblem::isError);

@@ -184,4 +184,21 @@ class PersonServiceIT {
         assertEquals(AtOnce.TIMES - 1, outcomes.stream().filter("people.error.duplicateEmail"::equals).count(), outcomes.toString());
         assertTrue(service.findByEmail(details.getEmail()).isPresent());
     }
+
+    /** Twelve admins make the same department at once: one is made, the others are told it exists now. */
+    @Test
+    void twelveCreationsOfOneDepartmentAtOnceMakeOne() throws Exception {
+        String code = "race-" + people.email("d").substring(2, 10).toLowerCase(java.util.Locale.ROOT);
+        List<String> outcomes = AtOnce.run(() -> {
+            try {
+                service.createDepartment(People.admin(admin), new Department(code, "Race " + code));
+                return "created";
+            } catch (BusinessException e) {
+                return e.code();
+            }
+        });
+        assertEquals(1, outcomes.stream().filter("created"::equals).count(), outcomes.toString());
+        assertTrue(outcomes.stream().allMatch(o -> o.equals("created") || o.startsWith("organisation.error.")), outcomes.toString());
+        assertTrue(service.findByCode(Department.class, code).isPresent());
+    }
 }
