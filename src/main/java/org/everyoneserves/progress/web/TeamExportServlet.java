@@ -69,13 +69,15 @@ public class TeamExportServlet extends HttpServlet {
         response.setContentType("text/csv; charset=UTF-8");
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         out.write('\uFEFF');
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(HEADER).build())) {
-            if (organisation) {
-                progress.exportOrganisation(caller.get(), query, row -> print(csv, row));
-            } else {
-                progress.export(caller.get(), query, row -> print(csv, row));
-            }
+        // closed only when every row is written: a failure (the database away) leaves the buffered start unsent, so the
+        // error answer replaces it instead of a download with the header alone
+        CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(HEADER).build());
+        if (organisation) {
+            progress.exportOrganisation(caller.get(), query, row -> print(csv, row));
+        } else {
+            progress.export(caller.get(), query, row -> print(csv, row));
         }
+        csv.close();
     }
 
     /** The same rows as a workbook, written row by row: fastexcel flushes each batch to the response. */
