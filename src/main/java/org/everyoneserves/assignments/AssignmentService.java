@@ -4,9 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotNull;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -193,8 +196,14 @@ public class AssignmentService {
         for (Long personId : ids) {
             boolean hasLive = live(personId).stream().anyMatch(a -> a.getKind() == kind && a.getCode().equals(code));
             if (!hasLive) {
-                em.persist(new Assignment(personId, kind, code, Assignment.Origin.MANUAL, Assignment.Reason.MANUAL, today, dueOn, null,
-                        caller.personId(), clock.instant()));
+                try {
+                    em.persist(new Assignment(personId, kind, code, Assignment.Origin.MANUAL, Assignment.Reason.MANUAL, today, dueOn, null,
+                            caller.personId(), clock.instant()));
+                    em.flush();
+                } catch (PersistenceException e) {
+                    // assigned by someone else at the same moment (one live assignment per item, kept by the key): nothing is saved
+                    throw new BusinessException(BusinessException.Kind.CONFLICT, "assign.error.concurrent");
+                }
                 refresh(personId);
                 created++;
             }
@@ -418,12 +427,13 @@ public class AssignmentService {
         }
         ProgressSummary summary = em.find(ProgressSummary.class, personId);
         if (summary == null) {
-            summary = new ProgressSummary(personId);
-            summary.update(byItem.size(), done, next, refresh, clock.instant());
-            em.persist(summary);
-        } else {
-            summary.update(byItem.size(), done, next, refresh, clock.instant());
+            // made at most once however many changes of a new person race: insert (the key keeps one), then a locking
+            // read, which sees the row another transaction committed where repeatable read's snapshot would not
+            em.createNativeQuery("insert into progress_summary (person_id, required, done, updated_at) values (?1, 0, 0, ?2)"
+                            + " on duplicate key update person_id = person_id")
+                    .setParameter(1, personId).setParameter(2, Timestamp.from(clock.instant())).executeUpdate();
+            summary = em.find(ProgressSummary.class, personId, LockModeType.PESSIMISTIC_WRITE);
         }
-        Objects.requireNonNull(summary);
+        Objects.requireNonNull(summary).update(byItem.size(), done, next, refresh, clock.instant());
     }
 }

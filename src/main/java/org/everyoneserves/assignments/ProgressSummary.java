@@ -37,10 +37,6 @@ public class ProgressSummary {
     protected ProgressSummary() {
     }
 
-    ProgressSummary(long personId) {
-        this.personId = personId;
-    }
-
     void update(int required, int done, LocalDate nextDueOn, LocalDate nextRefreshOn, Instant at) {
         this.required = required;
         this.done = done;

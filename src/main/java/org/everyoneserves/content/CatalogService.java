@@ -19,6 +19,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.everyoneserves.content.files.ContentProblem;
 import org.everyoneserves.content.files.ContentTree;
+import org.everyoneserves.platform.AppLock;
 import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.Caller;
 import org.everyoneserves.platform.PersonNames;
@@ -29,17 +30,20 @@ import org.everyoneserves.platform.audit.AuditLog;
  * what the current version of a module, quiz, guide, refresher or curriculum is.
  *
  * <p>An import is all or nothing: content with any error is refused and the catalog stays as it was. Imports are
- * serialised across servers by a database lock, so two servers starting together publish each version once.
+ * serialised across servers by a row lock held until the import commits, so two servers starting together, or two
+ * admins pressing "Import now" at once, publish each version once.
  */
 @ApplicationScoped
 @Transactional
 public class CatalogService {
 
     public static final String MODULE_PAGE = "/learner/module.xhtml?id=";
-    private static final String LOCK = "everyoneserves-content";
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    AppLock appLock;
 
     @Inject
     ContentSource source;
@@ -100,32 +104,28 @@ public class CatalogService {
     /** Imports the content folder at {@code root}, all or nothing. */
     public Outcome importFrom(@NotNull Caller caller, @NotNull Path root) {
         requireAdmin(caller);
-        em.createNativeQuery("select get_lock('" + LOCK + "', 300)").getSingleResult();
-        try {
-            ContentTree tree = ContentLoader.load(root);
-            List<ContentProblem> problems = ContentValidator.validate(tree);
-            boolean valid = problems.stream().noneMatch(ContentProblem::isError);
-            List<Draft> drafts = valid ? Drafts.of(tree) : List.of();
-            CatalogPlan plan = valid ? CatalogPlan.of(drafts, existing()) : new CatalogPlan(List.of(), 0);
-            Preview preview = new Preview(root.toString(), problems, plan);
-            if (!valid) {
-                ContentImport refused = record(caller, preview);
-                audit.record(caller.personId(), "content.refused", "contentImport", refused.getId(), preview.errors() + " errors");
-                return new Outcome(preview, refused.getId());
-            }
-            organisation.fire(new OrganisationPublished(
-                    tree.departments().stream().map(d -> new OrganisationPublished.Unit(d.code(), d.name())).toList(),
-                    tree.roles().stream().map(r -> new OrganisationPublished.Role(r.code(), r.name(), r.department())).toList()));
-            if (plan.isEmpty()) {
-                return new Outcome(preview, null);
-            }
-            ContentImport run = record(caller, preview);
-            apply(plan, drafts, run);
-            audit.record(caller.personId(), "content.imported", "contentImport", run.getId(), summary(plan));
-            return new Outcome(preview, run.getId());
-        } finally {
-            em.createNativeQuery("select release_lock('" + LOCK + "')").getSingleResult();
+        appLock.hold(AppLock.CONTENT);
+        ContentTree tree = ContentLoader.load(root);
+        List<ContentProblem> problems = ContentValidator.validate(tree);
+        boolean valid = problems.stream().noneMatch(ContentProblem::isError);
+        List<Draft> drafts = valid ? Drafts.of(tree) : List.of();
+        CatalogPlan plan = valid ? CatalogPlan.of(drafts, existing()) : new CatalogPlan(List.of(), 0);
+        Preview preview = new Preview(root.toString(), problems, plan);
+        if (!valid) {
+            ContentImport refused = record(caller, preview);
+            audit.record(caller.personId(), "content.refused", "contentImport", refused.getId(), preview.errors() + " errors");
+            return new Outcome(preview, refused.getId());
         }
+        organisation.fire(new OrganisationPublished(
+                tree.departments().stream().map(d -> new OrganisationPublished.Unit(d.code(), d.name())).toList(),
+                tree.roles().stream().map(r -> new OrganisationPublished.Role(r.code(), r.name(), r.department())).toList()));
+        if (plan.isEmpty()) {
+            return new Outcome(preview, null);
+        }
+        ContentImport run = record(caller, preview);
+        apply(plan, drafts, run);
+        audit.record(caller.personId(), "content.imported", "contentImport", run.getId(), summary(plan));
+        return new Outcome(preview, run.getId());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -253,7 +253,7 @@ public class CatalogService {
         }
         ContentVersion version = new ContentVersion(item, draft, material, html, text, run, now);
         em.persist(version);
-        images.forEach((path, bytes) -> em.persist(new ContentAsset(version, path, mediaType(path), bytes)));
+        images.forEach((path, bytes) -> em.persist(new ContentAsset(version, path, ContentFiles.mediaType(bytes).orElseThrow(), bytes)));
         item.publish(version, draft.track());
         return version;
     }
@@ -266,18 +266,6 @@ public class CatalogService {
         String name = path.replaceAll("[?#].*$", "");
         int dot = name.lastIndexOf('.');
         return dot < 0 || dot < name.lastIndexOf('/') ? "" : name.substring(dot).toLowerCase(Locale.ROOT);
-    }
-
-    static String mediaType(String path) {
-        return switch (extension(path)) {
-            case ".png" -> "image/png";
-            case ".jpg", ".jpeg" -> "image/jpeg";
-            case ".gif" -> "image/gif";
-            case ".webp" -> "image/webp";
-            case ".svg" -> "image/svg+xml";
-            case ".avif" -> "image/avif";
-            default -> "application/octet-stream";
-        };
     }
 
     private static String summary(CatalogPlan plan) {

@@ -2,7 +2,6 @@ package org.everyoneserves.content;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,7 +59,7 @@ public final class ContentLoader {
     private final List<CurriculumFile> curricula = new ArrayList<>();
 
     private ContentLoader(Path root) {
-        this.root = root.toAbsolutePath().normalize();
+        this.root = ContentFiles.realRoot(root);
         this.base = this.root.getParent() == null ? this.root : this.root.getParent();
     }
 
@@ -95,15 +94,25 @@ public final class ContentLoader {
     }
 
     private List<Path> list(Path folder) {
-        if (!Files.isDirectory(folder)) {
+        if (!ContentFiles.isFolder(folder)) {
             unknownFile(folder, "a folder");
             return List.of();
         }
         try (Stream<Path> entries = Files.list(folder)) {
-            return entries.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+            return entries.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().filter(this::notLink).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A link is neither followed nor read: it could point anywhere on the server (see {@link ContentFiles}). */
+    private boolean notLink(Path entry) {
+        if (!Files.isSymbolicLink(entry)) {
+            return true;
+        }
+        problems.add(ContentProblem.error(Location.start(display(entry)), "'" + entry.getFileName()
+                + "' is a symbolic link, which the content folder may not hold", "copy the file or folder into the content folder"));
+        return false;
     }
 
     private void unknownFile(Path file, String expected) {
@@ -112,11 +121,7 @@ public final class ContentLoader {
     }
 
     private static String text(Path file) {
-        try {
-            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8).replace("\r\n", "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ContentFiles.text(file);
     }
 
     private static String baseName(Path file, String suffix) {
@@ -144,7 +149,7 @@ public final class ContentLoader {
     }
 
     private void readTrackFolder(Path folder) {
-        if (!Files.isDirectory(folder)) {
+        if (!ContentFiles.isFolder(folder)) {
             unknownFile(folder, "one folder per track");
             return;
         }
@@ -155,10 +160,10 @@ public final class ContentLoader {
         }
         for (Path file : list(folder)) {
             String name = file.getFileName().toString();
-            if (name.equals("images") && Files.isDirectory(file)) {
+            if (name.equals("images") && ContentFiles.isFolder(file)) {
                 continue;
             }
-            if (Files.isDirectory(file)) {
+            if (ContentFiles.isFolder(file)) {
                 unknownFile(file, "only an images/ folder inside a track");
             } else if (name.equals("track.yaml")) {
                 readTrack(file, track);
@@ -321,7 +326,7 @@ public final class ContentLoader {
     }
 
     private void readCurriculum(Path file) {
-        if (!file.getFileName().toString().endsWith(".yaml") || Files.isDirectory(file)) {
+        if (!file.getFileName().toString().endsWith(".yaml") || ContentFiles.isFolder(file)) {
             unknownFile(file, "<role-code>.yaml files");
             return;
         }
@@ -370,7 +375,7 @@ public final class ContentLoader {
 
     private void readImport(Path file) {
         String name = file.getFileName().toString();
-        if (!(name.endsWith(".gift") || name.endsWith(".xml")) || Files.isDirectory(file)) {
+        if (!(name.endsWith(".gift") || name.endsWith(".xml")) || ContentFiles.isFolder(file)) {
             unknownFile(file, "*.gift and *.xml (Moodle XML) files");
             return;
         }

@@ -218,7 +218,8 @@ public final class ContentValidator {
         String path = module.positions().path();
         rawHtmlLines.clear();
         Node document = MarkdownRenderer.parse(module.body());
-        Path folder = module.file().getParent();
+        Path folder = module.file().toAbsolutePath().normalize().getParent();
+        Path realRoot = ContentFiles.realRoot(tree.root());
         document.accept(new AbstractVisitor() {
             @Override
             public void visit(Heading heading) {
@@ -273,17 +274,19 @@ public final class ContentValidator {
                 String src = image.getDestination();
                 if (MarkdownRenderer.isRelative(src)) {
                     String file = src.replaceAll("[?#].*$", "");
-                    Path target = folder.resolve(file).normalize();
-                    if (!target.startsWith(tree.root().toAbsolutePath().normalize())) {
-                        problems.add(ContentProblem.error(at(image), "image '" + src + "' is outside the content folder",
-                                "store the picture in the track's images/ folder"));
-                    } else if (!Files.isRegularFile(target)) {
-                        problems.add(ContentProblem.error(at(image), "image '" + src + "' does not exist",
-                                "add the file to tracks/" + module.track() + "/images/ or fix the path"));
+                    ContentFiles.Picture picture = ContentFiles.picture(realRoot, folder.resolve(file).normalize());
+                    if (!picture.accepted()) {
+                        problems.add(ContentProblem.error(at(image), "image '" + src + "' " + picture.problem(),
+                                picture.problem().equals("does not exist") ? "add the file to tracks/" + module.track() + "/images/ or fix the path"
+                                        : "store the picture itself (PNG, JPEG, GIF, WebP or AVIF) in the track's images/ folder"));
                     }
                 } else if (UNSAFE_LINK.matcher(src).matches()) {
                     problems.add(ContentProblem.error(at(image), "unsafe image source '" + src + "'",
                             "store the picture in the track's images/ folder and reference it relatively"));
+                } else {
+                    problems.add(ContentProblem.error(at(image), "external image '" + src + "': the app would load it from another"
+                            + " server each time the module is read (a tracking pixel)", "store the picture in the track's images/ folder"
+                            + " and reference it relatively"));
                 }
                 visitChildren(image);
             }

@@ -32,7 +32,7 @@ public final class Drafts {
         Path base = tree.root().toAbsolutePath().normalize();
         List<Draft> drafts = new ArrayList<>();
         for (ModuleFile m : tree.modules()) {
-            Map<String, Path> images = images(m);
+            Map<String, Path> images = images(m, tree.root());
             Definitions.Module definition = new Definitions.Module(m.id(), m.track(), m.title(), m.summary(), m.audience(),
                     m.minutes() == null ? 0 : m.minutes(), m.tags(), m.revision(), m.keyPoints(), m.body(), List.copyOf(images.keySet()));
             drafts.add(draft(CatalogItem.Kind.MODULE, m.id(), m.track(), m.title(), m.summary(), m.minutes(), m.revision(),
@@ -82,8 +82,12 @@ public final class Drafts {
                 ContentHash.of(hashed.toString()), json, markdown, source, images);
     }
 
-    /** The module's pictures that exist inside the content folder, by the path written in the Markdown. */
-    private static Map<String, Path> images(ModuleFile module) {
+    /**
+     * The module's pictures that exist inside the content folder and may be published ({@link ContentFiles}), by the
+     * path written in the Markdown.
+     */
+    private static Map<String, Path> images(ModuleFile module, Path root) {
+        Path realRoot = ContentFiles.realRoot(root);
         Map<String, Path> images = new TreeMap<>();
         Path folder = module.file().toAbsolutePath().normalize().getParent();
         MarkdownRenderer.parse(module.body()).accept(new AbstractVisitor() {
@@ -92,7 +96,7 @@ public final class Drafts {
                 String src = image.getDestination();
                 if (MarkdownRenderer.isRelative(src)) {
                     Path file = folder.resolve(src.replaceAll("[?#].*$", "")).normalize();
-                    if (Files.isRegularFile(file)) {
+                    if (ContentFiles.picture(realRoot, file).accepted()) {
                         images.put(src, file);
                     }
                 }
@@ -102,12 +106,9 @@ public final class Drafts {
         return images;
     }
 
+    /** A picture's bytes, read without following a link; {@link #images} took only pictures under the size limit. */
     static byte[] bytes(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ContentFiles.bytes(file, ContentFiles.MAX_PICTURE_BYTES);
     }
 
     private static String source(Path base, Path file) {

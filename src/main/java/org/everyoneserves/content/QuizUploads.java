@@ -9,7 +9,10 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,6 +34,10 @@ import org.everyoneserves.platform.audit.AuditLog;
 @ApplicationScoped
 @Transactional
 public class QuizUploads {
+
+    /** Writing into the content folder never follows a link planted there. */
+    private static final OpenOption[] WRITE_NOT_FOLLOWING = {StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+        StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS};
 
     /** The largest file accepted: a question bank of a few hundred questions is far smaller. */
     public static final int MAX_BYTES = 1_048_576;
@@ -194,18 +201,15 @@ public class QuizUploads {
         return header + converted.text();
     }
 
+    /** What the file held, read without following a link (the folder check refuses links; this does not rely on it). */
     private static byte[] read(Path file) {
-        try {
-            return Files.exists(file) ? Files.readAllBytes(file) : null;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Files.exists(file, LinkOption.NOFOLLOW_LINKS) ? ContentFiles.bytes(file, Integer.MAX_VALUE - 9) : null;
     }
 
     private static void write(Path file, byte[] bytes) {
         try {
             Files.createDirectories(file.getParent());
-            Files.write(file, bytes);
+            Files.write(file, bytes, WRITE_NOT_FOLLOWING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -216,7 +220,7 @@ public class QuizUploads {
             if (before == null) {
                 Files.deleteIfExists(file);
             } else {
-                Files.write(file, before);
+                Files.write(file, before, WRITE_NOT_FOLLOWING);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -16,6 +16,7 @@ import org.everyoneserves.content.Catalog;
 import org.everyoneserves.content.Definitions;
 import org.everyoneserves.content.Published;
 import org.everyoneserves.platform.Caller;
+import org.everyoneserves.platform.PersonLock;
 
 /** Reading modules: everyone signed in may read any current module; reading one to the end completes it. */
 @ApplicationScoped
@@ -30,6 +31,9 @@ public class ModuleService {
 
     @Inject
     Event<ItemCompleted> completed;
+
+    @Inject
+    PersonLock personLock;
 
     /**
      * A module as its reader sees it.
@@ -62,6 +66,7 @@ public class ModuleService {
 
     /** The reader has read the current version to the end: their module assignment, if any, is done. */
     public void markRead(@NotNull Caller caller, @NotNull String code) {
+        personLock.hold(caller.personId());
         long versionId = catalog.getModule(code).versionId();
         completed.fire(new ItemCompleted(caller.personId(), Assignment.Kind.MODULE, code, versionId, Completion.How.READ, null));
     }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,8 +56,7 @@ class Organisation {
     Department createDepartment(Caller caller, Department department) {
         PersonService.requireAdmin(caller);
         requireFreeCodeAndName(Department.class, department.getCode(), department.getName(), null);
-        em.persist(department);
-        em.flush();
+        persistUnique(department);
         audit.record(caller.personId(), "department.created", "department", department.getId(), department.getCode());
         return department;
     }
@@ -85,8 +85,7 @@ class Organisation {
         PersonService.requireAdmin(caller);
         requireFreeCodeAndName(JobRole.class, role.getCode(), role.getName(), null);
         role.setDepartment(departmentId == null ? null : department(departmentId));
-        em.persist(role);
-        em.flush();
+        persistUnique(role);
         audit.record(caller.personId(), "jobRole.created", "jobRole", role.getId(), role.getCode());
         return role;
     }
@@ -148,6 +147,19 @@ class Organisation {
     private Optional<Long> findByCodeOrName(Class<?> type, String code, String name) {
         return em.createQuery("select e.id from " + type.getSimpleName() + " e where e.code = :code or e.name = :name", Long.class)
                 .setParameter("code", code).setParameter("name", name).getResultStream().findFirst();
+    }
+
+    /**
+     * Saves a new department or job role. Two admins making the same one at once both pass the check above (it read
+     * before the other committed): the unique keys keep one, and the other hears that it exists.
+     */
+    private void persistUnique(Object unit) {
+        try {
+            em.persist(unit);
+            em.flush();
+        } catch (PersistenceException e) {
+            throw new BusinessException(BusinessException.Kind.CONFLICT, "organisation.error.madeAtTheSameTime");
+        }
     }
 
     private void requireFreeCodeAndName(Class<?> type, String code, String name, Long exceptId) {

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.everyoneserves.platform.AppLock;
 import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.Caller;
 import org.everyoneserves.platform.audit.AuditLog;
@@ -21,6 +22,9 @@ class PeopleImport {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    AppLock appLock;
 
     @Inject
     AuditLog audit;
@@ -39,10 +43,12 @@ class PeopleImport {
 
     /**
      * Imports the file if, and only if, no line has an error: all of it or nothing. Lines that match what is stored
-     * change nothing, so importing the same file twice changes nothing the second time.
+     * change nothing, so importing the same file twice changes nothing the second time, also when both run at once
+     * (imports queue on {@link AppLock#PEOPLE} and plan against what the one before committed).
      */
     ImportPlan apply(Caller caller, String csv) {
         PersonService.requireAdmin(caller);
+        appLock.hold(AppLock.PEOPLE);
         ImportPlanner planner = planner();
         ImportPlan plan = planner.plan(PeopleCsv.parse(csv));
         if (plan.hasErrors()) {

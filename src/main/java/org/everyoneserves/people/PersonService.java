@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -341,8 +342,13 @@ public class PersonService implements PersonNames {
         requireUniqueEmail(details.getEmail(), null);
         Person person = new Person(details.getEmail(), details.getFirstName(), details.getLastName(), details.getStartDate());
         apply(person, details);
-        em.persist(person);
-        em.flush();
+        try {
+            em.persist(person);
+            em.flush();
+        } catch (PersistenceException e) {
+            // the same e-mail created at the same moment (the check above read before the other committed): the key keeps one
+            throw new BusinessException(BusinessException.Kind.CONFLICT, "people.error.duplicateEmail", details.getEmail());
+        }
         audit.record(caller.personId(), "person.created", "person", person.getId(), person.getEmail());
         announceRole(person, null);
         return person.getId();

@@ -85,6 +85,24 @@ public class AppConfig {
         }
     }
 
+    /** How many API requests a device (or an address, without a token) may send at once (default 300). */
+    public int apiRateBurst() {
+        return number("everyoneserves.api.rate.burst", "APP_API_RATE_BURST", 300);
+    }
+
+    /** How many more API requests a device (or an address) gets each minute (default 300). */
+    public int apiRatePerMinute() {
+        return number("everyoneserves.api.rate.perMinute", "APP_API_RATE_PER_MINUTE", 300);
+    }
+
+    private static int number(String property, String environment, int fallback) {
+        try {
+            return Math.max(1, Integer.parseInt(setting(property, environment, String.valueOf(fallback))));
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
     static String setting(String property, String environment, String fallback) {
         String value = System.getProperty(property);
         if (value == null || value.isBlank()) {

@@ -15,7 +15,10 @@ import org.everyoneserves.platform.problem.Problem;
 @OpenAPIDefinition(info = @Info(
         title = "Everyone Serves API",
         version = "1",
-        description = "The JSON API of Everyone Serves for the mobile companion app. Every error is application/problem+json.",
+        description = "The JSON API of Everyone Serves for the mobile companion app. Every error is application/problem+json."
+                + " Each device sign-in (each client address, without a token) may send 300 requests at once and 300 more a"
+                + " minute by default (APP_API_RATE_BURST, APP_API_RATE_PER_MINUTE; counted per server): beyond that the answer"
+                + " is 429 with Retry-After. While the database cannot be reached every answer is 503 with Retry-After.",
         license = @License(name = "Apache-2.0")),
         servers = @Server(url = "/", description = "The server that serves this document; the paths start with /api/v1"),
         externalDocs = @ExternalDocumentation(description = "The problem details every error is (RFC 9457)",

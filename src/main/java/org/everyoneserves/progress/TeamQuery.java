@@ -1,5 +1,7 @@
 package org.everyoneserves.progress;
 
+import org.everyoneserves.platform.BusinessException;
+
 /**
  * What a team overview shows: a status filter, optional department and job role, a sort, and a page.
  *
@@ -15,10 +17,15 @@ public record TeamQuery(Status status, Long departmentId, Long jobRoleId, Sort s
     public enum Sort { NAME, PROGRESS, NEXT_DUE }
 
     public static final int MAX_SIZE = 200;
+    /** Far beyond any organisation's last page, and small enough that {@code page * size} cannot overflow. */
+    public static final int MAX_PAGE = 1_000_000;
 
     public TeamQuery {
         status = status == null ? Status.ALL : status;
         sort = sort == null ? Sort.NAME : sort;
+        if (page > MAX_PAGE) {
+            throw new BusinessException(BusinessException.Kind.INVALID, "error.pageOutOfRange");
+        }
         page = Math.max(0, page);
         size = size < 1 ? 50 : Math.min(size, MAX_SIZE);
     }

@@ -254,12 +254,19 @@ public class RefresherService {
 
     // ---- helpers
 
+    /**
+     * The person's settings, made on first use. Twelve first visits at once all miss the row; each inserts it (the
+     * key keeps one; the update of nothing takes the row's write lock, so they queue instead of deadlocking) and reads
+     * it back with a locking read, which sees the row another transaction committed where repeatable read's snapshot
+     * would not.
+     */
     private RefresherSetting setting(long personId) {
         RefresherSetting setting = em.find(RefresherSetting.class, personId);
         if (setting == null) {
-            em.createNativeQuery("insert ignore into refresher_setting (person_id, daily_size, version) values (?1, ?2, 0)")
+            em.createNativeQuery("insert into refresher_setting (person_id, daily_size, version) values (?1, ?2, 0)"
+                            + " on duplicate key update person_id = person_id")
                     .setParameter(1, personId).setParameter(2, Spacing.MAX_DAILY).executeUpdate();
-            setting = em.find(RefresherSetting.class, personId);
+            setting = em.find(RefresherSetting.class, personId, LockModeType.PESSIMISTIC_WRITE);
         }
         return setting;
     }
@@ -270,13 +277,21 @@ public class RefresherService {
     }
 
     private Optional<List<Long>> drawn(long personId, LocalDate day) {
-        List<?> rows = em.createNativeQuery("select card_ids from refresher_day where person_id = ?1 and day = ?2")
+        return drawn(personId, day, "");
+    }
+
+    /** @param lock "" for the transaction's snapshot, " lock in share mode" for the latest committed set */
+    private Optional<List<Long>> drawn(long personId, LocalDate day, String lock) {
+        List<?> rows = em.createNativeQuery("select card_ids from refresher_day where person_id = ?1 and day = ?2" + lock)
                 .setParameter(1, personId).setParameter(2, Date.valueOf(day)).getResultList();
         return rows.isEmpty() ? Optional.empty()
                 : Optional.of(Arrays.stream(((String) rows.get(0)).split(",")).filter(s -> !s.isEmpty()).map(Long::valueOf).toList());
     }
 
-    /** Draws the day's set once; two requests at once keep the first's. An empty set is not kept: items met later today count. */
+    /**
+     * Draws the day's set once; two requests at once keep the first's, read back with a locking read (the snapshot
+     * would not show the other's). An empty set is not kept: items met later today count.
+     */
     private List<Long> draw(long personId, LocalDate today, RefresherSetting setting, Questions questions) {
         List<ReviewCard> candidates = em.createQuery("select c from ReviewCard c where c.personId = :person and c.retired = false"
                         + " order by c.dueOn, c.lapses desc, c.id", ReviewCard.class)
@@ -290,7 +305,7 @@ public class RefresherService {
                 .setParameter(1, personId).setParameter(2, Date.valueOf(today))
                 .setParameter(3, ids.stream().map(String::valueOf).collect(Collectors.joining(","))).setParameter(4, ids.size())
                 .executeUpdate();
-        return drawn(personId, today).orElse(ids);
+        return drawn(personId, today, " lock in share mode").orElse(ids);
     }
 
     private Map<Long, Outcome> outcomes(long personId, LocalDate day, Questions questions) {

@@ -30,6 +30,11 @@ public class ApiCaller {
         return bearer.caller();
     }
 
+    /** Whether the request carries a valid access token. */
+    public boolean signedIn() {
+        return bearer != null;
+    }
+
     /** The device sign-in the token belongs to. */
     public long sessionId() {
         caller();

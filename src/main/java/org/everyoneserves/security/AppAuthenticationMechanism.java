@@ -14,7 +14,10 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.everyoneserves.platform.WebPaths;
+import org.everyoneserves.platform.web.Outage;
 
 /**
  * The application's one authentication mechanism. Pages: form sign-in through {@code /login.xhtml}; anonymous
@@ -46,6 +49,23 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        try {
+            return authenticate(request, context);
+        } catch (RuntimeException e) {
+            if (!Outage.isDatabaseDown(e)) {
+                throw e;
+            }
+            try {
+                Outage.answer(request, response, e);
+            } catch (IOException written) {
+                throw new UncheckedIOException(written);
+            }
+            return AuthenticationStatus.SEND_CONTINUE;
+        }
+    }
+
+    /** A database that cannot be reached is answered above, by {@link Outage}'s 503: this runs before any filter. */
+    private AuthenticationStatus authenticate(HttpServletRequest request, HttpMessageContext context) {
         if (usesBearer(request)) {
             return bearer(request, context);
         }

@@ -6,12 +6,14 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
 import java.util.Locale;
 import org.everyoneserves.people.PersonService;
 import org.everyoneserves.people.PersonSummary;
 import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.Caller;
+import org.everyoneserves.platform.web.Outage;
 
 /** The signed-in person of this request, for pages: their name, roles and language. */
 @Named
@@ -64,12 +66,21 @@ public class CurrentUser {
         if (locale == null) {
             if (isSignedIn()) {
                 locale = people.localeOf(caller().personId());
+                rememberForOutage(locale);
             } else {
                 Locale requested = FacesContext.getCurrentInstance().getExternalContext().getRequestLocale();
                 locale = requested != null && "de".equals(requested.getLanguage()) ? "de" : "en";
             }
         }
         return locale;
+    }
+
+    /** The page that says the database is away (Outage) cannot ask it for the person's language. */
+    private void rememberForOutage(String language) {
+        HttpSession session = request.getSession(false);
+        if (session != null && !language.equals(session.getAttribute(Outage.SESSION_LOCALE))) {
+            session.setAttribute(Outage.SESSION_LOCALE, language);
+        }
     }
 
     /** Where a person lands after signing in: the most useful home for their roles. */

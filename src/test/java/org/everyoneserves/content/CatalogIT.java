@@ -45,7 +45,7 @@ class CatalogIT {
     @Deployment
     static WebArchive deployment() {
         return Deployments.application(CatalogIT.class, MaterialChanges.class, org.everyoneserves.testing.People.class,
-                org.everyoneserves.testing.Web.class);
+                org.everyoneserves.testing.Web.class, org.everyoneserves.testing.AtOnce.class);
     }
 
     @Inject
@@ -172,6 +172,21 @@ class CatalogIT {
         CatalogService.Outcome again = catalog.importFrom(Caller.SYSTEM, root);
         assertFalse(again.applied(), "the same files again change nothing");
         assertTrue(again.preview().plan().isEmpty());
+        assertEquals(1, catalog.versions(Kind.MODULE, module).size());
+    }
+
+    /** Twelve imports at once (servers starting, admins pressing "Import now"): each item is published once, without an error. */
+    @Test
+    void twelveImportsAtOncePublishEachVersionOnce() throws Exception {
+        List<String> outcomes = org.everyoneserves.testing.AtOnce.run(() -> {
+            try {
+                return catalog.importFrom(Caller.SYSTEM, root).applied() ? "applied" : "unchanged";
+            } catch (RuntimeException e) {
+                return e.toString();
+            }
+        });
+        assertEquals(1, outcomes.stream().filter("applied"::equals).count(), outcomes.toString());
+        assertEquals(org.everyoneserves.testing.AtOnce.TIMES - 1, outcomes.stream().filter("unchanged"::equals).count(), outcomes.toString());
         assertEquals(1, catalog.versions(Kind.MODULE, module).size());
     }
 

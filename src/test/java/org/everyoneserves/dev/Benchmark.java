@@ -70,7 +70,7 @@ public final class Benchmark {
         List<Figure> figures = new ArrayList<>();
         try {
             StandaloneCommandBuilder cmd = StandaloneCommandBuilder.of(jbossHome)
-                    .addJavaOptions("-Xms512m", "-Xmx1g", "-Dapp.db.url=" + db.jdbcUrl(), "-Djboss.socket.binding.port-offset=200",
+                    .addJavaOptions("-Xms512m", "-Xmx1g", "-Dapp.db.url=" + db.jdbcUrl(), "-Dapp.db.password=" + EmbeddedMariaDb.PASSWORD, "-Djboss.socket.binding.port-offset=200",
                             "-Deveryoneserves.content.dir=" + project.resolve("content"), "-Deveryoneserves.reminders.interval=0");
             Path log = project.resolve("target/bench-server.log");
             wildfly = Launcher.of(cmd).setRedirectErrorStream(true).redirectOutput(log).launch();

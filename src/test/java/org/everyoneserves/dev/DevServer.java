@@ -53,7 +53,8 @@ public final class DevServer {
         Process wildfly;
         try {
             StandaloneCommandBuilder cmd = StandaloneCommandBuilder.of(jbossHome)
-                    .addJavaOptions("-Xms64m", "-Xmx512m", "-Dapp.db.url=" + db.jdbcUrl(), "-Deveryoneserves.demo=true", "-Deveryoneserves.db.embedded=true",
+                    .addJavaOptions("-Xms64m", "-Xmx512m", "-Dapp.db.url=" + db.jdbcUrl(), "-Dapp.db.password=" + EmbeddedMariaDb.PASSWORD,
+                            "-Deveryoneserves.demo=true", "-Deveryoneserves.db.embedded=true",
                             "-Deveryoneserves.content.dir=" + project.resolve("content"));
             wildfly = Launcher.of(cmd).inherit().launch();        // the WildFly JVM itself (no standalone.sh in between)
         } catch (Throwable t) {

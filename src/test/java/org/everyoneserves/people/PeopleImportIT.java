@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
+import java.util.List;
 import org.everyoneserves.platform.BusinessException;
+import org.everyoneserves.testing.AtOnce;
 import org.everyoneserves.testing.Deployments;
 import org.everyoneserves.testing.People;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -21,7 +23,7 @@ class PeopleImportIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.application(PeopleImportIT.class, People.class);
+        return Deployments.application(PeopleImportIT.class, People.class, AtOnce.class);
     }
 
     @Inject
@@ -91,5 +93,23 @@ class PeopleImportIT {
         long learner = people.create("learner", null);
         assertEquals(BusinessException.Kind.FORBIDDEN, assertThrows(BusinessException.class,
                 () -> service.previewImport(People.learner(learner), csv())).kind());
+    }
+
+    /** The same file imported twelve times at once: one import makes the people, the others find nothing to change. */
+    @Test
+    void twelveImportsOfOneFileAtOnceMakeEachPersonOnce() throws Exception {
+        String dept = "Race Dept " + people.email("x").substring(2, 10);
+        String file = csv(people.email("ada") + ",Ada,Race," + dept + ",Racer " + dept + ",,2026-03-02");
+        List<String> outcomes = AtOnce.run(() -> {
+            try {
+                ImportPlan plan = service.applyImport(People.admin(admin), file);
+                return plan.count(ImportPlan.Fate.CREATE) == 1 ? "created" : plan.count(ImportPlan.Fate.UNCHANGED) == 1 ? "unchanged" : plan.toString();
+            } catch (RuntimeException e) {
+                return e.toString();
+            }
+        });
+        assertEquals(1, outcomes.stream().filter("created"::equals).count(), outcomes.toString());
+        assertEquals(AtOnce.TIMES - 1, outcomes.stream().filter("unchanged"::equals).count(), outcomes.toString());
+        assertTrue(service.findByEmail(people.email("ada")).isPresent());
     }
 }

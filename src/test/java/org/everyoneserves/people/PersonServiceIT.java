@@ -13,6 +13,7 @@ import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.Caller;
 import org.everyoneserves.platform.audit.AuditEntry;
 import org.everyoneserves.platform.audit.AuditLog;
+import org.everyoneserves.testing.AtOnce;
 import org.everyoneserves.testing.Deployments;
 import org.everyoneserves.testing.People;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -28,7 +29,7 @@ class PersonServiceIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.application(PersonServiceIT.class, People.class);
+        return Deployments.application(PersonServiceIT.class, People.class, AtOnce.class);
     }
 
     @Inject
@@ -165,5 +166,39 @@ class PersonServiceIT {
         service.deactivate(People.admin(admin), agent);
         assertTrue(service.findActiveByEmail(people.email("agent")).isEmpty(), "an inactive person does not sign in");
         assertFalse(service.find(agent).orElseThrow().active(), "but other features still see who they were");
+    }
+
+    /** The duplicate check reads before the other creation commits: the key keeps one, and the others hear why. */
+    @Test
+    void twelveCreationsOfOneEmailAtOnceMakeOnePerson() throws Exception {
+        PersonDetails details = people.details("twin", null);
+        List<String> outcomes = AtOnce.run(() -> {
+            try {
+                service.create(Caller.SYSTEM, details);
+                return "created";
+            } catch (BusinessException e) {
+                return e.code();
+            }
+        });
+        assertEquals(1, outcomes.stream().filter("created"::equals).count(), outcomes.toString());
+        assertEquals(AtOnce.TIMES - 1, outcomes.stream().filter("people.error.duplicateEmail"::equals).count(), outcomes.toString());
+        assertTrue(service.findByEmail(details.getEmail()).isPresent());
+    }
+
+    /** Twelve admins make the same department at once: one is made, the others are told it exists now. */
+    @Test
+    void twelveCreationsOfOneDepartmentAtOnceMakeOne() throws Exception {
+        String code = "race-" + people.email("d").substring(2, 10).toLowerCase(java.util.Locale.ROOT);
+        List<String> outcomes = AtOnce.run(() -> {
+            try {
+                service.createDepartment(People.admin(admin), new Department(code, "Race " + code));
+                return "created";
+            } catch (BusinessException e) {
+                return e.code();
+            }
+        });
+        assertEquals(1, outcomes.stream().filter("created"::equals).count(), outcomes.toString());
+        assertTrue(outcomes.stream().allMatch(o -> o.equals("created") || o.startsWith("organisation.error.")), outcomes.toString());
+        assertTrue(service.findByCode(Department.class, code).isPresent());
     }
 }

@@ -32,6 +32,7 @@ import org.everyoneserves.people.PersonService;
 import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.Caller;
 import org.everyoneserves.platform.JsonbResolver;
+import org.everyoneserves.testing.AtOnce;
 import org.everyoneserves.testing.Deployments;
 import org.everyoneserves.testing.People;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -47,7 +48,7 @@ class LearningIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.application(LearningIT.class, People.class);
+        return Deployments.application(LearningIT.class, People.class, AtOnce.class);
     }
 
     @Inject
@@ -371,5 +372,24 @@ class LearningIT {
     /** The right (or a wrong) answer to every question shown, as the learner's pages would send it. */
     static List<Answer> answers(Definitions.Quiz quiz, QuizService.AttemptView view, boolean right) {
         return AnswerSheets.of(quiz, view, right);
+    }
+
+    /** Twelve admins assign the same item to the same person at once: one live assignment, the others are told to retry. */
+    @Test
+    void twelveAssignmentsOfOneItemAtOnceMakeOne() throws Exception {
+        long admin = people.create("racer", null);
+        LocalDate due = LocalDate.now(clock).plusDays(10);
+        List<String> outcomes = AtOnce.run(() -> {
+            try {
+                return "assigned " + assignments.assign(People.admin(admin), AssignmentService.Target.PERSON, agent, Assignment.Kind.MODULE,
+                        "invoices-and-collections-calls", due);
+            } catch (BusinessException e) {
+                return e.code();
+            }
+        });
+        assertEquals(1, outcomes.stream().filter("assigned 1"::equals).count(), outcomes.toString());
+        assertTrue(outcomes.stream().allMatch(o -> o.equals("assigned 1") || o.equals("assigned 0") || o.equals("assign.error.concurrent")),
+                outcomes.toString());
+        assertEquals(1, live(agent).stream().filter(a -> a.getCode().equals("invoices-and-collections-calls")).count());
     }
 }

@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.Hashes;
 import org.everyoneserves.platform.JsonbResolver;
+import org.everyoneserves.platform.PersonLock;
 import org.everyoneserves.platform.Tick;
 
 /**
@@ -29,6 +30,10 @@ import org.everyoneserves.platform.Tick;
  * transaction; the same id sent again gets that answer back and changes nothing, also when both arrive at once (the
  * second waits on the first's row). A write that fails keeps nothing, so its retry runs again and fails the same
  * way. The same id with a different request is refused. Answers are kept for {@link #KEPT} days.
+ * <p>
+ * One person's writes queue on their {@link PersonLock}, taken first: the key's row references the person, and
+ * inserting it takes a shared lock on the person's row that a later lock of that row inside the write would deadlock
+ * on when several writes run at once (a phone sending its outbox while the web page marks a module read).
  */
 @ApplicationScoped
 public class Idempotency {
@@ -44,6 +49,9 @@ public class Idempotency {
     @Inject
     Clock clock;
 
+    @Inject
+    PersonLock personLock;
+
     /**
      * Runs {@code write} once for this person and key.
      *
@@ -57,6 +65,7 @@ public class Idempotency {
         if (!KEY.matcher(key).matches()) {
             throw new BusinessException(BusinessException.Kind.INVALID, "idempotency.error.malformedKey");
         }
+        personLock.hold(personId);
         String hash = Hashes.sha256(request);
         int inserted = em.createNativeQuery("insert ignore into api_idempotency (person_id, idem_key, request_hash, status, created_at)"
                         + " values (?1, ?2, ?3, 0, ?4)")

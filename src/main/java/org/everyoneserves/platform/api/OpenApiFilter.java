@@ -9,6 +9,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.everyoneserves.platform.JsonbResolver;
 
 /**
@@ -33,6 +34,7 @@ public class OpenApiFilter implements OASFilter {
                 documentReusedKey(operation);
             }
             if (operation.getResponses() != null) {
+                documentRetryLater(operation);
                 operation.getResponses().getAPIResponses().forEach((code, response) -> {
                     if (code.startsWith("4") && response.getContent() == null) {
                         response.setContent(problem());
@@ -62,6 +64,22 @@ public class OpenApiFilter implements OASFilter {
     private static Content problem() {
         return OASFactory.createContent().addMediaType("application/problem+json",
                 OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem")));
+    }
+
+    /** Any request can be over the rate limit (429) or meet a database that cannot be reached (503). */
+    private static void documentRetryLater(Operation operation) {
+        retryLater(operation, "429", "Too many requests from this device (or address, without a token): see Retry-After");
+        retryLater(operation, "503", "The database cannot be reached just now: try again after Retry-After");
+    }
+
+    private static void retryLater(Operation operation, String status, String description) {
+        APIResponse response = operation.getResponses().getAPIResponse(status);
+        if (response == null) {
+            response = OASFactory.createAPIResponse().description(description).content(problem());
+            operation.getResponses().addAPIResponse(status, response);
+        }
+        response.addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait before sending the request again")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).minimum(java.math.BigDecimal.ONE)));
     }
 
     private static void documentReusedKey(Operation operation) {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import org.everyoneserves.platform.BusinessException;
+import org.everyoneserves.platform.web.Outage;
 
 /** The one factory of problem+json responses. Texts come from the message bundle, in English on the API. */
 public final class Problems {
@@ -28,10 +29,21 @@ public final class Problems {
         return response(new Problem(TYPE_BASE + code, title(status), status, text(code), instance, code, errors, errorId), 60L);
     }
 
-    /** @param retryAfter seconds, told in Retry-After when the answer is 429 */
+    /** 503: the database cannot be reached; the client tries again after {@link Outage#RETRY_AFTER_SECONDS}. */
+    public static Response unavailable(String instance) {
+        return response(new Problem(TYPE_BASE + Outage.CODE, title(503), 503, text(Outage.CODE + ".detail"), instance, Outage.CODE, null,
+                null), Outage.RETRY_AFTER_SECONDS);
+    }
+
+    /** 429: too many requests; the client tries again after {@code retryAfter} seconds. */
+    public static Response tooMany(String code, String instance, long retryAfter) {
+        return response(new Problem(TYPE_BASE + code, title(429), 429, text(code), instance, code, null, null), retryAfter);
+    }
+
+    /** @param retryAfter seconds, told in Retry-After when the answer is 429 or 503 */
     private static Response response(Problem problem, long retryAfter) {
         Response.ResponseBuilder builder = Response.status(problem.status()).type(PROBLEM_JSON).entity(problem);
-        if (problem.status() == 429) {
+        if (problem.status() == 429 || problem.status() == 503) {
             builder.header("Retry-After", String.valueOf(retryAfter));
         }
         if (problem.status() == 401) {

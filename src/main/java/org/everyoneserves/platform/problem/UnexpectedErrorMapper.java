@@ -10,10 +10,12 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.everyoneserves.platform.web.Outage;
 
 /**
- * Anything else. A body JSON-B cannot read is the client's fault (400); every other error is a 500 with an id that
- * is also in the log, and never the exception's message or stack trace.
+ * Anything else. A body JSON-B cannot read is the client's fault (400); a database that cannot be reached is a 503
+ * with Retry-After; every other error is a 500 with an id that is also in the log, and never the exception's message
+ * or stack trace.
  */
 @Provider
 public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
@@ -27,6 +29,10 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable e) {
         if (isUnreadableBody(e)) {
             return Problems.of(400, "error.malformedRequest", uriInfo.getPath(), null, null);
+        }
+        if (Outage.isDatabaseDown(e)) {
+            LOG.warning(() -> "Database unreachable on /" + uriInfo.getPath());
+            return Problems.unavailable(uriInfo.getPath());
         }
         return unexpected(e, uriInfo.getPath());
     }

@@ -54,12 +54,10 @@ public class ItemAnalysisExportServlet extends HttpServlet {
             for (ItemAnalysisService.QuizVersionItems quiz : quizzes) {
                 for (ItemAnalysisService.ItemRow item : quiz.items()) {
                     var s = item.statistics();
-                    csv.printRecord(quiz.quizCode(), TeamExportServlet.text(quiz.title()), quiz.version(), item.questionId(),
-                            TeamExportServlet.text(item.prompt()), item.kind().code(), s.attempts(), s.answered(), s.right(),
-                            figure(s.facility()), figure(s.discrimination()),
-                            TeamExportServlet.text(item.distractors().stream().map(d -> d.text() + ": " + d.picked())
-                                    .collect(Collectors.joining(" | "))),
-                            item.flags().stream().map(f -> f.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(" ")));
+                    csv.printRecord(CsvCells.of(quiz.quizCode(), quiz.title(), quiz.version(), item.questionId(), item.prompt(),
+                            item.kind().code(), s.attempts(), s.answered(), s.right(), figure(s.facility()), figure(s.discrimination()),
+                            item.distractors().stream().map(d -> d.text() + ": " + d.picked()).collect(Collectors.joining(" | ")),
+                            item.flags().stream().map(f -> f.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(" "))));
                 }
             }
         }

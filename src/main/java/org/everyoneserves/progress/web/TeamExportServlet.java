@@ -17,6 +17,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.Caller;
 import org.everyoneserves.progress.ProgressService;
 import org.everyoneserves.progress.TeamQuery;
@@ -25,7 +26,7 @@ import org.everyoneserves.progress.TeamRow;
 /**
  * /manager/team.csv?status=&amp;department=&amp;role=&amp;sort=: what the team overview shows, every page of it, as CSV
  * (and /admin/people.csv: the same for the whole organisation, for admins),
- * streamed while the database reads it. Cells that a spreadsheet would run as a formula are quoted as text.
+ * streamed while the database reads it. Cells that a spreadsheet would run as a formula are quoted as text ({@link CsvCells}).
  */
 @WebServlet({"/manager/team.csv", "/admin/people.csv", "/manager/team.xlsx", "/admin/people.xlsx"})
 public class TeamExportServlet extends HttpServlet {
@@ -44,7 +45,13 @@ public class TeamExportServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        TeamQuery query = TeamQueries.from(request, TeamQuery.MAX_SIZE);
+        TeamQuery query;
+        try {
+            query = TeamQueries.from(request, TeamQuery.MAX_SIZE);
+        } catch (BusinessException e) {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+            return;
+        }
         boolean organisation = request.getServletPath().startsWith("/admin/");
         if (organisation ? !caller.get().admin() : !caller.get().manager()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
@@ -62,13 +69,15 @@ public class TeamExportServlet extends HttpServlet {
         response.setContentType("text/csv; charset=UTF-8");
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         out.write('\uFEFF');
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(HEADER).build())) {
-            if (organisation) {
-                progress.exportOrganisation(caller.get(), query, row -> print(csv, row));
-            } else {
-                progress.export(caller.get(), query, row -> print(csv, row));
-            }
+        // closed only when every row is written: a failure (the database away) leaves the buffered start unsent, so the
+        // error answer replaces it instead of a download with the header alone
+        CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(HEADER).build());
+        if (organisation) {
+            progress.exportOrganisation(caller.get(), query, row -> print(csv, row));
+        } else {
+            progress.export(caller.get(), query, row -> print(csv, row));
         }
+        csv.close();
     }
 
     /** The same rows as a workbook, written row by row: fastexcel flushes each batch to the response. */
@@ -113,19 +122,10 @@ public class TeamExportServlet extends HttpServlet {
 
     private static void print(CSVPrinter csv, TeamRow r) {
         try {
-            csv.printRecord(text(r.name()), r.email(), text(r.department()), text(r.jobRole()), text(r.manager()), r.required(), r.done(),
-                    r.percent(), r.overdue(), r.dueSoon(), r.expiring(), r.nextDueOn() == null ? "" : r.nextDueOn(), r.shadowingDone(),
-                    r.shadowingDueOn() == null ? "" : r.shadowingDueOn());
+            csv.printRecord(CsvCells.of(r.name(), r.email(), r.department(), r.jobRole(), r.manager(), r.required(), r.done(),
+                    r.percent(), r.overdue(), r.dueSoon(), r.expiring(), r.nextDueOn(), r.shadowingDone(), r.shadowingDueOn()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** A value that starts like a formula (=, +, -, @) is prefixed with an apostrophe so spreadsheets show it as text. */
-    static String text(String value) {
-        if (value == null) {
-            return "";
-        }
-        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 }

@@ -3,6 +3,9 @@ package org.everyoneserves.progress.web;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.faces.context.FacesContext;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 import org.everyoneserves.platform.Caller;
 import org.everyoneserves.progress.ProgressService;
@@ -32,6 +35,14 @@ public class TeamOverviewBacking {
 
     public TeamQuery query() {
         return new TeamQuery(TeamQueries.status(status), department, role, TeamQueries.sort(sort), page == null ? 0 : page, 50);
+    }
+
+    /** A page number past {@link TeamQuery#MAX_PAGE} is a bad link: 400, not a page computed from an overflow. */
+    public void refuseUnknownPage() throws IOException {
+        if (page != null && page > TeamQuery.MAX_PAGE) {
+            FacesContext.getCurrentInstance().getExternalContext().responseSendError(HttpServletResponse.SC_BAD_REQUEST, null);
+            FacesContext.getCurrentInstance().responseComplete();
+        }
     }
 
     public TeamPage getTeam() {

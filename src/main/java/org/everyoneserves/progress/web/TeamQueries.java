@@ -37,7 +37,7 @@ final class TeamQueries {
     static TeamQuery from(HttpServletRequest request, int size) {
         Long page = id(request.getParameter("page"));
         return new TeamQuery(status(request.getParameter("status")), id(request.getParameter("department")), id(request.getParameter("role")),
-                sort(request.getParameter("sort")), page == null ? 0 : page.intValue(), size);
+                sort(request.getParameter("sort")), page == null ? 0 : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, page)), size);
     }
 
     static String queryString(TeamQuery query) {

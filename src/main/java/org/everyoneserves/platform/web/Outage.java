@@ -1,0 +1,135 @@
+package org.everyoneserves.platform.web;
+
+import jakarta.json.Json;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * The database cannot be reached. The API answers 503 problem+json and pages a short "back in a moment" page with
+ * status 503, both with Retry-After, built without the database (the page's usual layout reads the person's name and
+ * notifications). The answer is sent at once, so that the authentication mechanism's caller does not replace it with
+ * the server's own error page. The pool opens new connections as soon as the database is back, so both recover by
+ * themselves.
+ */
+public final class Outage {
+
+    public static final int RETRY_AFTER_SECONDS = 30;
+    public static final String CODE = "error.unavailable";
+    /** The signed-in person's language, remembered in the session for pages shown while their row cannot be read. */
+    public static final String SESSION_LOCALE = "everyoneserves.locale";
+
+    private static final Logger LOG = Logger.getLogger(Outage.class.getName());
+    private static final String PROBLEM_TYPE = "https://everyoneserves.org/problems/" + CODE;
+    private static final Set<String> CONNECTION_FAILURES = Set.of("org.hibernate.exception.JDBCConnectionException",
+            "jakarta.resource.ResourceException");
+
+    /** Set by the server for every answer (wildfly-config/server.cli); kept when the half-made answer is reset. */
+    private static final List<String> SECURITY_HEADERS = List.of("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy",
+            "X-Frame-Options", "Permissions-Policy", "Strict-Transport-Security");
+
+    private Outage() {
+    }
+
+    /** Whether the error, or anything that caused it, says that no connection to the database could be had. */
+    public static boolean isDatabaseDown(Throwable error) {
+        Set<Throwable> seen = new HashSet<>();
+        for (Throwable t = error; t != null && seen.add(t); t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                    || t instanceof SQLRecoverableException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            for (Class<?> type = t.getClass(); type != null; type = type.getSuperclass()) {
+                if (CONNECTION_FAILURES.contains(type.getName())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Answers the request with the 503 of its channel, if nothing was sent yet. */
+    public static void answer(HttpServletRequest request, HttpServletResponse response, Throwable error) throws IOException {
+        LOG.warning(() -> "Database unreachable on " + request.getRequestURI() + ": " + rootMessage(error));
+        if (response.isCommitted()) {
+            return;
+        }
+        Map<String, String> kept = new LinkedHashMap<>();
+        for (String header : SECURITY_HEADERS) {
+            if (response.getHeader(header) != null) {
+                kept.put(header, response.getHeader(header));
+            }
+        }
+        response.reset();
+        kept.forEach(response::setHeader);
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+        response.setHeader("Cache-Control", "no-store");
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/api/")) {
+            response.setContentType("application/problem+json");
+            send(response, Json.createObjectBuilder().add("type", PROBLEM_TYPE).add("title", "Service Unavailable")
+                    .add("status", 503).add("detail", text(Locale.ENGLISH, CODE + ".detail")).add("instance", path.substring(1))
+                    .add("code", CODE).build().toString());
+            return;
+        }
+        Locale locale = locale(request);
+        response.setContentType("text/html;charset=UTF-8");
+        send(response, "<!DOCTYPE html>\n<html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"utf-8\"/>"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/><title>" + text(locale, CODE + ".title")
+                + " · Everyone Serves</title><link rel=\"stylesheet\" href=\"" + request.getContextPath()
+                + "/jakarta.faces.resource/css/app.css.xhtml\"/></head><body><main id=\"main\" class=\"container\"><h1>"
+                + text(locale, CODE + ".title") + "</h1><p class=\"lead\" id=\"errorText\">" + text(locale, CODE + ".text")
+                + "</p></main></body></html>");
+    }
+
+    /** Written as bytes (no charset is added to problem+json) and flushed at once. */
+    private static void send(HttpServletResponse response, String body) throws IOException {
+        response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+        response.flushBuffer();
+    }
+
+    /** The language remembered for the signed-in person, else the browser's if we have it, else English. */
+    static Locale locale(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        Object remembered = session == null ? null : session.getAttribute(SESSION_LOCALE);
+        if (remembered != null) {
+            return "de".equals(remembered) ? Locale.GERMAN : Locale.ENGLISH;
+        }
+        return "de".equals(request.getLocale().getLanguage()) ? Locale.GERMAN : Locale.ENGLISH;
+    }
+
+    private static String text(Locale locale, String key) {
+        try {
+            return ResourceBundle.getBundle("org.everyoneserves.messages", locale).getString(key);
+        } catch (MissingResourceException e) {
+            return key;
+        }
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getName() + ": " + root.getMessage();
+    }
+}
