@@ -61,7 +61,7 @@ public class AccountService {
     }
 
     /** What a valid link is for, to greet its holder. */
-    public record LinkInfo(String purpose, String personName, String email) {
+    public record LinkInfo(String purpose, String personName, String email) implements java.io.Serializable {
     }
 
     public SignInResult signIn(String email, String password, String clientAddress) {

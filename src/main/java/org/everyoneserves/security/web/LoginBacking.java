@@ -77,7 +77,6 @@ public class LoginBacking {
                 } else {
                     Messages.error("login.error.invalid");
                 }
-                faces.getExternalContext().getFlash().setKeepMessages(false);
             }
         }
     }
