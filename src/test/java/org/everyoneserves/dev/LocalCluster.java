@@ -123,7 +123,8 @@ public final class LocalCluster implements AutoCloseable {
                 "-Djboss.socket.binding.port-offset=" + node.offset,
                 "-Dapp.cluster.hosts=" + hosts, "-Dapp.cluster.name=everyoneserves-local-" + lbPort,
                 "-Dapp.db.url=" + dbUrl, "-Deveryoneserves.demo=true",
-                "-Deveryoneserves.content.dir=" + project.resolve("content")));
+                "-Deveryoneserves.content.dir=" + project.resolve("content"),
+                "-Dapp.trusted.proxies=127\\.0\\.0\\.1"));   // HAProxy on this machine: its X-Forwarded-For names the client
         extraProperties.forEach((key, value) -> options.add("-D" + key + "=" + value));
         StandaloneCommandBuilder command = StandaloneCommandBuilder.of(project.resolve("target/server"))
                 .setBaseDirectory(runDir.resolve(node.name))
@@ -138,7 +139,8 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     private void startHaproxy() throws IOException {
-        ProcessBuilder builder = new ProcessBuilder("haproxy", "-db", "-f",
+        String executable = Files.isExecutable(Path.of("/usr/sbin/haproxy")) ? "/usr/sbin/haproxy" : "haproxy";
+        ProcessBuilder builder = new ProcessBuilder(executable, "-db", "-f",
                 project.resolve("wildfly-config/haproxy.cfg").toString());
         Map<String, String> env = builder.environment();
         env.put("ES_LB_BIND", "127.0.0.1:" + lbPort);

@@ -27,7 +27,8 @@ public final class Web {
 
     private final String base;
     private final CookieManager cookies = new CookieManager();
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
+    /** HTTP/1.1 as browsers speak it over plain http (Java's client would otherwise try an h2c upgrade). */
+    private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     public Web() {
