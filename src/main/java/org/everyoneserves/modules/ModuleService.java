@@ -43,14 +43,10 @@ public class ModuleService {
      * @param quiz       the quiz that checks this module, null if none
      */
     public record ModuleView(String code, String title, String summary, int minutes, String html, String text, int version,
-                             String track, Instant readOn, Assignment assignment, QuizLink quiz) {
-
-        public LocalDate dueOn() {
-            return assignment == null ? null : assignment.getDueOn();
-        }
+                             String track, Instant readOn, LocalDate dueOn, QuizLink quiz) implements java.io.Serializable {
     }
 
-    public record QuizLink(String code, String title) {
+    public record QuizLink(String code, String title) implements java.io.Serializable {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -58,10 +54,10 @@ public class ModuleService {
         Published<Definitions.Module> version = catalog.getModule(code);
         Definitions.Module module = version.definition();
         Instant readOn = assignments.lastCompletion(caller.personId(), version.versionId()).orElse(null);
-        Assignment live = assignments.liveAssignment(caller.personId(), Assignment.Kind.MODULE, code).orElse(null);
+        LocalDate dueOn = assignments.liveAssignment(caller.personId(), Assignment.Kind.MODULE, code).map(Assignment::getDueOn).orElse(null);
         QuizLink quiz = catalog.quizOfModule(code).map(q -> new QuizLink(q.code(), q.title())).orElse(null);
         return new ModuleView(code, version.title(), version.summary(), module.minutes(), version.html(), version.plainText(),
-                version.number(), module.track(), readOn, live, quiz);
+                version.number(), module.track(), readOn, dueOn, quiz);
     }
 
     /** The reader has read the current version to the end: their module assignment, if any, is done. */

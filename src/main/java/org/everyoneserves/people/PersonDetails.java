@@ -11,7 +11,7 @@ import java.time.LocalDate;
  * What an admin types about a person, on the page and in the import. Faces validates each field as it is entered;
  * {@link PersonService} validates it again.
  */
-public class PersonDetails {
+public class PersonDetails implements java.io.Serializable {
 
     @NotBlank
     @Email

@@ -12,7 +12,7 @@ import java.time.LocalDate;
  */
 public record PersonSummary(long id, String email, String firstName, String lastName, String department,
                             String jobRole, Long managerId, String manager, LocalDate startDate, boolean active,
-                            boolean admin, Long departmentId, String jobRoleCode, String locale) {
+                            boolean admin, Long departmentId, String jobRoleCode, String locale) implements java.io.Serializable {
 
     public String displayName() {
         return firstName + " " + lastName;

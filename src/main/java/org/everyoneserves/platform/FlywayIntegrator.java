@@ -1,5 +1,6 @@
 package org.everyoneserves.platform;
 
+import java.time.Duration;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -14,7 +15,8 @@ import org.hibernate.service.spi.SessionFactoryServiceRegistry;
 /**
  * Applies the Flyway migrations while Hibernate builds the session factory, which is before Hibernate validates
  * the schema ({@code hbm2ddl.auto=validate}). Deployment fails when an entity has no migration. Concurrent
- * deployments are serialised by Flyway's database lock.
+ * deployments (nodes of a cluster starting together) migrate one after the other: Flyway's own lock is taken per
+ * migration, so without the {@link ClusterLock} a second node could validate a schema one migration behind.
  */
 public class FlywayIntegrator implements Integrator {
 
@@ -23,14 +25,16 @@ public class FlywayIntegrator implements Integrator {
     @Override
     public void integrate(Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor sessionFactory) {
         DataSource dataSource = sessionFactory.getServiceRegistry().getService(ConnectionProvider.class).unwrap(DataSource.class);
-        long start = System.nanoTime();
-        MigrateResult result = Flyway.configure(FlywayIntegrator.class.getClassLoader())
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
-        LOG.info(() -> String.format("Database schema at version %s (%d migrations applied in %d ms)",
-                result.targetSchemaVersion, result.migrationsExecuted, (System.nanoTime() - start) / 1_000_000));
+        ClusterLock.holding(dataSource, "everyoneserves.migrate", Duration.ofMinutes(10), () -> {
+            long start = System.nanoTime();
+            MigrateResult result = Flyway.configure(FlywayIntegrator.class.getClassLoader())
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            LOG.info(() -> String.format("Database schema at version %s (%d migrations applied in %d ms)",
+                    result.targetSchemaVersion, result.migrationsExecuted, (System.nanoTime() - start) / 1_000_000));
+        });
     }
 
     @Override

@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -19,8 +20,9 @@ import java.util.logging.Logger;
 /**
  * The one scheduler for time-driven work. Every few minutes it announces the day ({@link Tick}); the features observe
  * it and do what has fallen due since the last run (reminders, then e-mail, then purges). Nothing is kept in memory
- * between runs: what is due is read from the data, and every reminder has a dedupe key, so a restart misses nothing
- * and two servers never send one twice.
+ * between runs: what is due is read from the data, and every reminder has a dedupe key, so a restart misses nothing.
+ * In a cluster one node runs the schedule at a time: the one holding the {@code scheduler} lease, which it renews every
+ * run; when it dies another node takes over once the lease has run out (three intervals).
  */
 @ApplicationScoped
 public class Scheduler {
@@ -38,6 +40,9 @@ public class Scheduler {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Leases leases;
 
     static final long FIRST_RUN_AFTER = 20;
 
@@ -66,6 +71,10 @@ public class Scheduler {
 
     private void runSafely() {
         try {
+            if (!leases.claim("scheduler", Duration.ofSeconds(3 * config.reminderIntervalSeconds()))) {
+                LOG.fine("another node holds the scheduler lease");
+                return;
+            }
             run();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "scheduled run failed; the next run catches up", e);

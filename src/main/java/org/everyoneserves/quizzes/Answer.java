@@ -12,7 +12,7 @@ import org.everyoneserves.platform.BusinessException;
  * (single, multiple, scenario), {@code value} (true/false), or every item in the learner's order (ordering).
  * An answer with neither choices nor value is a skipped question, which scores as wrong.
  */
-public record Answer(String questionId, List<Integer> choices, Boolean value) {
+public record Answer(String questionId, List<Integer> choices, Boolean value) implements java.io.Serializable {
 
     public static final String INVALID = "quizzes.error.invalidAnswer";
 

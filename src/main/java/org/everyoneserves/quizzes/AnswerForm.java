@@ -22,7 +22,7 @@ public class AnswerForm implements Serializable {
     /** Single, scenario and true/false answers: the original choice index, or "true"/"false". */
     private final Map<String, String> picked = new HashMap<>();
     /** Multiple-choice answers. */
-    private final HashMap<String, Object> many = new HashMap<>();
+    private final HashMap<String, java.io.Serializable> many = new HashMap<>();   // String[] or List<String> from the checkboxes
     /** Ordering answers by "key:itemIndex": the place (1-based) given to the item. */
     private final Map<String, String> positions = new HashMap<>();
 
@@ -33,7 +33,7 @@ public class AnswerForm implements Serializable {
         }
         switch (kind) {
             case TRUE_FALSE -> picked.put(key, saved.value().toString());
-            case MULTIPLE -> many.put(key, saved.choices().stream().map(String::valueOf).toList());
+            case MULTIPLE -> many.put(key, new java.util.ArrayList<>(saved.choices().stream().map(String::valueOf).toList()));
             case ORDERING -> {
                 for (int p = 0; p < saved.choices().size(); p++) {
                     positions.put(key + ":" + saved.choices().get(p), String.valueOf(p + 1));
@@ -99,6 +99,6 @@ public class AnswerForm implements Serializable {
     }
 
     public Map<String, String> getPicked() { return picked; }
-    public Map<String, Object> getMany() { return many; }
+    public Map<String, java.io.Serializable> getMany() { return many; }
     public Map<String, String> getPositions() { return positions; }
 }

@@ -4,7 +4,7 @@ import java.util.OptionalInt;
 import org.everyoneserves.content.Definitions.Quiz;
 
 /** How many attempts at a quiz a learner has had, of how many allowed; 0 allowed means unlimited. */
-public record Attempts(int allowed, int used) {
+public record Attempts(int allowed, int used) implements java.io.Serializable {
 
     public static final int UNLIMITED = 0;
 

@@ -64,7 +64,7 @@ public class QuizService {
 
     // ---- what the pages show
 
-    public record AttemptSummary(long id, int number, Instant startedAt, Instant submittedAt, Integer percent, Boolean passed) {
+    public record AttemptSummary(long id, int number, Instant startedAt, Instant submittedAt, Integer percent, Boolean passed) implements java.io.Serializable {
 
         static AttemptSummary of(QuizAttempt a) {
             return new AttemptSummary(a.getId(), a.getNumber(), a.getStartedAt(), a.getSubmittedAt(), a.getPercent(), a.getPassed());
@@ -73,7 +73,7 @@ public class QuizService {
 
     /** The quiz before starting: rules, the attempts so far, an attempt left open. */
     public record QuizIntro(String code, String title, String moduleCode, String moduleTitle, int questions, int passMark,
-                            Attempts attempts, AttemptSummary open, List<AttemptSummary> past, boolean passed) {
+                            Attempts attempts, AttemptSummary open, List<AttemptSummary> past, boolean passed) implements java.io.Serializable {
 
         public boolean canStart() {
             return open == null && attempts.canStartAnother();
@@ -86,12 +86,12 @@ public class QuizService {
     }
 
     /** A choice or an ordering item as shown: its original index (what answers carry) and its text. */
-    public record Option(int index, String text) {
+    public record Option(int index, String text) implements java.io.Serializable {
     }
 
     /** A question as shown, without anything that tells the answer. */
     public record ShownView(int position, String id, Question.Kind kind, String situation, String prompt, List<Option> options,
-                            Answer saved) {
+                            Answer saved) implements java.io.Serializable {
 
         /** The places 1..n an ordering question's items can take. */
         public List<Integer> places() {
@@ -100,20 +100,20 @@ public class QuizService {
     }
 
     public record AttemptView(long id, String quizCode, String title, int number, int passMark, List<ShownView> questions,
-                              Instant savedAt, boolean submitted, int version) {
+                              Instant savedAt, boolean submitted, int version) implements java.io.Serializable {
     }
 
-    public record ResultOption(String text, boolean picked, boolean correct, String feedback) {
+    public record ResultOption(String text, boolean picked, boolean correct, String feedback) implements java.io.Serializable {
     }
 
     public record ResultQuestion(int position, String situation, String prompt, Question.Kind kind, boolean answered, boolean correct,
                                  String explanation, List<ResultOption> options, List<String> yourOrder, List<String> rightOrder,
-                                 Boolean yourValue, Boolean rightValue) {
+                                 Boolean yourValue, Boolean rightValue) implements java.io.Serializable {
     }
 
     public record ResultView(long id, String quizCode, String title, int number, int correct, int total, int percent, boolean passed,
                              int passMark, List<ResultQuestion> questions, List<String> review, Integer attemptsLeft, boolean canRetry,
-                             String moduleCode, String moduleTitle) {
+                             String moduleCode, String moduleTitle) implements java.io.Serializable {
     }
 
     // ---- reading

@@ -82,7 +82,7 @@ public class AccountService {
     }
 
     /** What a valid link is for, to greet its holder. */
-    public record LinkInfo(String purpose, String personName, String email) {
+    public record LinkInfo(String purpose, String personName, String email) implements java.io.Serializable {
     }
 
     /**

@@ -41,7 +41,7 @@ public class ShadowingService {
     // ---- views
 
     public record SlotView(long id, long hostId, String hostName, String hostRole, Instant startsAt, Instant endsAt, int minutes,
-                           String place, int capacity, int seatsLeft, boolean cancelled) {
+                           String place, int capacity, int seatsLeft, boolean cancelled) implements java.io.Serializable {
     }
 
     /**
@@ -51,12 +51,12 @@ public class ShadowingService {
      * @param canReflect the session has started, the host has not marked a no-show and no reflection exists yet
      */
     public record BookingView(long id, SlotView slot, String guideCode, String guideTitle, Booking.Status status, boolean canChange,
-                              boolean canReflect, Long reflectionId, boolean completed, String hostNote, Integer hostRating, int version) {
+                              boolean canReflect, Long reflectionId, boolean completed, String hostNote, Integer hostRating, int version) implements java.io.Serializable {
     }
 
     public record GuideView(String code, String title, String summary, int minutes, List<String> hostRoles, List<String> watchFor,
                             List<String> questions, String reflectionPrompt, LocalDate dueOn, boolean assigned, BookingView booking,
-                            List<SlotView> slots, List<BookingView> history) {
+                            List<SlotView> slots, List<BookingView> history) implements java.io.Serializable {
 
         public String hostRolesText() {
             return String.join(", ", hostRoles);
@@ -64,14 +64,14 @@ public class ShadowingService {
     }
 
     public record Guest(long bookingId, long personId, String name, String department, String guideTitle, Booking.Status status,
-                        Long reflectionId, String note, Integer rating, boolean completed) {
+                        Long reflectionId, String note, Integer rating, boolean completed) implements java.io.Serializable {
     }
 
-    public record HostedSlot(SlotView slot, List<Guest> guests, boolean started) {
+    public record HostedSlot(SlotView slot, List<Guest> guests, boolean started) implements java.io.Serializable {
     }
 
     public record IdeaView(long id, String title, String description, long departmentId, String department, Idea.Status status,
-                           String answer, String raisedBy, Instant createdAt, Instant decidedAt, int version, Long reflectionId) {
+                           String answer, String raisedBy, Instant createdAt, Instant decidedAt, int version, Long reflectionId) implements java.io.Serializable {
     }
 
     public record ReflectionView(long id, String shadow, String guideTitle, String host, Instant sessionAt, List<Reflection.Answer> answers,
@@ -80,7 +80,7 @@ public class ShadowingService {
     }
 
     /** The department whose ideas board a manager answers. */
-    public record Board(long departmentId, String department) {
+    public record Board(long departmentId, String department) implements java.io.Serializable {
     }
 
     /** An idea as raised, with the department that owns the problem. */

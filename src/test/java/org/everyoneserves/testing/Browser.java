@@ -34,7 +34,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class Browser implements AfterEachCallback, AfterAllCallback, AutoCloseable {
 
     private static final Path SCREENSHOTS = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+    private final java.util.function.Supplier<String> base;
     private WebDriver driver;
+
+    public Browser() {
+        this(() -> Web.BASE);
+    }
+
+    /** A browser on another server than the test server (the load balancer of a cluster), known once it runs. */
+    public Browser(java.util.function.Supplier<String> base) {
+        this.base = base;
+    }
 
     public WebDriver driver() {
         if (driver == null) {
@@ -60,7 +70,7 @@ public final class Browser implements AfterEachCallback, AfterAllCallback, AutoC
     }
 
     public void open(String path) {
-        driver().get(Web.BASE + path);
+        driver().get(base.get() + path);
         waitUntilLoaded();
     }
 

@@ -25,8 +25,10 @@ public final class Web {
     public static final String DEMO_PASSWORD = "serve-customers-2026";
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
 
+    private final String base;
     private final CookieManager cookies = new CookieManager();
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
+    /** HTTP/1.1 as browsers speak it over plain http (Java's client would otherwise try an h2c upgrade). */
+    private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     private final Map<String, String> headers = new LinkedHashMap<>();
@@ -47,8 +49,17 @@ public final class Web {
         return builder;
     }
 
+    public Web() {
+        this(BASE);
+    }
+
+    /** A client of another server than the test server (a node of a cluster, the load balancer). */
+    public Web(String base) {
+        this.base = base;
+    }
+
     public HttpResponse<String> get(String path) {
-        return send(builder(URI.create(BASE + path)).GET().build());
+        return send(builder(URI.create(base + path)).GET().build());
     }
 
     /** Follows redirects on GET, like a browser, and answers with the last response. */
@@ -56,7 +67,7 @@ public final class Web {
         HttpResponse<String> response = get(path);
         for (int i = 0; i < 5 && response.statusCode() / 100 == 3; i++) {
             String location = response.headers().firstValue("Location").orElseThrow();
-            response = send(builder(URI.create(BASE).resolve(location)).GET().build());
+            response = send(builder(URI.create(base).resolve(location)).GET().build());
         }
         return response;
     }
@@ -65,20 +76,20 @@ public final class Web {
         String body = fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(builder(URI.create(BASE + path))
+        return send(builder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     public HttpResponse<String> postJson(String path, String json) {
-        return send(builder(URI.create(BASE + path)).header("Content-Type", "application/json")
+        return send(builder(URI.create(base + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     /** A GET whose body is binary (a PDF, a workbook). */
     public HttpResponse<byte[]> getBytes(String path) {
         try {
-            return client.send(builder(URI.create(BASE + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return client.send(builder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

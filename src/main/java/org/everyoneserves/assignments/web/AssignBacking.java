@@ -30,19 +30,19 @@ public class AssignBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient AssignmentService assignments;
+    AssignmentService assignments;
 
     @Inject
-    transient CatalogService catalog;
+    CatalogService catalog;
 
     @Inject
-    transient PersonService people;
+    PersonService people;
 
     @Inject
     Provider<Caller> caller;
 
     @Inject
-    transient Clock clock;
+    Clock clock;
 
     private AssignableItem item;
     private AssignmentService.Target target = AssignmentService.Target.PERSON;

@@ -26,13 +26,13 @@ public class ContentBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient CatalogService catalog;
+    CatalogService catalog;
 
     @Inject
     Provider<Caller> caller;
 
     @Inject
-    transient org.everyoneserves.platform.AppConfig config;
+    org.everyoneserves.platform.AppConfig config;
 
     private CatalogItem.Kind kind;
     private boolean includeRetired;

@@ -30,7 +30,7 @@ public class ContentUploadBacking implements Serializable {
     private static final String FILE = "upload:file";
 
     @Inject
-    transient QuizUploads uploads;
+    QuizUploads uploads;
 
     @Inject
     Provider<Caller> caller;
@@ -79,7 +79,6 @@ public class ContentUploadBacking implements Serializable {
             CatalogPlan plan = outcome.preview().plan();
             Messages.info("admin_content.upload.published", preview.title(), plan.count(CatalogPlan.Type.NEW), plan.count(CatalogPlan.Type.MINOR)
                     + plan.count(CatalogPlan.Type.MATERIAL));
-            jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(false);
             preview = null;
             content = null;
         } catch (BusinessException e) {

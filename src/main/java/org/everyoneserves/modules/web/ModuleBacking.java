@@ -16,7 +16,7 @@ public class ModuleBacking implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient ModuleService modules;
+    ModuleService modules;
 
     @Inject
     Provider<Caller> caller;

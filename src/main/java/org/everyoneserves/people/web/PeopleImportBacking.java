@@ -29,7 +29,7 @@ public class PeopleImportBacking implements Serializable {
     static final int MAX_BYTES = 20 * 1024 * 1024;
 
     @Inject
-    transient PersonService people;
+    PersonService people;
 
     @Inject
     Provider<Caller> caller;
@@ -67,7 +67,6 @@ public class PeopleImportBacking implements Serializable {
         csv = null;
         Messages.info("admin_import.message.applied", applied.count(ImportPlan.Fate.CREATE), applied.count(ImportPlan.Fate.UPDATE),
                 applied.count(ImportPlan.Fate.UNCHANGED));
-        jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(false);
     }
 
     public String issue(ImportPlan.Issue issue) {

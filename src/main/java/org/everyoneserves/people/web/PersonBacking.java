@@ -26,10 +26,10 @@ public class PersonBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient PersonService people;
+    PersonService people;
 
     @Inject
-    transient AuditLog audit;
+    AuditLog audit;
 
     @Inject
     Provider<Caller> caller;

@@ -49,7 +49,6 @@ public class BusinessExceptionHandler extends ExceptionHandlerWrapper {
                 invalid.getConstraintViolations().forEach(v ->
                         Messages.error("validation.field", v.getPropertyPath().toString(), v.getMessage()));
             }
-            context.getExternalContext().getFlash().setKeepMessages(false);
             context.validationFailed();
             context.renderResponse();
         }

@@ -53,9 +53,6 @@ public final class Messages {
     private static void add(String clientId, FacesMessage.Severity severity, String key, Object... arguments) {
         FacesContext context = FacesContext.getCurrentInstance();
         String text = text(key, arguments);
-        context.addMessage(clientId, new FacesMessage(severity, text, null));
-        if (clientId == null) {
-            context.getExternalContext().getFlash().setKeepMessages(true);
-        }
+        context.addMessage(clientId, new FacesMessage(severity, text, null));   // kept over a redirect by KeptMessages
     }
 }

@@ -23,7 +23,7 @@ public class AttemptBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient QuizService quizzes;
+    QuizService quizzes;
 
     @Inject
     Provider<Caller> caller;

@@ -15,7 +15,7 @@ public class QuizBacking implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient QuizService quizzes;
+    QuizService quizzes;
 
     @Inject
     Provider<Caller> caller;

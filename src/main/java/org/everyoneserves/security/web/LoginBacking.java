@@ -80,7 +80,6 @@ public class LoginBacking {
                 } else {
                     Messages.error("login.error.invalid");
                 }
-                faces.getExternalContext().getFlash().setKeepMessages(false);
             }
         }
     }

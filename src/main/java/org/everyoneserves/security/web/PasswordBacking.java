@@ -18,7 +18,7 @@ public class PasswordBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient AccountService accounts;
+    AccountService accounts;
 
     private String token;
     private AccountService.LinkInfo link;

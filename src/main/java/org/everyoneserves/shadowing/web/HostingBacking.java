@@ -29,13 +29,13 @@ public class HostingBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient ShadowingService shadowing;
+    ShadowingService shadowing;
 
     @Inject
     Provider<Caller> caller;
 
     @Inject
-    transient Clock clock;
+    Clock clock;
 
     private Boolean mayHost;
     private List<ShadowingService.HostedSlot> slots;

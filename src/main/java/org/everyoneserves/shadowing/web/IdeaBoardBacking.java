@@ -26,7 +26,7 @@ public class IdeaBoardBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient ShadowingService shadowing;
+    ShadowingService shadowing;
 
     @Inject
     Provider<Caller> caller;

@@ -20,7 +20,7 @@ public class IdeasBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient ShadowingService shadowing;
+    ShadowingService shadowing;
 
     @Inject
     Provider<Caller> caller;

@@ -27,7 +27,7 @@ public class ShadowingBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient ShadowingService shadowing;
+    ShadowingService shadowing;
 
     @Inject
     Provider<Caller> caller;

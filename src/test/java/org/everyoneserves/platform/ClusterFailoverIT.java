@@ -1,0 +1,281 @@
+package org.everyoneserves.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.everyoneserves.content.ContentLoader;
+import org.everyoneserves.content.files.QuizFile;
+import org.everyoneserves.dev.LocalCluster;
+import org.everyoneserves.testing.Api;
+import org.everyoneserves.testing.Browser;
+import org.everyoneserves.testing.Web;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebElement;
+
+/**
+ * Two nodes of the provisioned server behind HAProxy, on a database of their own, started together as a fresh
+ * installation would be: a node is killed under a learner's quiz, under API clients writing with Idempotency-Keys,
+ * and both are restarted one after the other under steady load. Nobody notices more than a slower answer.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterFailoverIT {
+
+    private static final Duration START = Duration.ofMinutes(10);
+    private static LocalCluster cluster;
+    private static String dbUrl;
+
+    @RegisterExtension
+    static Browser browser = new Browser(() -> cluster.url().toString());
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        String itDb = System.getProperty("app.db.url");
+        dbUrl = itDb.substring(0, itDb.lastIndexOf('/') + 1) + "everyoneserves_cluster";
+        try (Connection connection = DriverManager.getConnection(itDb);
+             Statement statement = connection.createStatement()) {
+            statement.execute("drop database if exists everyoneserves_cluster");
+            statement.execute("create database everyoneserves_cluster character set utf8mb4 collate utf8mb4_unicode_ci");
+        }
+        int offset = Integer.getInteger("it.cluster.port.offset", 2000);
+        cluster = new LocalCluster(Path.of("").toAbsolutePath(), Path.of("target/cluster-it").toAbsolutePath(), dbUrl,
+                8000 + offset, new int[] {offset, offset + 100}, false, Map.of());
+        long t0 = System.nanoTime();
+        cluster.start(START);
+        System.out.printf("[cluster] two nodes and HAProxy ready in %d s%n", (System.nanoTime() - t0) / 1_000_000_000);
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void twoNodesStartingTogetherOnAnEmptyDatabaseMigrateAndImportOnce() throws SQLException {
+        assertEquals(0L, value("select count(*) from flyway_schema_history where success = 0"), "no failed migration");
+        assertEquals(1L, value("select count(*) from person where email = ?", Web.demo("noah.fischer")), "the demo company once");
+        assertEquals(value("select count(*) from content_item"), value("select count(*) from content_version"),
+                "each content item imported once: one version each");
+        for (LocalCluster.Node node : cluster.nodes()) {
+            HttpResponse<String> health = new Web(node.url().toString()).get("/health/ready");
+            assertEquals(200, health.statusCode(), node.name());
+            assertEquals(node.name(), health.headers().firstValue("X-Node").orElse(""), "each node names itself");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aLearnerKeepsTheirSessionAndSavedAnswersWhenTheirNodeIsKilled() throws Exception {
+        QuizFile quiz = ContentLoader.load(Path.of("content")).quizzes().get(0);
+        browser.signIn(Web.demo("noah.fischer"), Web.DEMO_PASSWORD);
+        browser.open("/learner/quiz.xhtml?id=" + quiz.id());
+        browser.clickAndWait(browser.driver().findElements(By.id("start:startButton")).isEmpty() ? "start:continue" : "start:startButton");
+        List<WebElement> questions = browser.driver().findElements(By.cssSelector("fieldset.question"));
+        assertTrue(questions.size() >= 2, "a quiz to answer");
+        int half = questions.size() / 2;
+        List<String> picked = new ArrayList<>();
+        for (WebElement question : questions.subList(0, half)) {
+            WebElement input = question.findElement(By.cssSelector("input[type=radio], input[type=checkbox]"));
+            browser.driver().findElement(By.cssSelector("label[for='" + input.getAttribute("id") + "']")).click();
+            picked.add(input.getAttribute("id"));
+        }
+        browser.clickAndWait("attempt:save");
+        LocalCluster.Node owner = cluster.node(route());
+
+        cluster.kill(owner);
+        browser.driver().navigate().refresh();
+        assertTrue(browser.driver().getCurrentUrl().contains("/learner/attempt.xhtml"), "still signed in, on the attempt: "
+                + browser.driver().getCurrentUrl());
+        for (String id : picked) {
+            assertTrue(browser.find(id).isSelected(), "the answer saved on the killed node is there: " + id);
+        }
+        assertNotEquals(owner.name(), route(), "the other node answered");
+        browser.clickAndWait("attempt:save");   // a postback on the other node: its view state is there
+        assertFalse(browser.driver().getPageSource().contains("ViewExpired"));
+        browser.clickAndWait("attempt:submit");
+        assertFalse(browser.text("verdict").isBlank(), "the attempt was submitted on the other node");
+        browser.screenshot("cluster-result-after-failover");
+
+        cluster.launch(owner);
+        cluster.awaitReady(List.of(owner), START);
+    }
+
+    /** The node that owns the browser's session, from the route WildFly appends to the session cookie. */
+    private static String route() {
+        Cookie session = browser.driver().manage().getCookieNamed("ES_SESSION");
+        return session.getValue().substring(session.getValue().lastIndexOf('.') + 1);
+    }
+
+    @Test
+    @Order(3)
+    void apiWritesRetriedThroughAKilledAndRestartedNodeAreAppliedExactlyOnce() throws Exception {
+        List<String> learners = List.of("noah.fischer", "maya.patel", "oscar.eriksen", "liam.oconnor");
+        List<String> quizzes = ContentLoader.load(Path.of("content")).quizzes().stream().map(QuizFile::id).limit(12).toList();
+        Map<String, Integer> statuses = new ConcurrentHashMap<>();
+        List<String> failures = new CopyOnWriteArrayList<>();
+        AtomicInteger writes = new AtomicInteger();
+        ExecutorService clients = Executors.newFixedThreadPool(learners.size());
+        List<Future<?>> running = new ArrayList<>();
+        for (String learner : learners) {
+            running.add(clients.submit(() -> {
+                Api api = new Api(cluster.url() + "");
+                retried(() -> {
+                    HttpResponse<String> signedIn = api.signIn(Web.demo(learner), Web.DEMO_PASSWORD);
+                    return signedIn;
+                }, statuses, failures);
+                for (String quiz : quizzes) {
+                    String startKey = UUID.randomUUID().toString();
+                    HttpResponse<String> started = retried(() -> api.post("/attempts", "{\"quizCode\":\"" + quiz + "\"}", startKey), statuses, failures);
+                    writes.incrementAndGet();
+                    if (started.statusCode() != 201) {
+                        continue;   // attempts used up from an earlier run of the demo: refused cleanly, counted below
+                    }
+                    long id = Api.json(started).getJsonNumber("id").longValue();
+                    String submitKey = UUID.randomUUID().toString();
+                    retried(() -> api.post("/attempts/" + id + "/submit", "{\"answers\":[]}", submitKey), statuses, failures);
+                    writes.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        LocalCluster.Node victim = cluster.node("nodeB");
+        while (writes.get() < 12) {
+            Thread.sleep(50);
+        }
+        cluster.kill(victim);
+        while (writes.get() < 40) {
+            Thread.sleep(50);
+        }
+        cluster.launch(victim);
+        for (Future<?> client : running) {
+            client.get(5, TimeUnit.MINUTES);
+        }
+        clients.shutdown();
+        cluster.awaitReady(List.of(victim), START);
+
+        assertEquals(List.of(), failures, "every write ended in an answer after retries");
+        assertFalse(statuses.keySet().stream().anyMatch(s -> s.startsWith("5") && !s.equals("503") && !s.equals("502")),
+                "no server error besides the load balancer's own while a node died: " + statuses);
+        for (String learner : learners) {
+            for (String quiz : quizzes) {
+                long open = value("select count(*) from quiz_attempt a join person p on p.id = a.person_id"
+                        + " where p.email = ? and a.quiz_code = ? and a.submitted_at is null", Web.demo(learner), quiz);
+                assertEquals(0L, open, learner + " " + quiz + ": every started attempt was submitted, none started twice");
+            }
+        }
+        assertEquals(0L, value("select count(*) from (select person_id, idem_key, count(*) c from api_idempotency group by person_id, idem_key having c > 1) d"));
+    }
+
+    /** Sends until an answer comes from the application (not a lost connection or the load balancer's 502/503). */
+    private static HttpResponse<String> retried(java.util.function.Supplier<HttpResponse<String>> request, Map<String, Integer> statuses,
+                                                List<String> failures) throws InterruptedException {
+        for (int i = 0; i < 60; i++) {
+            try {
+                HttpResponse<String> response = request.get();
+                statuses.merge(String.valueOf(response.statusCode()), 1, Integer::sum);
+                if (response.statusCode() != 502 && response.statusCode() != 503 && response.statusCode() != 504) {
+                    return response;
+                }
+            } catch (RuntimeException | AssertionError lost) {   // a lost connection, or a sign-in refused by a dying node
+                statuses.merge("connection lost", 1, Integer::sum);
+            }
+            Thread.sleep(500);
+        }
+        failures.add("no answer after 60 tries");
+        throw new AssertionError("no answer after 60 tries");
+    }
+
+    @Test
+    @Order(4)
+    void aRollingRestartUnderSteadyLoadFailsNoRequest() throws Exception {
+        AtomicBoolean loading = new AtomicBoolean(true);
+        List<String> failed = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger served = new AtomicInteger();
+        ExecutorService load = Executors.newFixedThreadPool(3);
+        List<Future<?>> clients = new ArrayList<>();
+        for (String learner : List.of("noah.fischer", "maya.patel", "liam.oconnor")) {
+            clients.add(load.submit(() -> {
+                Api api = new Api(cluster.url() + "");
+                api.signIn(Web.demo(learner), Web.DEMO_PASSWORD);
+                Web pages = new Web(cluster.url() + "");
+                pages.signIn(Web.demo(learner), Web.DEMO_PASSWORD);
+                while (loading.get()) {
+                    for (HttpResponse<String> response : List.of(api.get("/me/plan"), pages.get("/learner/index.xhtml"))) {
+                        if (response.statusCode() != 200 || response.body().contains("login:password")) {
+                            failed.add(response.statusCode() + " " + response.uri() + " via " + response.headers().firstValue("X-Node").orElse("?"));
+                        }
+                        served.incrementAndGet();
+                    }
+                    Thread.sleep(20);
+                }
+                return null;
+            }));
+        }
+        for (LocalCluster.Node node : cluster.nodes()) {
+            cluster.maintenance(node);          // no new requests; its sessions go to the other node with their state
+            Thread.sleep(1500);                 // requests in flight finish
+            cluster.stop(node);                 // SIGTERM: graceful shutdown
+            cluster.launch(node);
+            cluster.awaitReady(List.of(node), START);
+            cluster.enable(node);
+            while (!"UP".equals(cluster.lbState(node))) {
+                Thread.sleep(200);
+            }
+        }
+        loading.set(false);
+        for (Future<?> client : clients) {
+            client.get(1, TimeUnit.MINUTES);
+        }
+        load.shutdown();
+        assertTrue(served.get() > 100, "the load ran through the restarts: " + served.get() + " requests");
+        assertEquals(List.of(), failed, "out of " + served.get() + " requests");
+    }
+
+    private static long value(String sql, Object... parameters) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(dbUrl);
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+}
