@@ -266,6 +266,24 @@ class ClusterFailoverIT {
         assertEquals(List.of(), failed, "out of " + served.get() + " requests");
     }
 
+    @Test
+    @Order(5)
+    void aPersonDeactivatedOnOneNodeIsSignedOutOnTheOther() throws Exception {
+        String email = Web.demo("hannah.becker");
+        long id = value("select id from person where email = ?", email);
+        Web onA = new Web(cluster.node("nodeA").url().toString());
+        onA.signIn(email, Web.DEMO_PASSWORD);
+        assertEquals(200, onA.get("/learner/index.xhtml").statusCode(), "signed in on node A");
+        Web adminOnB = new Web(cluster.node("nodeB").url().toString());
+        adminOnB.signIn(Web.demo("alex.morgan"), Web.DEMO_PASSWORD);
+
+        assertEquals(302, adminOnB.press("/admin/person.xhtml?id=" + id, "access", "access:deactivate").statusCode());
+        assertEquals(302, onA.get("/learner/index.xhtml").statusCode(), "node A ended the session at once");
+        assertEquals(302, adminOnB.press("/admin/person.xhtml?id=" + id, "access", "access:reactivate").statusCode());
+        assertEquals(302, new Web(cluster.node("nodeA").url().toString()).signIn(email, Web.DEMO_PASSWORD).statusCode(),
+                "back in after reactivation on the other node");
+    }
+
     private static long value(String sql, Object... parameters) throws SQLException {
         try (Connection connection = DriverManager.getConnection(dbUrl);
              PreparedStatement statement = connection.prepareStatement(sql)) {

@@ -121,6 +121,15 @@ public final class Web {
         return postForm("/login.xhtml", form);
     }
 
+    /** Opens the page and presses one button of one of its forms (sending only the form's id and its view state). */
+    public HttpResponse<String> press(String path, String form, String button) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put(form, form);
+        fields.put(button, "x");
+        fields.put("jakarta.faces.ViewState", viewState(get(path).body()));
+        return postForm(path, fields);
+    }
+
     public static String viewState(String page) {
         Matcher matcher = VIEW_STATE.matcher(page);
         if (!matcher.find()) {
