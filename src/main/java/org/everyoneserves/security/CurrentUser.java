@@ -63,7 +63,7 @@ public class CurrentUser {
     public String getLocale() {
         if (locale == null) {
             if (isSignedIn()) {
-                locale = people.localeOf(caller().personId());
+                locale = getPerson().locale();
             } else {
                 Locale requested = FacesContext.getCurrentInstance().getExternalContext().getRequestLocale();
                 locale = requested != null && "de".equals(requested.getLanguage()) ? "de" : "en";
