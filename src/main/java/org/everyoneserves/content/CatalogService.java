@@ -49,6 +49,9 @@ public class CatalogService {
     ContentSource source;
 
     @Inject
+    Catalog catalog;
+
+    @Inject
     Event<OrganisationPublished> organisation;
 
     @Inject
@@ -207,6 +210,7 @@ public class CatalogService {
     }
 
     private void apply(CatalogPlan plan, List<Draft> drafts, ContentImport run) {
+        catalog.changing();
         Map<String, CatalogItem> items = new HashMap<>();
         em.createQuery("select i from CatalogItem i", CatalogItem.class).getResultList()
                 .forEach(i -> items.put(i.getKind() + ":" + i.getCode(), i));

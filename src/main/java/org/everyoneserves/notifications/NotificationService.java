@@ -82,17 +82,20 @@ public class NotificationService {
     }
 
     /** The person's notifications, newest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<Notification> mine(@NotNull Caller caller, int max) {
         return em.createQuery("select n from Notification n where n.personId = :me order by n.createdAt desc, n.id desc", Notification.class)
                 .setParameter("me", caller.personId()).setMaxResults(max).getResultList();
     }
 
     /** A page of the person's notifications, newest first, after the one with id {@code beforeId} (ids only grow). */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<Notification> page(@NotNull Caller caller, long beforeId, int limit) {
         return em.createQuery("select n from Notification n where n.personId = :me and n.id < :before order by n.id desc", Notification.class)
                 .setParameter("me", caller.personId()).setParameter("before", beforeId).setMaxResults(limit).getResultList();
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     public long unread(@NotNull Caller caller) {
         return em.createQuery("select count(n) from Notification n where n.personId = :me and n.readAt is null", Long.class)
                 .setParameter("me", caller.personId()).getSingleResult();

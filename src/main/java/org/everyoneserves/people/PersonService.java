@@ -95,12 +95,6 @@ public class PersonService implements PersonNames {
                 .executeUpdate();
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public String localeOf(long personId) {
-        return em.createQuery("select p.locale from Person p where p.id = :id", String.class).setParameter("id", personId)
-                .getResultStream().findFirst().orElse("en");
-    }
-
     /** A person by id, active or not, for another feature's service. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<PersonSummary> find(long personId) {

@@ -11,6 +11,7 @@ import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -126,13 +127,34 @@ public class ProgressService {
         stream(LINE, caller, query, sink);
     }
 
-    /** Everyone in the organisation, as {@link #export} writes a team: for admins. */
+    /**
+     * Everyone in the organisation, as {@link #export} writes a team: for admins. One statement streams every row
+     * with its counts (grouped once over all open assignments), since reading counts batch by batch would make the
+     * driver buffer the rest of the streamed rows first; memory stays flat.
+     */
     public void exportOrganisation(@NotNull Caller caller, @NotNull TeamQuery query, @NotNull Consumer<TeamRow> sink) {
         if (!caller.admin()) {
             throw BusinessException.forbidden();
         }
         audited(caller, "export.organisation", query);
-        stream(EVERYONE, caller, query, sink);
+        Dates dates = dates();
+        String sql = EVERYONE + SELECT + ", o.overdue, o.due_soon, o.expiring, o.guide_due, g.shadowed" + FROM
+                + " left join (select a.person_id, " + OPEN_COUNTS + " from assignment a where a.status = 'OPEN' group by a.person_id) o"
+                + " on o.person_id = p.id"
+                + " left join (" + SHADOWED + " group by c.person_id) g on g.person_id = p.id"
+                + where(query) + orderBy(query.sort());
+        try (Stream<Object[]> stream = streamed(sql, caller, query, dates)) {
+            stream.forEach(r -> sink.accept(row(r, Arrays.copyOfRange(r, 10, 14), number(r[14]))));
+        }
+    }
+
+    /** The rows of the statement as the database sends them, {@value #EXPORT_BATCH} at a time. */
+    @SuppressWarnings("unchecked")
+    private Stream<Object[]> streamed(String sql, Caller caller, TeamQuery query, Dates dates) {
+        Query rows = bind(em.createNativeQuery(sql), sql, caller, query, dates);
+        rows.setHint("org.hibernate.fetchSize", EXPORT_BATCH);
+        rows.setHint("org.hibernate.readOnly", true);
+        return rows.getResultStream();
     }
 
     /** Who took people's data out of the application, and which part of it; written before the first row goes out. */
@@ -145,12 +167,7 @@ public class ProgressService {
     private void stream(String scope, Caller caller, TeamQuery query, Consumer<TeamRow> sink) {
         Dates dates = dates();
         String sql = scope + SELECT + FROM + where(query) + orderBy(query.sort());
-        Query rows = bind(em.createNativeQuery(sql), sql, caller, query, dates);
-        rows.setHint("org.hibernate.fetchSize", EXPORT_BATCH);
-        rows.setHint("org.hibernate.readOnly", true);
-        @SuppressWarnings("unchecked")
-        Stream<Object[]> stream = rows.getResultStream();
-        try (stream) {
+        try (Stream<Object[]> stream = streamed(sql, caller, query, dates)) {
             Iterator<Object[]> it = stream.iterator();
             List<Object[]> batch = new ArrayList<>(EXPORT_BATCH);
             while (it.hasNext()) {
@@ -329,27 +346,37 @@ public class ProgressService {
         people.forEach(r -> byId.put(number(r[0]), r));
         Map<Long, Object[]> open = new HashMap<>();
         @SuppressWarnings("unchecked")
-        List<Object[]> counts = em.createNativeQuery("select a.person_id, sum(a.due_on < :today), sum(a.due_on between :today and :soon),"
-                        + " sum(a.reason = 'RECERTIFICATION' and a.due_on between :today and :expiring),"
-                        + " min(case when a.kind = 'GUIDE' then a.due_on end)"
+        List<Object[]> counts = em.createNativeQuery("select a.person_id, " + OPEN_COUNTS
                         + " from assignment a where a.person_id in (:ids) and a.status = 'OPEN' group by a.person_id")
                 .setParameter("today", Date.valueOf(dates.today())).setParameter("soon", Date.valueOf(dates.soon()))
                 .setParameter("expiring", Date.valueOf(dates.expiring())).setParameter("ids", byId.keySet()).getResultList();
         counts.forEach(r -> open.put(number(r[0]), r));
         Map<Long, Long> shadowed = new HashMap<>();
         @SuppressWarnings("unchecked")
-        List<Object[]> sessions = em.createNativeQuery("select c.person_id, count(*) from completion c where c.person_id in (:ids)"
-                + " and c.kind = 'GUIDE' group by c.person_id").setParameter("ids", byId.keySet()).getResultList();
+        List<Object[]> sessions = em.createNativeQuery(SHADOWED + " and c.person_id in (:ids) group by c.person_id")
+                .setParameter("ids", byId.keySet()).getResultList();
         sessions.forEach(r -> shadowed.put(number(r[0]), number(r[1])));
         List<TeamRow> rows = new ArrayList<>(people.size());
         for (Object[] r : people) {
             long id = number(r[0]);
             Object[] o = open.get(id);
-            rows.add(new TeamRow(id, r[1] + " " + r[2], (String) r[3], (String) r[4], (String) r[5], (String) r[6], (int) number(r[7]),
-                    (int) number(r[8]), date(r[9]), o == null ? 0 : (int) number(o[1]), o == null ? 0 : (int) number(o[2]),
-                    o == null ? 0 : (int) number(o[3]), shadowed.getOrDefault(id, 0L).intValue(), o == null ? null : date(o[4])));
+            rows.add(row(r, o == null ? null : Arrays.copyOfRange(o, 1, 5), shadowed.getOrDefault(id, 0L)));
         }
         return rows;
+    }
+
+    /** Per person: overdue, due soon, expiring, and the first shadowing due date, over their open assignments. */
+    private static final String OPEN_COUNTS = "sum(a.due_on < :today) overdue, sum(a.due_on between :today and :soon) due_soon,"
+            + " sum(a.reason = 'RECERTIFICATION' and a.due_on between :today and :expiring) expiring,"
+            + " min(case when a.kind = 'GUIDE' then a.due_on end) guide_due";
+
+    private static final String SHADOWED = "select c.person_id, count(*) shadowed from completion c where c.kind = 'GUIDE'";
+
+    /** A row of {@link #SELECT} with its {@link #OPEN_COUNTS} (null: no open assignments) and shadowing sessions done. */
+    private static TeamRow row(Object[] r, Object[] open, long shadowed) {
+        return new TeamRow(number(r[0]), r[1] + " " + r[2], (String) r[3], (String) r[4], (String) r[5], (String) r[6], (int) number(r[7]),
+                (int) number(r[8]), date(r[9]), open == null ? 0 : (int) number(open[0]), open == null ? 0 : (int) number(open[1]),
+                open == null ? 0 : (int) number(open[2]), (int) shadowed, open == null ? null : date(open[3]));
     }
 
     private static long number(Object value) {

@@ -128,22 +128,50 @@ public class RefresherService {
 
     // ---- the day's set
 
-    /** Today's set (drawn now if it was not yet), the streak and what improved. */
+    /**
+     * Today's set (drawn now if it was not yet), the streak and what improved: the day's cards with their answers in
+     * one read, the streak in one, the week's figures in one.
+     */
     public Today today(@NotNull Caller caller) {
+        long personId = caller.personId();
         LocalDate today = LocalDate.now(clock);
-        RefresherSetting setting = setting(caller.personId());
+        RefresherSetting setting = setting(personId);
         boolean paused = setting.isPausedOn(today);
         Questions questions = new Questions();
-        List<Long> ids = paused ? List.of() : drawn(caller.personId(), today).orElseGet(() -> draw(caller.personId(), today, setting, questions));
-        Map<Long, Outcome> outcomes = outcomes(caller.personId(), today, questions);
+        List<DayCard> cards = paused ? List.of() : dayCards(personId, today);
+        if (!paused && cards.isEmpty() && !draw(personId, today, setting, questions).isEmpty()) {
+            cards = dayCards(personId, today);
+        }
         List<Item> items = new ArrayList<>();
-        for (long id : ids) {
-            ReviewCard card = em.find(ReviewCard.class, id);
-            questions.of(card).ifPresent(q -> items.add(item(card, q, questions.title(card), today, outcomes.get(id))));
+        for (DayCard card : cards) {
+            questions.of(card.itemKey()).ifPresent(q -> items.add(item(card.id(), q, questions.title(card.itemKey()), today,
+                    card.correct() == null ? null : outcome(q, card.correct(), card.retired(), card.dueOn()))));
         }
         int answered = (int) items.stream().filter(Item::isAnswered).count();
         return new Today(today, paused, paused ? setting.getPausedUntil() : null, setting.getDailySize(), items, answered,
-                !items.isEmpty() && answered == items.size(), streak(caller.personId(), today), summary(caller.personId(), today, questions));
+                !items.isEmpty() && answered == items.size(), streak(personId, today), summary(personId, today, questions));
+    }
+
+    /** A card of a day's set as the day shows it, with its answer that day if it has one. */
+    private record DayCard(long id, String itemKey, boolean retired, LocalDate dueOn, Boolean correct) {
+    }
+
+    /** The cards of the person's set for the day, in the order drawn; none if no set was drawn. */
+    private List<DayCard> dayCards(long personId, LocalDate day) {
+        List<DayCard> cards = new ArrayList<>();
+        for (Object row : em.createNativeQuery("select c.id, c.item_key, c.retired, c.due_on, a.correct from refresher_day d"
+                        + " join review_card c on c.person_id = d.person_id and find_in_set(c.id, d.card_ids) > 0"
+                        + " left join refresher_answer a on a.card_id = c.id and a.day = d.day"
+                        + " where d.person_id = ?1 and d.day = ?2 order by find_in_set(c.id, d.card_ids)")
+                .setParameter(1, personId).setParameter(2, Date.valueOf(day)).getResultList()) {
+            Object[] r = (Object[]) row;
+            cards.add(new DayCard(((Number) r[0]).longValue(), (String) r[1], flag(r[2]), toDate(r[3]), r[4] == null ? null : flag(r[4])));
+        }
+        return cards;
+    }
+
+    private static boolean flag(Object value) {
+        return value instanceof Boolean b ? b : ((Number) value).intValue() != 0;
     }
 
     /**
@@ -308,67 +336,62 @@ public class RefresherService {
         return drawn(personId, today, " lock in share mode").orElse(ids);
     }
 
-    private Map<Long, Outcome> outcomes(long personId, LocalDate day, Questions questions) {
-        Map<Long, Outcome> outcomes = new HashMap<>();
-        for (Object row : em.createNativeQuery("select card_id, correct from refresher_answer where person_id = ?1 and day = ?2")
-                .setParameter(1, personId).setParameter(2, Date.valueOf(day)).getResultList()) {
-            Object[] r = (Object[]) row;
-            long id = ((Number) r[0]).longValue();
-            ReviewCard card = em.find(ReviewCard.class, id);
-            questions.of(card).ifPresent(q -> outcomes.put(id, outcome(q, Boolean.TRUE.equals(r[1]) || Integer.valueOf(1).equals(r[1]), card)));
-        }
-        return outcomes;
+    private static Outcome outcome(Question q, boolean correct, ReviewCard card) {
+        return outcome(q, correct, card.isRetired(), card.getDueOn());
     }
 
-    private static Outcome outcome(Question q, boolean correct, ReviewCard card) {
+    private static Outcome outcome(Question q, boolean correct, boolean retired, LocalDate dueOn) {
         List<Integer> right = q.kind() == Question.Kind.TRUE_FALSE || q.kind() == Question.Kind.ORDERING ? List.of()
                 : IntStream.range(0, q.choices().size()).filter(i -> q.choices().get(i).correct()).boxed().toList();
         return new Outcome(correct, q.explanation(), right, q.kind() == Question.Kind.TRUE_FALSE ? q.answer() : null,
-                q.kind() == Question.Kind.ORDERING ? q.items() : List.of(), card.isRetired() ? null : card.getDueOn(), card.isRetired());
+                q.kind() == Question.Kind.ORDERING ? q.items() : List.of(), retired ? null : dueOn, retired);
     }
 
-    private Item item(ReviewCard card, Question q, String title, LocalDate day, Outcome outcome) {
+    private Item item(long cardId, Question q, String title, LocalDate day, Outcome outcome) {
         List<Option> options = new ArrayList<>();
         if (q.kind() != Question.Kind.TRUE_FALSE) {
             List<String> texts = q.kind() == Question.Kind.ORDERING ? q.items() : q.choices().stream().map(Question.Choice::text).toList();
             List<Integer> order = new ArrayList<>(IntStream.range(0, texts.size()).boxed().toList());
-            Collections.shuffle(order, new Random(card.getId() * 31 + day.toEpochDay()));
+            Collections.shuffle(order, new Random(cardId * 31 + day.toEpochDay()));
             order.forEach(i -> options.add(new Option(i, texts.get(i))));
         }
-        return new Item(card.getId(), title, q.kind(), q.situation(), q.prompt(), options, outcome);
+        return new Item(cardId, title, q.kind(), q.situation(), q.prompt(), options, outcome);
     }
 
     private Streak streak(long personId, LocalDate today) {
         Set<LocalDate> completed = new HashSet<>();
-        for (Object day : em.createNativeQuery("select day from refresher_day where person_id = ?1 and completed_at is not null and day >= ?2")
-                .setParameter(1, personId).setParameter(2, Date.valueOf(today.minusDays(Streak.LOOKBACK_DAYS))).getResultList()) {
-            completed.add(toDate(day));
-        }
         List<LocalDate[]> pauses = new ArrayList<>();
-        for (Object row : em.createNativeQuery("select starts_on, ends_on from refresher_pause where person_id = ?1")
-                .setParameter(1, personId).getResultList()) {
+        for (Object row : em.createNativeQuery("select day, null from refresher_day where person_id = ?1 and completed_at is not null"
+                        + " and day >= ?2 union all select starts_on, ends_on from refresher_pause where person_id = ?1")
+                .setParameter(1, personId).setParameter(2, Date.valueOf(today.minusDays(Streak.LOOKBACK_DAYS))).getResultList()) {
             Object[] r = (Object[]) row;
-            pauses.add(new LocalDate[] {toDate(r[0]), toDate(r[1])});
+            if (r[1] == null) {
+                completed.add(toDate(r[0]));
+            } else {
+                pauses.add(new LocalDate[] {toDate(r[0]), toDate(r[1])});
+            }
         }
         return Streak.of(completed, d -> pauses.stream().anyMatch(p -> !d.isBefore(p[0]) && !d.isAfter(p[1])), today);
     }
 
     private Summary summary(long personId, LocalDate today, Questions questions) {
-        Object[] weeks = (Object[]) em.createNativeQuery("select sum(day > ?2), sum(day > ?2 and correct), sum(day <= ?2), sum(day <= ?2 and correct)"
-                        + " from refresher_answer where person_id = ?1 and day > ?3")
+        Object[] r = (Object[]) em.createNativeQuery("select w.this_week, w.right_this_week, w.last_week, w.right_last_week,"
+                        + " c.learning, c.mastered, c.mastered_this_week, (select group_concat(i.item_key order by i.card_id separator '\\n')"
+                        + " from (select distinct a.card_id, k.item_key from refresher_answer a join review_card k on k.id = a.card_id"
+                        + " where a.person_id = ?1 and a.day > ?2 and a.correct and k.lapses > 0 order by a.card_id limit 3) i)"
+                        + " from (select sum(day > ?2) this_week, sum(day > ?2 and correct) right_this_week, sum(day <= ?2) last_week,"
+                        + " sum(day <= ?2 and correct) right_last_week from refresher_answer where person_id = ?1 and day > ?3) w,"
+                        + " (select sum(not retired) learning, sum(retired) mastered, sum(retired and last_reviewed_on > ?2) mastered_this_week"
+                        + " from review_card where person_id = ?1) c")
                 .setParameter(1, personId).setParameter(2, Date.valueOf(today.minusDays(7))).setParameter(3, Date.valueOf(today.minusDays(14)))
                 .getSingleResult();
-        Object[] cards = (Object[]) em.createNativeQuery("select sum(not retired), sum(retired), sum(retired and last_reviewed_on > ?2)"
-                        + " from review_card where person_id = ?1")
-                .setParameter(1, personId).setParameter(2, Date.valueOf(today.minusDays(7))).getSingleResult();
         List<String> improved = new ArrayList<>();
-        for (Object id : em.createNativeQuery("select distinct a.card_id from refresher_answer a join review_card c on c.id = a.card_id"
-                        + " where a.person_id = ?1 and a.day > ?2 and a.correct and c.lapses > 0 order by a.card_id limit 3")
-                .setParameter(1, personId).setParameter(2, Date.valueOf(today.minusDays(7))).getResultList()) {
-            questions.of(em.find(ReviewCard.class, ((Number) id).longValue())).ifPresent(q -> improved.add(q.prompt()));
+        if (r[7] != null) {
+            for (String key : r[7].toString().split("\n")) {
+                questions.of(key).ifPresent(q -> improved.add(q.prompt()));
+            }
         }
-        return new Summary(intOf(weeks[0]), intOf(weeks[1]), intOf(weeks[2]), intOf(weeks[3]), intOf(cards[0]), intOf(cards[1]),
-                intOf(cards[2]), improved);
+        return new Summary(intOf(r[0]), intOf(r[1]), intOf(r[2]), intOf(r[3]), intOf(r[4]), intOf(r[5]), intOf(r[6]), improved);
     }
 
     private static int intOf(Object value) {
@@ -386,7 +409,10 @@ public class RefresherService {
         private Map<String, Question> refreshers;
 
         Optional<Question> of(ReviewCard card) {
-            String key = card.getItemKey();
+            return of(card.getItemKey());
+        }
+
+        Optional<Question> of(String key) {
             if (key.startsWith(ReviewCard.QUIZ)) {
                 return quiz(key).flatMap(q -> q.question(key.substring(key.lastIndexOf(':') + 1)));
             }
@@ -401,8 +427,8 @@ public class RefresherService {
         }
 
         /** A quiz question's quiz title; refresher items stand alone. */
-        String title(ReviewCard card) {
-            return card.getItemKey().startsWith(ReviewCard.QUIZ) ? quiz(card.getItemKey()).map(Definitions.Quiz::title).orElse(null) : null;
+        String title(String key) {
+            return key.startsWith(ReviewCard.QUIZ) ? quiz(key).map(Definitions.Quiz::title).orElse(null) : null;
         }
 
         private Optional<Definitions.Quiz> quiz(String key) {

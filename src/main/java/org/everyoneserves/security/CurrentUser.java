@@ -65,7 +65,7 @@ public class CurrentUser {
     public String getLocale() {
         if (locale == null) {
             if (isSignedIn()) {
-                locale = people.localeOf(caller().personId());
+                locale = getPerson().locale();
                 rememberForOutage(locale);
             } else {
                 Locale requested = FacesContext.getCurrentInstance().getExternalContext().getRequestLocale();

@@ -94,6 +94,7 @@ public class ShadowingService {
     // ---- hosts
 
     /** Whether the person's job role is one that a current shadowing guide sends shadows to. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public boolean mayHost(@NotNull Caller caller) {
         return hosting.mayHost(caller);
     }
@@ -132,6 +133,7 @@ public class ShadowingService {
     }
 
     /** The shadow's next booked session that has not started: the reminder on their home page. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<BookingView> nextSession(@NotNull Caller caller) {
         return bookings.nextSession(caller);
     }
@@ -155,11 +157,13 @@ public class ShadowingService {
     }
 
     /** The shadow's bookings of every guide, newest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<BookingView> bookings(@NotNull Caller caller) {
         return bookings.bookings(caller);
     }
 
     /** One of the shadow's own bookings; anyone else's does not exist. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public BookingView booking(@NotNull Caller caller, long bookingId) {
         return bookings.booking(caller, bookingId);
     }

@@ -2,6 +2,7 @@ package org.everyoneserves.sync;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -35,7 +36,8 @@ import org.everyoneserves.shadowing.api.ShadowingResource;
  * "What changed since I last looked?" in one request, for an app coming back online. The answer carries the parts
  * (me, plan, refreshers, bookings, notifications) that differ from what the app has, each exactly as its own
  * endpoint answers it, and a token naming what the app now has. This is the one resource that composes other
- * features' API representations: that is its whole job, and it keeps the shapes identical to the endpoints'.
+ * features' API representations: that is its whole job, and it keeps the shapes identical to the endpoints'. Each part
+ * is serialised once: the JSON that is hashed for the token is the JSON sent (the shape is {@link Changes}).
  */
 @Path("sync")
 @Produces(MediaType.APPLICATION_JSON)
@@ -77,7 +79,7 @@ public class SyncResource {
     @APIResponse(responseCode = "304", description = "Nothing changed since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "400", description = "A token this endpoint did not give out")
     @APIResponse(responseCode = "401", description = "No valid access token")
-    public Changes changes(@Parameter(description = "The token of the last sync") @QueryParam("since") String since) {
+    public String changes(@Parameter(description = "The token of the last sync") @QueryParam("since") String since) {
         Map<String, String> known = parse(since);
         Map<String, Supplier<Object>> parts = new LinkedHashMap<>();
         parts.put("me", me::me);
@@ -85,21 +87,22 @@ public class SyncResource {
         parts.put("refreshers", refreshers::today);
         parts.put("bookings", shadowing::bookings);
         parts.put("notifications", () -> notifications.list(null, null));
-        Map<String, Object> changed = new LinkedHashMap<>();
+        Jsonb json = JsonbResolver.shared();
+        StringBuilder changed = new StringBuilder();
         List<String> unchanged = new ArrayList<>();
         StringBuilder token = new StringBuilder();
         parts.forEach((name, part) -> {
-            Object value = part.get();
-            String hash = Hashes.sha256(JsonbResolver.shared().toJson(value)).substring(0, 16);
+            String value = json.toJson(part.get());
+            String hash = Hashes.sha256(value).substring(0, 16);
             token.append(name).append('=').append(hash).append(';');
             if (hash.equals(known.get(name))) {
                 unchanged.add(name);
             } else {
-                changed.put(name, value);
+                changed.append(changed.isEmpty() ? "" : ",").append('"').append(name).append("\":").append(value);
             }
         });
-        return new Changes(Base64.getUrlEncoder().withoutPadding().encodeToString(token.toString().getBytes(StandardCharsets.US_ASCII)),
-                changed, unchanged);
+        String next = Base64.getUrlEncoder().withoutPadding().encodeToString(token.toString().getBytes(StandardCharsets.US_ASCII));
+        return "{\"token\":\"" + next + "\",\"changed\":{" + changed + "},\"unchanged\":" + json.toJson(unchanged) + "}";
     }
 
     private static Map<String, String> parse(String since) {

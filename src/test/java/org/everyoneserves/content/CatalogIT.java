@@ -193,6 +193,7 @@ class CatalogIT {
     @Test
     void aTypoFixIsMinorARaisedRevisionIsMaterialAndARemovedFileRetiresWithHistoryKept() throws IOException {
         catalog.importFrom(Caller.SYSTEM, root);
+        assertEquals(1, published.module(module).orElseThrow().number(), "read once, so that the catalog keeps it in memory");
 
         writeModule(1, "A customer calls about an invoice, twice.");
         CatalogPlan minor = catalog.check(root).plan();
@@ -202,6 +203,7 @@ class CatalogIT {
         catalog.importFrom(Caller.SYSTEM, root);
         ContentVersion v2 = catalog.versions(Kind.MODULE, module).get(0);
         assertEquals(2, v2.getNumber());
+        assertEquals(v2.getId(), published.module(module).orElseThrow().versionId(), "the import replaced the copy in memory at once");
         assertFalse(v2.isMaterial());
         assertTrue(events.material().isEmpty(), "a minor change asks nobody to redo anything");
 
@@ -210,6 +212,7 @@ class CatalogIT {
         assertEquals(CatalogPlan.Type.MATERIAL, material.preview().plan().changes().get(0).type());
         ContentVersion v3 = catalog.versions(Kind.MODULE, module).get(0);
         assertEquals(3, v3.getNumber());
+        assertEquals(v3.getId(), published.getModule(module).versionId());
         assertTrue(v3.isMaterial());
         assertEquals(List.of(new ContentChangedMaterially(Kind.MODULE, module, v3.getId(), 3)), events.material());
 

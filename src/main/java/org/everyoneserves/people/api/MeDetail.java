@@ -19,7 +19,7 @@ public record MeDetail(
         @Schema(example = "en", enumeration = {"en", "de"}) String locale,
         @Schema(description = "LEARNER always; MANAGER with reports; ADMIN for administrators", example = "[\"LEARNER\"]") List<String> roles) {
 
-    public static MeDetail of(PersonSummary p, String locale, Caller caller) {
+    public static MeDetail of(PersonSummary p, Caller caller) {
         List<String> roles = new java.util.ArrayList<>(List.of("LEARNER"));
         if (caller.manager()) {
             roles.add("MANAGER");
@@ -28,6 +28,6 @@ public record MeDetail(
             roles.add("ADMIN");
         }
         return new MeDetail(p.id(), p.email(), p.firstName(), p.lastName(), p.department(), p.jobRole(), p.manager(), p.startDate(),
-                locale, List.copyOf(roles));
+                p.locale(), List.copyOf(roles));
     }
 }

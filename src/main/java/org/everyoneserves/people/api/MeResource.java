@@ -35,6 +35,6 @@ public class MeResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "401", description = "No valid access token")
     public MeDetail me() {
-        return MeDetail.of(people.me(caller), people.localeOf(caller.personId()), caller);
+        return MeDetail.of(people.me(caller), caller);
     }
 }

