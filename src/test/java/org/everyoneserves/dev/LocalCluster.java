@@ -61,6 +61,7 @@ public final class LocalCluster implements AutoCloseable {
     private final boolean inheritOutput;
     private final Map<String, String> extraProperties;
     private final List<Node> nodes;
+    private Path content;
     private Process haproxy;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -83,6 +84,13 @@ public final class LocalCluster implements AutoCloseable {
             list.add(new Node("node" + (char) ('A' + i), offsets[i], i + 1));
         }
         this.nodes = List.copyOf(list);
+        this.content = project.resolve("content");
+    }
+
+    /** The content folder the nodes import from (this repository's content/ unless set before start). */
+    public LocalCluster content(Path folder) {
+        this.content = folder;
+        return this;
     }
 
     public List<Node> nodes() { return nodes; }
@@ -124,7 +132,7 @@ public final class LocalCluster implements AutoCloseable {
                 "-Dapp.cluster.hosts=" + hosts, "-Dapp.cluster.name=everyoneserves-local-" + lbPort,
                 "-Dapp.db.url=" + dbUrl, "-Dapp.db.password=" + EmbeddedMariaDb.PASSWORD,
                 "-Deveryoneserves.demo=true", "-Deveryoneserves.db.embedded=true",
-                "-Deveryoneserves.content.dir=" + project.resolve("content"),
+                "-Deveryoneserves.content.dir=" + content,
                 "-Dapp.trusted.proxies=127\\.0\\.0\\.1"));   // HAProxy on this machine: its X-Forwarded-For names the client
         extraProperties.forEach((key, value) -> options.add("-D" + key + "=" + value));
         StandaloneCommandBuilder command = StandaloneCommandBuilder.of(project.resolve("target/server"))
@@ -280,7 +288,7 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
-    private static void copyRecursively(Path from, Path to) throws IOException {
+    public static void copyRecursively(Path from, Path to) throws IOException {
         try (Stream<Path> paths = Files.walk(from)) {
             for (Path path : (Iterable<Path>) paths::iterator) {
                 Path target = to.resolve(from.relativize(path).toString());

@@ -55,6 +55,7 @@ class ClusterFailoverIT {
 
     private static final Duration START = Duration.ofMinutes(10);
     private static LocalCluster cluster;
+    private static Path content;
     private static String dbUrl;
 
     @RegisterExtension
@@ -70,8 +71,11 @@ class ClusterFailoverIT {
             statement.execute("create database everyoneserves_cluster character set utf8mb4 collate utf8mb4_unicode_ci");
         }
         int offset = Integer.getInteger("it.cluster.port.offset", 2000);
+        content = Path.of("target/cluster-it-content").toAbsolutePath();
+        deleteRecursively(content);
+        LocalCluster.copyRecursively(Path.of("content"), content);
         cluster = new LocalCluster(Path.of("").toAbsolutePath(), Path.of("target/cluster-it").toAbsolutePath(), dbUrl,
-                8000 + offset, new int[] {offset, offset + 100}, false, Map.of());
+                8000 + offset, new int[] {offset, offset + 100}, false, Map.of()).content(content);
         long t0 = System.nanoTime();
         cluster.start(START);
         System.out.printf("[cluster] two nodes and HAProxy ready in %d s%n", (System.nanoTime() - t0) / 1_000_000_000);
@@ -282,6 +286,49 @@ class ClusterFailoverIT {
         assertEquals(302, adminOnB.press("/admin/person.xhtml?id=" + id, "access", "access:reactivate").statusCode());
         assertEquals(302, new Web(cluster.node("nodeA").url().toString()).signIn(email, Web.DEMO_PASSWORD).statusCode(),
                 "back in after reactivation on the other node");
+    }
+
+    @Test
+    @Order(6)
+    void contentImportedOnOneNodeIsServedByTheOtherAtOnce() throws Exception {
+        Path file = content.resolve("tracks/administration/front-desk-first-impressions.md");
+        String text = java.nio.file.Files.readString(file);
+        String title = "First and last impressions at the front desk";
+        assertTrue(text.contains("title: " + title + "\n"), "the module to change");
+        Api onA = new Api(cluster.node("nodeA").url().toString());
+        onA.signIn(Web.demo("noah.fischer"), Web.DEMO_PASSWORD);
+        assertEquals(title, Api.json(onA.get("/modules/front-desk-first-impressions")).getString("title"), "node A has it cached");
+
+        java.nio.file.Files.writeString(file, text.replace("title: " + title + "\n", "title: " + title + ", revised\n"));
+        Web adminOnB = new Web(cluster.node("nodeB").url().toString());
+        adminOnB.signIn(Web.demo("alex.morgan"), Web.DEMO_PASSWORD);
+        HttpResponse<String> checked = adminOnB.press("/admin/content.xhtml", "check", "check:checkButton");
+        Map<String, String> apply = new java.util.LinkedHashMap<>();
+        apply.put("apply", "apply");
+        apply.put("apply:importButton", "x");
+        apply.put("jakarta.faces.ViewState", Web.viewState(checked.body()));
+        HttpResponse<String> imported = adminOnB.postForm("/admin/content.xhtml", apply);
+        assertTrue(imported.body().contains("Imported: 0 new, 1 minor changes"), "imported on node B: " + imported.statusCode());
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        String seen;
+        do {
+            seen = Api.json(onA.get("/modules/front-desk-first-impressions")).getString("title");
+        } while (!seen.endsWith(", revised") && System.nanoTime() < deadline && sleep(200));
+        assertEquals(title + ", revised", seen, "node A serves the new version (its catalog copy checks the import generation)");
+    }
+
+    private static boolean sleep(long ms) throws InterruptedException {
+        Thread.sleep(ms);
+        return true;
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        if (java.nio.file.Files.exists(dir)) {
+            try (var walk = java.nio.file.Files.walk(dir)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
     }
 
     private static long value(String sql, Object... parameters) throws SQLException {
