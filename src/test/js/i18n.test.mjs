@@ -26,3 +26,24 @@ test('English and German have the same keys, and every key the app uses exists',
     setLanguage('en');
     assert.equal(t('quiz.unanswered', 1), '1 question has no answer. Submit again to send as it is.');
 });
+
+test('every value the server sends where the app names it in words has words in both languages', () => {
+    const java = file => readFileSync(new URL('../../main/java/org/everyoneserves/' + file, import.meta.url), 'utf8');
+    const constants = (file, type) => java(file).match(new RegExp(`enum ${type} \\{([^;}]*)`))[1].split(',').map(value => value.trim()).filter(Boolean);
+    const families = {
+        'plan.status.': constants('assignments/PlanItem.java', 'State').filter(state => state !== 'DONE'),
+        'kind.': constants('assignments/Assignment.java', 'Kind'),
+        'shadowing.status.': constants('shadowing/Booking.java', 'Status'),
+        'friction.': constants('shadowing/Friction.java', 'Friction'),
+    };
+    for (const code of ['en', 'de']) {
+        setLanguage(code);
+        for (const [family, values] of Object.entries(families)) {
+            assert.ok(values.length > 1, family);
+            for (const value of values) {
+                assert.notEqual(t(family + value, '2026-12-01'), family + value, `${code}: ${family}${value}`);
+            }
+        }
+    }
+    setLanguage('en');
+});

@@ -102,6 +102,7 @@ function chrome(active) {
     document.getElementById('nav').replaceChildren(...TABS.map(tab =>
         h('a', { href: '#/' + tab, class: 'tab' + (tab === active ? ' tab--active' : ''), 'aria-current': tab === active ? 'page' : null },
             h('span', { class: 'tab__icon tab__icon--' + tab, 'aria-hidden': 'true' }), t('tab.' + tab))));
+    document.getElementById('nav').setAttribute('aria-label', t('tab.label'));
     document.getElementById('nav').hidden = false;
     badge();
 }

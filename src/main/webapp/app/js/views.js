@@ -72,7 +72,7 @@ export async function today(app) {
     for (const item of set.items) {
         outcomes[item.cardId] = item.outcome || await kv.get(`outcome:${set.day}:${item.cardId}`);
     }
-    const done = set.items.filter(item => outcomes[item.cardId] || waiting.some(w => w.body.cardId === item.cardId)).length;
+    const done = set.items.filter(item => item.answered || outcomes[item.cardId] || waiting.some(w => w.body.cardId === item.cardId)).length;
     page.append(h('dl', { class: 'stats' },
         h('div', {}, h('dt', {}, t('today.streak')), h('dd', { id: 'streak' }, String(set.streak ? set.streak.current : 0))),
         h('div', {}, h('dt', {}, t('today.done')), h('dd', { id: 'done-today' }, `${done}/${set.items.length}`))));
@@ -143,7 +143,7 @@ function outcomeOf(item, outcome) {
 
 // ---- the plan
 
-const STATUS_ORDER = ['OVERDUE', 'OPEN', 'UPCOMING', 'DONE', 'WAIVED', 'PAUSED'];
+const STATUS_ORDER = ['OVERDUE', 'DUE_SOON', 'OPEN', 'UPCOMING', 'PAUSED', 'DONE'];
 
 export async function plan(app) {
     const { value: plan, page } = await livePart(app, 'plan', t('plan.title'));
@@ -152,8 +152,8 @@ export async function plan(app) {
     }
     page.append(h('p', { id: 'plan-summary' }, t('plan.summary', plan.completed, plan.required)));
     const items = [...plan.items].sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || String(a.dueOn).localeCompare(String(b.dueOn)));
-    const open = items.filter(item => item.status !== 'DONE' && item.status !== 'WAIVED');
-    const done = items.filter(item => item.status === 'DONE' || item.status === 'WAIVED');
+    const open = items.filter(item => item.status !== 'DONE');
+    const done = items.filter(item => item.status === 'DONE');
     page.append(h('h2', {}, t('plan.todo')), open.length ? planList(open) : notice(t('plan.nothingOpen'), 'ok'));
     if (done.length) {
         page.append(h('h2', {}, t('plan.done')), planList(done));
