@@ -47,3 +47,19 @@ test('every value the server sends where the app names it in words has words in 
     }
     setLanguage('en');
 });
+
+test('the refusals the app words itself are codes the server sends, and other languages never show its English', async () => {
+    const source = readFileSync(new URL('../../main/webapp/app/js/i18n.js', import.meta.url), 'utf8');
+    const bundle = readFileSync(new URL('../../main/resources/org/everyoneserves/messages.properties', import.meta.url), 'utf8');
+    const codes = [...source.split('const de = {')[0].matchAll(/^ {4}'problem\.([\w.]+)':/gm)].map(m => m[1]).filter(code => code !== 'unknown');
+    assert.ok(codes.length > 10);
+    assert.deepEqual(codes.filter(code => !new RegExp('^' + code.replaceAll('.', '\\.') + '=', 'm').test(bundle)), []);
+    const { refusal } = await load('ui.js');
+    const problem = { status: 409, code: 'quizzes.error.somethingNew', detail: 'Something new in English.' };
+    setLanguage('de');
+    assert.equal(refusal({ status: 409, code: 'quizzes.error.alreadySubmitted' }),
+        'Dieser Versuch wurde schon abgegeben (auf einem anderen Gerät?). Es wurde nichts geändert.');
+    assert.equal(refusal(problem), 'Der Server hat diese Änderung abgelehnt.');
+    setLanguage('en');
+    assert.equal(refusal(problem), 'Something new in English.');
+});

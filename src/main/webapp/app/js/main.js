@@ -102,7 +102,6 @@ function chrome(active) {
     document.getElementById('nav').replaceChildren(...TABS.map(tab =>
         h('a', { href: '#/' + tab, class: 'tab' + (tab === active ? ' tab--active' : ''), 'aria-current': tab === active ? 'page' : null },
             h('span', { class: 'tab__icon tab__icon--' + tab, 'aria-hidden': 'true' }), t('tab.' + tab))));
-    document.getElementById('nav').setAttribute('aria-label', t('tab.label'));
     document.getElementById('nav').hidden = false;
     badge();
 }
@@ -149,7 +148,10 @@ async function inStep() {
     return report;
 }
 
+/** The language button, and the words of index.html itself. */
 function languageSwitch() {
+    document.getElementById('skip').textContent = t('app.skip');
+    document.getElementById('nav').setAttribute('aria-label', t('tab.label'));
     const button = document.getElementById('language');
     button.textContent = t('header.otherLanguage');
     button.setAttribute('lang', language() === 'de' ? 'en' : 'de');
@@ -160,7 +162,6 @@ function languageSwitch() {
         await kv.set('language', next);
         document.documentElement.lang = next;
         languageSwitch();
-        document.getElementById('skip').textContent = t('app.skip');
         current = null;
         render();
     };
@@ -171,7 +172,6 @@ async function start() {
     setLanguage(chosen);
     useLanguage(chosen);
     document.documentElement.lang = chosen;
-    document.getElementById('skip').textContent = t('app.skip');
     languageSwitch();
     listen(event => {
         if (event.type === 'signedOut') {
