@@ -69,7 +69,7 @@ function picker(app, g, booking) {
     const name = 'slot-' + g.code;
     const error = h('p', { class: 'field-error', id: name + '-error', role: 'alert' });
     if (!slots.length) {
-        return h('p', { class: 'hint' }, t('shadowing.noTimes'));
+        return h('p', { class: 'hint' }, t(booking ? 'shadowing.noTimes' : 'shadowing.noFreeTimes'));
     }
     const fields = h('fieldset', { class: 'question', 'aria-describedby': name + '-error' },
         h('legend', {}, t(booking ? 'shadowing.moveTo' : 'shadowing.chooseTime')),
@@ -152,7 +152,13 @@ export async function reflect(app, bookingId) {
         takeaway: form.querySelector('#takeaway').value.trim(),
         frictions: [...form.querySelectorAll('input[type=checkbox]:checked')].map(input => input.value),
     });
-    form.addEventListener('input', () => kv.set(draftKey, read()));
+    form.addEventListener('input', event => {
+        const error = form.querySelector('#' + event.target.id + '-error');
+        if (error && event.target.value.trim()) {
+            error.textContent = '';
+        }
+        kv.set(draftKey, read());
+    });
     form.append(h('p', { class: 'hint' }, t('shadowing.reflectOffline')), h('button', { type: 'submit', class: 'button', id: 'send-reflection' }, t('shadowing.send')));
     form.addEventListener('submit', async event => {
         event.preventDefault();
