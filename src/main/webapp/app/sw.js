@@ -1,16 +1,18 @@
 // The service worker: keeps the app's own files for offline starts (served from the cache, refreshed in the
-// background), keeps the pictures of modules once shown (fetched with the bearer token, which an <img> cannot send),
-// and sends the outbox on Background Sync. The API itself is never cached here: the app keeps its data in IndexedDB.
+// background; with them the colours shared with the pages, ../resources/css/tokens.css), keeps the pictures of modules
+// once shown (fetched with the bearer token, which an <img> cannot send), and sends the outbox on Background Sync.
+// The API itself is never cached here: the app keeps its data in IndexedDB.
 import { client, refresh, listen, SignedOut, Offline } from './js/sync.js';
 
-const SHELL = 'es-app-shell-v1';
+const SHELL = 'es-app-shell-v2';
 const PICTURES = 'es-app-pictures';
 const FILES = [
-    './', 'index.html', 'app.css', 'manifest.webmanifest', 'icons/icon-192.png', 'icons/icon-512.png',
+    './', 'index.html', '../resources/css/tokens.css', 'app.css', 'manifest.webmanifest', 'icons/icon-192.png', 'icons/icon-512.png',
     'js/main.js', 'js/views.js', 'js/quiz.js', 'js/shadowing.js', 'js/answers.js', 'js/ui.js', 'js/i18n.js', 'js/sync.js', 'js/api.js',
     'js/outbox.js', 'js/db.js',
 ];
 const scope = new URL(self.registration.scope);
+const shellPaths = new Set(FILES.map(file => new URL(file, scope).pathname));
 const assets = new URL('../content-assets/', scope).pathname;
 
 self.addEventListener('install', event => {
@@ -35,7 +37,7 @@ self.addEventListener('fetch', event => {
     }
     if (url.pathname.startsWith(assets)) {
         event.respondWith(picture(event.request));
-    } else if (url.pathname.startsWith(scope.pathname)) {
+    } else if (url.pathname.startsWith(scope.pathname) || shellPaths.has(url.pathname)) {
         event.respondWith(shell(event, url));
     }
 });

@@ -148,7 +148,10 @@ async function inStep() {
     return report;
 }
 
+/** The language button, and the words of index.html itself. */
 function languageSwitch() {
+    document.getElementById('skip').textContent = t('app.skip');
+    document.getElementById('nav').setAttribute('aria-label', t('tab.label'));
     const button = document.getElementById('language');
     button.textContent = t('header.otherLanguage');
     button.setAttribute('lang', language() === 'de' ? 'en' : 'de');
@@ -159,7 +162,6 @@ function languageSwitch() {
         await kv.set('language', next);
         document.documentElement.lang = next;
         languageSwitch();
-        document.getElementById('skip').textContent = t('app.skip');
         current = null;
         render();
     };
@@ -170,7 +172,6 @@ async function start() {
     setLanguage(chosen);
     useLanguage(chosen);
     document.documentElement.lang = chosen;
-    document.getElementById('skip').textContent = t('app.skip');
     languageSwitch();
     listen(event => {
         if (event.type === 'signedOut') {

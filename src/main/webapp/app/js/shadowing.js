@@ -22,6 +22,8 @@ export async function list(app) {
         page.append(notice(plan ? t('shadowing.nothing') : t('common.notLoaded')));
     }
     const queued = await outbox.items();
+    // redrawn when a queued reflection is sent, so that it shows as arrived
+    app.live = queued.some(item => item.kind === 'reflection');
     for (const code of codes) {
         const g = await guide(code);
         if (g) {
@@ -42,7 +44,9 @@ function guideCard(app, g, queued) {
             h('strong', {}, t('shadowing.status.' + booking.status)), ': ', slotLine(booking.slot)));
         const reflectionQueued = queued.some(item => item.kind === 'reflection' && item.body.bookingId === booking.id);
         if (reflectionQueued) {
-            card.append(h('p', { class: 'pending' }, t('shadowing.reflectionWaiting')));
+            card.append(h('p', { class: 'pending', id: 'reflection-waiting-' + booking.id }, t('shadowing.reflectionWaiting')));
+        } else if (booking.reflectionId) {
+            card.append(notice(t('shadowing.reflected'), 'ok'));
         } else if (booking.canReflect && !booking.reflectionId) {
             card.append(h('p', {}, h('a', { href: '#/reflect/' + booking.id, class: 'button' }, t('shadowing.reflect'))));
         }
@@ -65,7 +69,7 @@ function picker(app, g, booking) {
     const name = 'slot-' + g.code;
     const error = h('p', { class: 'field-error', id: name + '-error', role: 'alert' });
     if (!slots.length) {
-        return h('p', { class: 'hint' }, t('shadowing.noTimes'));
+        return h('p', { class: 'hint' }, t(booking ? 'shadowing.noTimes' : 'shadowing.noFreeTimes'));
     }
     const fields = h('fieldset', { class: 'question', 'aria-describedby': name + '-error' },
         h('legend', {}, t(booking ? 'shadowing.moveTo' : 'shadowing.chooseTime')),
@@ -102,13 +106,32 @@ function picker(app, g, booking) {
     return h('div', { class: 'picker' }, fields, error, button);
 }
 
+/**
+ * My booking with this id and its guide: the guide as the server has it now when it can be reached, else as kept when
+ * the shadowing page was last shown (a booking made since the last sync is only in the guide).
+ */
+async function bookingAndGuide(id) {
+    const synced = ((await kv.get('part:bookings')) || []).find(b => b.id === id);
+    const codes = synced ? [synced.guideCode]
+        : (await kv.keys()).filter(key => String(key).startsWith('guide:')).map(key => key.slice('guide:'.length));
+    for (const code of codes) {
+        const g = await guide(code);
+        const booking = g && [g.booking, ...(g.history || [])].find(b => b && b.id === id);
+        if (booking || (g && synced)) {
+            return { g, booking: booking || synced };
+        }
+    }
+    return {};
+}
+
 export async function reflect(app, bookingId) {
     const id = Number(bookingId);
-    const bookings = (await kv.get('part:bookings')) || [];
-    const booking = bookings.find(b => b.id === id);
-    const g = booking && await kv.get('guide:' + booking.guideCode);
+    const { g, booking } = await bookingAndGuide(id);
     if (!booking || !g) {
         return h('section', {}, heading(t('shadowing.reflectTitle')), notice(t('common.notLoaded'), 'warn'));
+    }
+    if (booking.reflectionId) {
+        return h('section', {}, heading(t('shadowing.reflectTitle')), notice(t('shadowing.reflected'), 'ok'));
     }
     const draftKey = 'draft:reflection:' + id;
     const draft = (await kv.get(draftKey)) || { answers: [], takeaway: '', frictions: [] };
@@ -129,7 +152,13 @@ export async function reflect(app, bookingId) {
         takeaway: form.querySelector('#takeaway').value.trim(),
         frictions: [...form.querySelectorAll('input[type=checkbox]:checked')].map(input => input.value),
     });
-    form.addEventListener('input', () => kv.set(draftKey, read()));
+    form.addEventListener('input', event => {
+        const error = form.querySelector('#' + event.target.id + '-error');
+        if (error && event.target.value.trim()) {
+            error.textContent = '';
+        }
+        kv.set(draftKey, read());
+    });
     form.append(h('p', { class: 'hint' }, t('shadowing.reflectOffline')), h('button', { type: 'submit', class: 'button', id: 'send-reflection' }, t('shadowing.send')));
     form.addEventListener('submit', async event => {
         event.preventDefault();

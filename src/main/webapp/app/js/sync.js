@@ -80,6 +80,14 @@ export const outbox = new Outbox({
         if (item.attemptId && cause === item) {
             await reloadAttempt(item.attemptId);
         }
+        if (item.kind === 'refresher') {
+            // the outcome shown is then the server's (another device's answer), so this device's pick is not shown with it
+            const picked = await kv.get('picked');
+            if (picked && picked.answers) {
+                delete picked.answers[item.body.cardId];
+                await kv.set('picked', picked);
+            }
+        }
     },
 });
 

@@ -49,7 +49,10 @@ export function notice(text, kind = 'info') {
     return h('p', { class: 'notice notice--' + kind }, text);
 }
 
-/** A refusal by the server, in words: the app's own for the refusals it expects, the server's otherwise. */
+/**
+ * A refusal by the server, in words: the app's own for the refusals it expects; otherwise the server's, which it
+ * writes in English only, so another language gets the app's general words.
+ */
 export function refusal(problem) {
     if (problem && problem.code && known('problem.' + problem.code)) {
         return t('problem.' + problem.code);
@@ -57,5 +60,5 @@ export function refusal(problem) {
     if (problem && problem.status === 412) {
         return t('problem.error.preconditionFailed');
     }
-    return (problem && problem.detail) || t('problem.unknown');
+    return (language() === 'en' && problem && problem.detail) || t('problem.unknown');
 }

@@ -72,7 +72,11 @@ export async function today(app) {
     for (const item of set.items) {
         outcomes[item.cardId] = item.outcome || await kv.get(`outcome:${set.day}:${item.cardId}`);
     }
-    const done = set.items.filter(item => outcomes[item.cardId] || waiting.some(w => w.body.cardId === item.cardId)).length;
+    const done = set.items.filter(item => item.answered || outcomes[item.cardId] || waiting.some(w => w.body.cardId === item.cardId)).length;
+    const picked = (await kv.get('picked')) || {};
+    if (picked.day !== set.day) {
+        await kv.set('picked', { day: set.day, answers: {} });
+    }
     page.append(h('dl', { class: 'stats' },
         h('div', {}, h('dt', {}, t('today.streak')), h('dd', { id: 'streak' }, String(set.streak ? set.streak.current : 0))),
         h('div', {}, h('dt', {}, t('today.done')), h('dd', { id: 'done-today' }, `${done}/${set.items.length}`))));
@@ -85,17 +89,18 @@ export async function today(app) {
     }
     set.items.forEach((item, i) => {
         const pending = waiting.find(w => w.body.cardId === item.cardId);
-        page.append(refresher(app, set, item, i, outcomes[item.cardId], pending));
+        const answer = pending ? pending.body : picked.day === set.day ? picked.answers[item.cardId] : null;
+        page.append(refresher(app, set, item, i, outcomes[item.cardId], pending, answer));
     });
     return page;
 }
 
-function refresher(app, set, item, i, outcome, pending) {
+/** One refresher; `answer` is the one given here, kept for the day so that it still shows next to the outcome. */
+function refresher(app, set, item, i, outcome, pending, answer) {
     const name = 'card-' + item.cardId;
     const card = h('article', { class: 'card refresher', id: 'refresher-' + item.cardId, 'aria-labelledby': name + '-title' },
         h('h2', { id: name + '-title', class: 'card__title' }, t('today.item', i + 1, set.items.length),
             item.title ? h('span', { class: 'card__subtitle' }, item.title) : null));
-    const answer = pending ? pending.body : null;
     const fields = answerFields(item, name, answer, () => { error.textContent = ''; });
     card.append(fields);
     const error = h('p', { class: 'field-error', id: name + '-error' });
@@ -114,6 +119,9 @@ function refresher(app, set, item, i, outcome, pending) {
                 fields.querySelector('input, select').focus();
                 return;
             }
+            const kept = (await kv.get('picked')) || { day: set.day, answers: {} };
+            kept.answers[item.cardId] = { choices: picked.choices, value: picked.value ?? null };
+            await kv.set('picked', kept);
             await outbox.add({
                 kind: 'refresher', label: t('today.label', item.prompt), method: 'POST', path: 'refreshers/answers',
                 body: { day: set.day, cardId: item.cardId, choices: picked.choices, value: picked.value ?? null },
@@ -143,7 +151,7 @@ function outcomeOf(item, outcome) {
 
 // ---- the plan
 
-const STATUS_ORDER = ['OVERDUE', 'OPEN', 'UPCOMING', 'DONE', 'WAIVED', 'PAUSED'];
+const STATUS_ORDER = ['OVERDUE', 'DUE_SOON', 'OPEN', 'UPCOMING', 'PAUSED', 'DONE'];
 
 export async function plan(app) {
     const { value: plan, page } = await livePart(app, 'plan', t('plan.title'));
@@ -152,8 +160,8 @@ export async function plan(app) {
     }
     page.append(h('p', { id: 'plan-summary' }, t('plan.summary', plan.completed, plan.required)));
     const items = [...plan.items].sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || String(a.dueOn).localeCompare(String(b.dueOn)));
-    const open = items.filter(item => item.status !== 'DONE' && item.status !== 'WAIVED');
-    const done = items.filter(item => item.status === 'DONE' || item.status === 'WAIVED');
+    const open = items.filter(item => item.status !== 'DONE');
+    const done = items.filter(item => item.status === 'DONE');
     page.append(h('h2', {}, t('plan.todo')), open.length ? planList(open) : notice(t('plan.nothingOpen'), 'ok'));
     if (done.length) {
         page.append(h('h2', {}, t('plan.done')), planList(done));
@@ -165,7 +173,7 @@ function planList(items) {
     return h('ul', { class: 'list' }, items.map(item => {
         const link = item.kind === 'MODULE' ? '#/module/' + item.code : item.kind === 'QUIZ' ? '#/quiz/' + item.code : '#/shadowing';
         return h('li', { class: 'list__item' },
-            h('a', { href: link, class: 'list__link' }, h('span', { class: 'kind' }, t('kind.' + item.kind)), ' ', item.title),
+            h('span', { class: 'kind' }, t('kind.' + item.kind)), ' ', h('a', { href: link, class: 'list__link' }, item.title),
             h('p', { class: 'list__meta status--' + item.status.toLowerCase() },
                 item.status === 'DONE' ? t('plan.doneOn', date(item.completedAt)) : t('plan.status.' + item.status, date(item.dueOn))));
     }));

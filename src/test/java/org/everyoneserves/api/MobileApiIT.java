@@ -235,6 +235,8 @@ class MobileApiIT {
         JsonArray items = today.getJsonArray("items");
         assertTrue(items.size() >= 3, "the questions answered wrong yesterday come back today: " + today);
         JsonObject item = items.getValuesAs(JsonObject.class).stream().filter(i -> !i.containsKey("outcome")).findFirst().orElseThrow();
+        assertFalse(item.getBoolean("answered"), "named as in the API document: " + item);
+        assertFalse(item.containsKey("isAnswered"), "named as in the API document: " + item);
         String body = "{\"day\":\"" + today.getString("day") + "\",\"cardId\":" + item.getJsonNumber("cardId") + ","
                 + (item.getString("kind").equals("TRUE_FALSE") ? "\"value\":false" : item.getString("kind").equals("ORDERING")
                 ? "\"choices\":" + indexes(item) : "\"choices\":[" + item.getJsonArray("options").getJsonObject(0).getInt("index") + "]") + "}";
@@ -246,6 +248,8 @@ class MobileApiIT {
         assertEquals((outcome.getBoolean("correct") ? day.plusDays(3) : day.plusDays(1)).toString(), outcome.getString("nextDueOn"),
                 "wrong comes back the next day, right after 3 days: " + outcome);
         assertFalse(outcome.getBoolean("mastered"));
+        assertEquals(List.of(true), json(api.get("/refreshers/today")).getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(i -> i.getJsonNumber("cardId").equals(item.getJsonNumber("cardId"))).map(i -> i.getBoolean("answered")).toList());
         for (int i = 0; i < 2; i++) {
             assertEquals(answered.body(), api.post("/refreshers/answers", body, key).body());
         }

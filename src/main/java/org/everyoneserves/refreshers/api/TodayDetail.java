@@ -1,5 +1,6 @@
 package org.everyoneserves.refreshers.api;
 
+import jakarta.json.bind.annotation.JsonbProperty;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -16,6 +17,8 @@ public record TodayDetail(LocalDate day, boolean paused, LocalDate pausedUntil, 
     public record Item(long cardId, String title, Question.Kind kind, String situation, String prompt, List<Option> options,
                        OutcomeDetail outcome) {
 
+        /** Named like a record component on the wire ({@code answered}, as the API document says); Yasson would say {@code isAnswered}. */
+        @JsonbProperty("answered")
         public boolean isAnswered() {
             return outcome != null;
         }
