@@ -149,8 +149,8 @@ public interface PersonalData {
     }
 
     /**
-     * The rows of a native query as column-to-value maps for the export: times and dates as ISO text, numbers and text
-     * as they are.
+     * The rows of a native query as column-to-value maps for the export: times and dates as ISO text, JSON a feature
+     * stored as text (quiz answers, reflection answers) as JSON, numbers and other text as they are.
      */
     static List<Map<String, Object>> rows(EntityManager em, String sql, Object... arguments) {
         Query query = em.createNativeQuery(sql, Tuple.class);
@@ -170,7 +170,7 @@ public interface PersonalData {
         return rows;
     }
 
-    private static String text(Object value) {
+    private static Object text(Object value) {
         if (value instanceof java.sql.Timestamp t) {
             return t.toInstant().toString();
         }
@@ -180,6 +180,15 @@ public interface PersonalData {
         if (value instanceof java.time.LocalDateTime t) {
             return t.atZone(java.time.ZoneId.systemDefault()).toInstant().toString();
         }
-        return value.toString();
+        String text = value.toString();
+        String start = text.stripLeading();
+        if (start.startsWith("{") || start.startsWith("[")) {
+            try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(text))) {
+                return reader.read();
+            } catch (jakarta.json.JsonException e) {
+                return text;
+            }
+        }
+        return text;
     }
 }

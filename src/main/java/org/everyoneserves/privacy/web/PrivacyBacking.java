@@ -43,6 +43,8 @@ public class PrivacyBacking implements Serializable {
 
     private transient PersonSummary person;
     private transient List<Policies.Policy> policies;
+    private transient List<RetentionJob.Run> runs;
+    private transient List<PrivacyService.ExportLine> exports;
 
     public String find() {
         person = privacy.findForRequest(caller.get(), email).orElse(null);
@@ -121,11 +123,17 @@ public class PrivacyBacking implements Serializable {
     }
 
     public List<RetentionJob.Run> getRuns() {
-        return privacy.runs(caller.get());
+        if (runs == null) {
+            runs = privacy.runs(caller.get());
+        }
+        return runs;
     }
 
     public List<PrivacyService.ExportLine> getExports() {
-        return privacy.exports(caller.get(), true);
+        if (exports == null) {
+            exports = privacy.exports(caller.get(), true);
+        }
+        return exports;
     }
 
     public String getEmail() { return email; }
