@@ -64,13 +64,6 @@ public class PersonalDataExport {
     protected PersonalDataExport() {
     }
 
-    PersonalDataExport(long personId, long requestedBy, Instant now) {
-        this.personId = personId;
-        this.requestedBy = requestedBy;
-        this.requestedAt = now;
-        this.status = Status.PENDING;
-    }
-
     void ready(byte[] zip, Instant now, Instant until) {
         this.content = zip;
         this.fileSize = zip.length;

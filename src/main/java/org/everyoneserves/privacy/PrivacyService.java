@@ -63,7 +63,9 @@ public class PrivacyService {
 
     /**
      * Asks for an export of the person's data, made in the background. A person may ask for their own, an admin for
-     * anyone's (on that person's request: audited). While one is waiting, asking again returns it.
+     * anyone's (on that person's request: audited). While one is waiting, asking again returns it: the row goes in
+     * first ({@code insert ignore} against the unique waiting key), then a locking read finds it (a plain read would not
+     * see a row another transaction committed after this one's first read), so two requests at once make one export.
      */
     public long requestExport(@NotNull Caller caller, long personId) {
         if (caller.isSystem() || (caller.personId() != personId && !caller.admin())) {
@@ -73,22 +75,18 @@ public class PrivacyService {
         if (people.isErased(personId)) {
             throw new BusinessException(BusinessException.Kind.CONFLICT, "privacy.error.alreadyErased");
         }
-        Optional<PersonalDataExport> waiting = em.createQuery("select e from PersonalDataExport e where e.personId = :person"
-                        + " and e.requestedBy = :by and e.status in :waiting", PersonalDataExport.class)
-                .setParameter("person", personId).setParameter("by", caller.personId())
-                .setParameter("waiting", List.of(PersonalDataExport.Status.PENDING, PersonalDataExport.Status.RUNNING))
-                .setMaxResults(1).getResultStream().findFirst();
-        if (waiting.isPresent()) {
-            return waiting.get().getId();
+        int inserted = em.createNativeQuery("insert ignore into personal_data_export (person_id, requested_by, requested_at, status, version)"
+                        + " values (?1, ?2, ?3, 'PENDING', 0)")
+                .setParameter(1, personId).setParameter(2, caller.personId()).setParameter(3, java.sql.Timestamp.from(clock.instant())).executeUpdate();
+        long id = ((Number) em.createNativeQuery("select id from personal_data_export where waiting_key = ?1 for update")
+                .setParameter(1, personId + ":" + caller.personId()).getSingleResult()).longValue();
+        if (inserted == 1) {
+            if (caller.personId() != personId) {
+                audit.record(caller.personId(), "personalData.exportRequested", "person", personId, "export " + id);
+            }
+            requested.fire(new Exports.Requested(id));
         }
-        PersonalDataExport export = new PersonalDataExport(personId, caller.personId(), clock.instant());
-        em.persist(export);
-        em.flush();
-        if (caller.personId() != personId) {
-            audit.record(caller.personId(), "personalData.exportRequested", "person", personId, "export " + export.getId());
-        }
-        requested.fire(new Exports.Requested(export.getId()));
-        return export.getId();
+        return id;
     }
 
     /** The exports the caller asked for, newest first: their own on the account page, those on request for an admin. */

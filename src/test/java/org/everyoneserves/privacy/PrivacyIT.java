@@ -418,6 +418,26 @@ class PrivacyIT {
     }
 
     @Test
+    void twoRequestsAtOnceMakeOneExport() throws Exception {
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Long>> requests = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                requests.add(two.submit(() -> {
+                    go.await();
+                    return privacy.requestExport(People.learner(ben), ben);
+                }));
+            }
+            go.countDown();
+            assertEquals(requests.get(0).get(), requests.get(1).get(), "both get the same export");
+        } finally {
+            two.shutdown();
+        }
+        assertEquals(1, count("select count(*) from personal_data_export where person_id = ?1", ben), "one row");
+    }
+
+    @Test
     void periodsAreSetByAdminsWithinBounds() {
         List<Policies.Policy> policies = privacy.policies(People.admin(admin));
         assertEquals(Set.of(PersonalData.LEAVERS, ShadowingPersonalData.REFLECTIONS, NotificationsPersonalData.NOTIFICATIONS,
