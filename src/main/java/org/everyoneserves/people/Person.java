@@ -86,6 +86,12 @@ public class Person {
     @Column(name = "access_version", nullable = false)
     private int accessVersion;
 
+    @Column(name = "deactivated_at")
+    private Instant deactivatedAt;
+
+    @Column(name = "erased_at")
+    private Instant erasedAt;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -129,19 +135,41 @@ public class Person {
         this.manager = newManager;
     }
 
-    public void deactivate() {
+    public void deactivate(Instant at) {
         if (active) {
             accessVersion++;
+            this.active = false;
+            this.deactivatedAt = at;
         }
-        this.active = false;
     }
 
+    /** Refused once the person was erased: nobody is left to come back. */
     public void reactivate() {
+        if (erasedAt != null) {
+            throw new BusinessException(BusinessException.Kind.CONFLICT, "people.error.erased");
+        }
         if (!active) {
             accessVersion++;
         }
         this.active = true;
+        this.deactivatedAt = null;
     }
+
+    /**
+     * Replaces the name and e-mail by a pseudonym for good; the row stays, so that counts, reporting lines and other
+     * people's records that point at it stay correct. Deactivates first.
+     */
+    public void erase(Instant at) {
+        deactivate(at);
+        this.firstName = org.everyoneserves.platform.PersonalData.ERASED_NAME;
+        this.lastName = "#" + id;
+        this.email = "erased-" + id + "@erased.invalid";
+        this.admin = false;
+        this.erasedAt = at;
+    }
+
+    public boolean isErased() { return erasedAt != null; }
+    public Instant getDeactivatedAt() { return deactivatedAt; }
 
     /** Stamps the creation (once) and the last change; {@link PersonTimestamps} calls it with the application's clock. */
     void touch(Instant now) {

@@ -58,6 +58,9 @@ public class PersonService implements PersonNames {
     @Inject
     PeopleImport imports;
 
+    @Inject
+    java.time.Clock clock;
+
     // ---- reading
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -96,6 +99,13 @@ public class PersonService implements PersonNames {
     }
 
     /** A person by id, active or not, for another feature's service. */
+    /** Whether the person's name and e-mail were erased (they stay erased). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean isErased(long personId) {
+        Person person = em.find(Person.class, personId);
+        return person != null && person.isErased();
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<PersonSummary> find(long personId) {
         return em.createQuery(PersonSummary.SELECT + "where p.id = :id", PersonSummary.class).setParameter("id", personId)
@@ -351,6 +361,9 @@ public class PersonService implements PersonNames {
     public void update(@NotNull Caller caller, long personId, @NotNull @Valid PersonDetails details) {
         requireAdmin(caller);
         Person person = person(personId);
+        if (person.isErased()) {
+            throw new BusinessException(BusinessException.Kind.CONFLICT, "people.error.erased");
+        }
         if (person.getVersion() != details.getVersion()) {
             throw BusinessException.staleVersion();
         }
@@ -392,7 +405,7 @@ public class PersonService implements PersonNames {
         }
         Person person = person(personId);
         if (person.isActive()) {
-            person.deactivate();
+            person.deactivate(clock.instant());
             audit.record(caller.personId(), "person.deactivated", "person", personId, person.getEmail());
             deactivated.fire(new PersonDeactivated(personId));
             accessEvents.fire(new PersonAccessChanged(personId, caller.personId(), "deactivated"));

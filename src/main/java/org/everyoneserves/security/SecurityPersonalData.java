@@ -1,0 +1,87 @@
+package org.everyoneserves.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.everyoneserves.platform.PersonalData;
+
+/**
+ * Sign-in data: the password (only when it changed is exported, never the hash), password links, the app's signed-in
+ * devices and their tokens, and the sign-in throttle kept under the e-mail. All of it is deleted on erasure; ended
+ * sign-ins of the app and spent password links go after the {@link #SIGN_INS} period. (Sign-in events of the pages are
+ * not stored on this branch; the security log adds them.)
+ */
+@ApplicationScoped
+public class SecurityPersonalData implements PersonalData {
+
+    /** Retention kind: app sign-ins that ended (signed out or expired) and password links used or expired. */
+    public static final String SIGN_INS = "security.sign-ins";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Override
+    public String feature() {
+        return "security";
+    }
+
+    @Override
+    public List<Holding> holdings() {
+        return List.of(new Holding("credential", "password hash and when it changed"),
+                new Holding("password_link", "links to set a password: when made, until when, when used"),
+                new Holding("api_session", "devices signed in to the app: name, times, last address"),
+                new Holding("api_token", "the app's access and refresh tokens (hashes) of those devices"),
+                new Holding("sign_in_throttle", "failed sign-ins counted under the e-mail"));
+    }
+
+    @Override
+    public List<Retention> retention() {
+        return List.of(new Retention(SIGN_INS, 90));
+    }
+
+    @Override
+    public Map<String, List<Map<String, Object>>> export(long personId) {
+        Map<String, List<Map<String, Object>>> sections = new LinkedHashMap<>();
+        sections.put("password", PersonalData.rows(em, "select changed_at as changedAt from credential where person_id = ?1", personId));
+        sections.put("passwordLinks", PersonalData.rows(em, "select purpose, created_at as createdAt, expires_at as expiresAt, used_at as usedAt"
+                + " from password_link where person_id = ?1 order by created_at", personId));
+        sections.put("devices", PersonalData.rows(em, "select device, created_at as signedInAt, last_used_at as lastUsedAt, last_address as lastAddress,"
+                + " expires_at as expiresAt, revoked_at as signedOutAt, revoked_reason as signedOutBecause from api_session where person_id = ?1"
+                + " order by created_at", personId));
+        return sections;
+    }
+
+    @Override
+    public int erase(Erasure erasure) {
+        long id = erasure.personId();
+        int removed = em.createNativeQuery("delete from api_token where session_id in (select s.id from api_session s where s.person_id = ?1)")
+                .setParameter(1, id).executeUpdate();
+        removed += em.createNativeQuery("delete from api_session where person_id = ?1").setParameter(1, id).executeUpdate();
+        removed += em.createNativeQuery("delete from password_link where person_id = ?1").setParameter(1, id).executeUpdate();
+        removed += em.createNativeQuery("delete from credential where person_id = ?1").setParameter(1, id).executeUpdate();
+        for (String identifier : erasure.identifiers()) {
+            removed += em.createNativeQuery("delete from sign_in_throttle where throttle_key = ?1")
+                    .setParameter(1, SignInThrottle.accountKey(identifier)).executeUpdate();
+        }
+        return removed;
+    }
+
+    @Override
+    public int applyRetention(String kind, Instant cutoff) {
+        if (!SIGN_INS.equals(kind)) {
+            return PersonalData.super.applyRetention(kind, cutoff);
+        }
+        Timestamp before = Timestamp.from(cutoff);
+        String ended = "select s.id from api_session s where (s.revoked_at < ?1 or (s.revoked_at is null and s.expires_at < ?1))";
+        em.createNativeQuery("delete from api_token where session_id in (" + ended + ")").setParameter(1, before).executeUpdate();
+        int removed = em.createNativeQuery("delete from api_session where id in (select id from (" + ended + ") ended)")
+                .setParameter(1, before).executeUpdate();
+        removed += em.createNativeQuery("delete from password_link where coalesce(used_at, expires_at) < ?1").setParameter(1, before).executeUpdate();
+        return removed;
+    }
+}
