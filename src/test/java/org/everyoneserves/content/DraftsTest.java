@@ -82,7 +82,7 @@ class DraftsTest {
         Files.write(root.resolve("tracks/foundation/images/a.png"), CatalogIT.PNG);
         Files.writeString(module, Files.readString(module) + "\n![A desk](images/a.png)\n");
         Draft with = drafts(root).get("MODULE:everyone-serves");
-        assertEquals(List.of("images/a.png"), List.copyOf(with.images().keySet()));
+        assertTrue(with.images().containsKey("images/a.png"), "the new picture belongs to the module: " + with.images().keySet());
         Files.write(root.resolve("tracks/foundation/images/a.png"), new byte[] {1, 2, 3});
         assertNotEquals(with.hash(), drafts(root).get("MODULE:everyone-serves").hash());
     }
