@@ -11,10 +11,7 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.Set;
@@ -38,10 +35,6 @@ public final class Outage {
     private static final String PROBLEM_TYPE = "https://everyoneserves.org/problems/" + CODE;
     private static final Set<String> CONNECTION_FAILURES = Set.of("org.hibernate.exception.JDBCConnectionException",
             "jakarta.resource.ResourceException");
-
-    /** Set by the server for every answer (wildfly-config/server.cli); kept when the half-made answer is reset. */
-    private static final List<String> SECURITY_HEADERS = List.of("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy",
-            "X-Frame-Options", "Permissions-Policy", "Strict-Transport-Security");
 
     private Outage() {
     }
@@ -72,14 +65,7 @@ public final class Outage {
         if (response.isCommitted()) {
             return;
         }
-        Map<String, String> kept = new LinkedHashMap<>();
-        for (String header : SECURITY_HEADERS) {
-            if (response.getHeader(header) != null) {
-                kept.put(header, response.getHeader(header));
-            }
-        }
         response.reset();
-        kept.forEach(response::setHeader);
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
         response.setHeader("Cache-Control", "no-store");
