@@ -175,7 +175,7 @@ public class Catalog {
     static final Duration CHECK_EVERY = Duration.ofSeconds(2);
     private static final Object CHANGING = Catalog.class.getName() + ".changing";
 
-    @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
+    @Resource(lookup = "java:jboss/TransactionSynchronizationRegistry")   // global: also found from a thread without a component context
     TransactionSynchronizationRegistry transactions;
 
     private volatile Snapshot snapshot;

@@ -138,9 +138,9 @@ public class RefresherService {
         RefresherSetting setting = setting(personId);
         boolean paused = setting.isPausedOn(today);
         Questions questions = new Questions();
-        List<DayCard> cards = paused ? List.of() : dayCards(personId, today);
+        List<DayCard> cards = paused ? List.of() : dayCards(personId, today, "");
         if (!paused && cards.isEmpty() && !draw(personId, today, setting, questions).isEmpty()) {
-            cards = dayCards(personId, today);
+            cards = dayCards(personId, today, " lock in share mode");   // the set kept may be another request's, just committed
         }
         List<Item> items = new ArrayList<>();
         for (DayCard card : cards) {
@@ -156,13 +156,17 @@ public class RefresherService {
     private record DayCard(long id, String itemKey, boolean retired, LocalDate dueOn, Boolean correct) {
     }
 
-    /** The cards of the person's set for the day, in the order drawn; none if no set was drawn. */
-    private List<DayCard> dayCards(long personId, LocalDate day) {
+    /**
+     * The cards of the person's set for the day, in the order drawn; none if no set was drawn.
+     *
+     * @param lock "" for the transaction's snapshot, " lock in share mode" for the latest committed set
+     */
+    private List<DayCard> dayCards(long personId, LocalDate day, String lock) {
         List<DayCard> cards = new ArrayList<>();
         for (Object row : em.createNativeQuery("select c.id, c.item_key, c.retired, c.due_on, a.correct from refresher_day d"
                         + " join review_card c on c.person_id = d.person_id and find_in_set(c.id, d.card_ids) > 0"
                         + " left join refresher_answer a on a.card_id = c.id and a.day = d.day"
-                        + " where d.person_id = ?1 and d.day = ?2 order by find_in_set(c.id, d.card_ids)")
+                        + " where d.person_id = ?1 and d.day = ?2 order by find_in_set(c.id, d.card_ids)" + lock)
                 .setParameter(1, personId).setParameter(2, Date.valueOf(day)).getResultList()) {
             Object[] r = (Object[]) row;
             cards.add(new DayCard(((Number) r[0]).longValue(), (String) r[1], flag(r[2]), toDate(r[3]), r[4] == null ? null : flag(r[4])));

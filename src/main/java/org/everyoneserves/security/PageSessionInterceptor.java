@@ -7,11 +7,13 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import jakarta.security.auth.message.callback.CallerPrincipalCallback;
+import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
+import org.everyoneserves.platform.web.Outage;
 import java.security.Principal;
 import java.util.Optional;
 import javax.security.auth.callback.Callback;
@@ -47,7 +49,16 @@ public class PageSessionInterceptor implements Serializable {
         Principal principal = request.getUserPrincipal();
         HttpSession session = request.getSession(false);
         if (principal != null && session != null) {
-            Optional<String> end = guard.endReason(session);
+            Optional<String> end;
+            try {
+                end = guard.endReason(session);
+            } catch (RuntimeException e) {
+                if (!Outage.isDatabaseDown(e)) {
+                    throw e;
+                }
+                Outage.answer(request, (jakarta.servlet.http.HttpServletResponse) invocation.getParameters()[1], e);
+                return AuthenticationStatus.SEND_CONTINUE;   // the 503 is written: nothing else answers this request
+            }
             if (end.isEmpty()) {
                 context.getHandler().handle(new Callback[] {new CallerPrincipalCallback(context.getClientSubject(), principal)});
                 return SUCCESS;

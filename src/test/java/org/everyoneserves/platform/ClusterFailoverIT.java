@@ -90,7 +90,7 @@ class ClusterFailoverIT {
 
     @Test
     @Order(1)
-    void twoNodesStartingTogetherOnAnEmptyDatabaseMigrateAndImportOnce() throws SQLException {
+    void twoNodesStartingTogetherOnAnEmptyDatabaseMigrateAndImportOnceAndReportTheirHealth() throws SQLException {
         assertEquals(0L, value("select count(*) from flyway_schema_history where success = 0"), "no failed migration");
         assertEquals(1L, value("select count(*) from person where email = ?", Web.demo("noah.fischer")), "the demo company once");
         assertEquals(value("select count(*) from content_item"), value("select count(*) from content_version"),
@@ -99,6 +99,11 @@ class ClusterFailoverIT {
             HttpResponse<String> health = new Web(node.url().toString()).get("/health/ready");
             assertEquals(200, health.statusCode(), node.name());
             assertEquals(node.name(), health.headers().firstValue("X-Node").orElse(""), "each node names itself");
+            String metrics = new Web("http://127.0.0.1:" + node.managementPort()).get("/metrics").body();
+            for (String metric : List.of("wildfly_undertow_request_count_total", "wildfly_undertow_active_sessions",
+                    "wildfly_datasources_pool_active_count")) {
+                assertTrue(metrics.contains(metric), node.name() + " offers Prometheus " + metric);
+            }
         }
     }
 

@@ -83,6 +83,7 @@ class ShadowingFlowIT {
         assertTrue(browser.text("nextSession").contains(aisha.name()), "the reminder on the home page: " + browser.text("nextSession"));
 
         clock.aheadBy(Duration.ofDays(2).plusHours(1));
+        browser.signIn(shadow.email(), Web.DEMO_PASSWORD);   // two days on, the session has passed its 12-hour lifetime
         browser.open(GUIDE_PAGE);
         browser.clickAndWait("reflection:submitReflection");
         assertEquals("Answer question 1.", fieldError("reflection:answers:0:answer"), "the error is next to the empty answer");
