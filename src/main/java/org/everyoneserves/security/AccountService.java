@@ -56,6 +56,9 @@ public class AccountService {
     @Inject
     Clock clock;
 
+    @Inject
+    CompanySignInSettings companySignIn;
+
     /** A link just made; the token exists nowhere else. */
     public record IssuedLink(String token, Instant expiresAt, String personName) {
     }
@@ -65,6 +68,10 @@ public class AccountService {
     }
 
     public SignInResult signIn(String email, String password, String clientAddress) {
+        if (!companySignIn.passwordAllowed(email)) {
+            hasher.verifyNothing(password);
+            return SignInResult.invalid();
+        }
         Optional<Instant> locked = throttle.lockedUntil(email, clientAddress);
         if (locked.isPresent()) {
             return SignInResult.throttled(locked.get());

@@ -41,11 +41,19 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Inject
     ApiCaller apiCaller;
 
+    @Inject
+    OidcSignIn oidc;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         if (usesBearer(request)) {
             return bearer(request, context);
+        }
+        // company sign-in (OpenID Connect): the provider's answer at /oidc/callback; see OidcSignIn
+        if (oidc.isCallback(request)) {
+            CredentialValidationResult company = oidc.signIn(request);
+            return company.getStatus() == VALID ? signedIn(request, context, company) : context.doNothing();
         }
         Credential credential = context.getAuthParameters().getCredential();
         if (credential == null) {
@@ -54,12 +62,18 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
         attempt.clientAddress(request.getRemoteAddr());
         CredentialValidationResult result = identityStores.validate(credential);
         if (result.getStatus() == VALID) {
-            HttpSession session = request.getSession(false);
-            if (session != null) {
-                request.changeSessionId();
-            }
-            request.getSession(true).setAttribute(SESSION_PERSON, Long.valueOf(result.getCallerPrincipal().getName()));
+            return signedIn(request, context, result);
         }
+        return context.notifyContainerAboutLogin(result);
+    }
+
+    /** A new page session for the person, under a new session id (against fixation), registered to be ended with them. */
+    private AuthenticationStatus signedIn(HttpServletRequest request, HttpMessageContext context, CredentialValidationResult result) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            request.changeSessionId();
+        }
+        request.getSession(true).setAttribute(SESSION_PERSON, Long.valueOf(result.getCallerPrincipal().getName()));
         return context.notifyContainerAboutLogin(result);
     }
 

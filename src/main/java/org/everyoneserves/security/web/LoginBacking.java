@@ -22,6 +22,7 @@ import java.time.Instant;
 import org.everyoneserves.people.Person;
 import org.everyoneserves.platform.web.Messages;
 import org.everyoneserves.security.CurrentUser;
+import org.everyoneserves.security.OidcSignIn;
 import org.everyoneserves.security.PasswordHasher;
 import org.everyoneserves.security.SignInAttempt;
 
@@ -44,6 +45,9 @@ public class LoginBacking {
 
     @Inject
     Clock clock;
+
+    @Inject
+    OidcSignIn oidc;
 
     @NotBlank
     @Size(max = Person.EMAIL_MAXLENGTH)
@@ -84,9 +88,11 @@ public class LoginBacking {
 
     public void signOut() throws IOException, jakarta.servlet.ServletException {
         ExternalContext external = faces.getExternalContext();
-        ((HttpServletRequest) external.getRequest()).logout();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        java.util.Optional<java.net.URI> atProvider = oidc.endSessionUri(request, "/login.xhtml?signedOut=true");
+        request.logout();
         external.invalidateSession();
-        external.redirect(external.getRequestContextPath() + "/login.xhtml?signedOut=true");
+        external.redirect(atProvider.map(java.net.URI::toString).orElse(external.getRequestContextPath() + "/login.xhtml?signedOut=true"));
     }
 
     public String getEmail() { return email; }
