@@ -20,7 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Who an account at the company's provider is here: linked once by a verified e-mail, then found by its subject even
  * after the e-mail changes; refused when unverified, unknown (unless people are created at first sign-in), linked to
- * someone else, or deactivated; provider groups named as admin groups make an admin.
+ * someone else, or deactivated; provider groups named as admin groups make an admin. With local passwords off, only
+ * the break-glass admins sign in with a password.
  */
 @ExtendWith(ArquillianExtension.class)
 class OidcAccountsIT {
@@ -37,6 +38,12 @@ class OidcAccountsIT {
 
     @Inject
     PersonService personService;
+
+    @Inject
+    AccountService accountService;
+
+    @Inject
+    PasswordHasher hasher;
 
     @Test
     void aVerifiedEmailLinksOnceAndTheSubjectFindsThePersonAfterwards() {
@@ -83,6 +90,25 @@ class OidcAccountsIT {
         } finally {
             System.clearProperty("app.oidc.admin.groups");
         }
+    }
+
+    @Test
+    void withLocalPasswordsOffOnlyTheBreakGlassAdminsSignInWithAPassword() {
+        People people = new People(personService);
+        long admin = people.create("breakGlass", null);
+        long learner = people.create("passwordless", null);
+        accountService.storePasswordHash(admin, hasher.hash("a long enough passphrase"));
+        accountService.storePasswordHash(learner, hasher.hash("a long enough passphrase"));
+        System.setProperty("app.local.passwords", "off");
+        System.setProperty("app.break.glass", people.email("breakGlass"));
+        try {
+            assertEquals(SignInResult.Status.SIGNED_IN, accountService.signIn(people.email("breakGlass"), "a long enough passphrase", "10.9.0.1").status());
+            assertEquals(SignInResult.Status.INVALID, accountService.signIn(people.email("passwordless"), "a long enough passphrase", "10.9.0.1").status());
+        } finally {
+            System.clearProperty("app.local.passwords");
+            System.clearProperty("app.break.glass");
+        }
+        assertEquals(SignInResult.Status.SIGNED_IN, accountService.signIn(people.email("passwordless"), "a long enough passphrase", "10.9.0.1").status());
     }
 
     private OidcRefusal.Reason refusal(OidcAccounts.Identity identity) {

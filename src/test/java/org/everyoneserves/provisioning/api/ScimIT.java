@@ -63,6 +63,8 @@ class ScimIT {
         browser.signIn(Web.demo("alex.morgan"), Web.DEMO_PASSWORD);
         String token = createProvider("Entra ID " + run, "DEPARTMENT");
         assertEquals(Web.BASE + "/scim/v2", browser.text("scimUrl"));
+        browser.assertAccessible("admin-provisioning");
+        browser.screenshot("admin-provisioning-token");
 
         // Microsoft's documented "Create User" request (userName and the work e-mail differ there: userName wins)
         String userName = "test.user." + run + "@testuser.com";
