@@ -19,8 +19,8 @@ import org.everyoneserves.provisioning.ScimClient;
 
 /**
  * Calls into the provisioning service from the SCIM handlers and turns their refusals into SCIM's own errors: a
- * business rule's message, bean validation's fields, a uniqueness race lost in the database as 409 uniqueness, and
- * anything unexpected as a 500 that names only an id, which is also in the log.
+ * business rule's message, bean validation's fields, a uniqueness race lost in the database as 409 uniqueness, a
+ * concurrent change of the same person as 409, and anything unexpected as a 500 that names only an id, which is also in the log.
  */
 final class ScimCalls {
 
@@ -50,7 +50,8 @@ final class ScimCalls {
             String detail = Problems.text(e.code(), e.arguments().toArray());
             throw switch (e.kind()) {
                 case NOT_FOUND -> new ResourceNotFoundException(detail);
-                case CONFLICT -> new ConflictException(detail, ScimType.RFC7644.UNIQUENESS);
+                case CONFLICT -> "error.staleVersion".equals(e.code()) ? new ConflictException(detail)
+                        : new ConflictException(detail, ScimType.RFC7644.UNIQUENESS);
                 default -> new BadRequestException(detail, ScimType.RFC7644.INVALID_VALUE);
             };
         } catch (ConstraintViolationException e) {
@@ -59,8 +60,11 @@ final class ScimCalls {
                     .collect(Collectors.joining("; ")), ScimType.RFC7644.INVALID_VALUE);
         } catch (RuntimeException e) {
             if (isUniquenessRace(e)) {
-                throw new ConflictException("Another request changed the same person at the same time; send it again",
+                throw new ConflictException("Another request made the same person or group at the same time; send it again",
                         ScimType.RFC7644.UNIQUENESS);
+            }
+            if (isConcurrentChange(e)) {
+                throw new ConflictException("Another request changed the same person at the same time; send it again");
             }
             String errorId = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "SCIM request failed, error id " + errorId, e);
@@ -77,6 +81,16 @@ final class ScimCalls {
 
     private static String leaf(String path) {
         return path.substring(path.lastIndexOf('.') + 1);
+    }
+
+    private static boolean isConcurrentChange(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof jakarta.persistence.OptimisticLockException
+                    || t.getClass().getName().equals("org.hibernate.StaleObjectStateException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isUniquenessRace(Throwable e) {
