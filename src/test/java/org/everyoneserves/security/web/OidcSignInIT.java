@@ -26,8 +26,10 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -40,6 +42,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OidcSignInIT {
 
     @RegisterExtension
@@ -63,7 +66,9 @@ class OidcSignInIT {
         browser.driver().manage().deleteAllCookies();
     }
 
+    /** First: a refused account stays signed in at Keycloak, whose SSO would then answer for the next browser test. */
     @Test
+    @Order(1)
     void aPersonSignsInAtKeycloakLandsOnTheirPlanAndSigningOutEndsBothSessions() {
         browser.open("/login.xhtml");
         assertEquals("Sign in with Brightwater", browser.text("companySignIn"));
@@ -85,6 +90,7 @@ class OidcSignInIT {
     }
 
     @Test
+    @Order(2)
     void anAccountNobodyHereHasIsRefusedWithAPageThatSaysWhy() {
         browser.open("/login.xhtml");
         browser.clickAndWait("companySignIn");
