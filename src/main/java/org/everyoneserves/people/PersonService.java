@@ -204,6 +204,22 @@ public class PersonService implements PersonNames {
                 .orElseThrow(() -> BusinessException.notFound("person"));
     }
 
+    /**
+     * Everyone, active or not, in the order they were created, from an offset: for provisioning clients, which page
+     * with a start index and must not see a person twice when others are added meanwhile.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<PersonSummary> inCreationOrder(@NotNull Caller caller, int offset, int max) {
+        requireAdmin(caller);
+        return em.createQuery(PersonSummary.SELECT + "order by p.id", PersonSummary.class)
+                .setFirstResult(Math.max(0, offset)).setMaxResults(Math.max(0, max)).getResultList();
+    }
+
+    /** The code for a department or job role known only by its name: "Finance & Collections" is "finance-collections". */
+    public static String codeFor(String name) {
+        return Codes.fromName(name);
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public PeoplePage search(@NotNull Caller caller, @NotNull PeopleQuery query) {
         StringBuilder where = new StringBuilder("where 1 = 1");

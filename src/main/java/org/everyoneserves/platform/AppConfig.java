@@ -103,7 +103,8 @@ public class AppConfig {
         }
     }
 
-    static String setting(String property, String environment, String fallback) {
+    /** A system property, else the environment variable, else the fallback; blank counts as unset. */
+    public static String setting(String property, String environment, String fallback) {
         String value = System.getProperty(property);
         if (value == null || value.isBlank()) {
             value = System.getenv(environment);

@@ -77,6 +77,9 @@ public class AccountService {
     @Resource
     ManagedExecutorService executor;
 
+    @Inject
+    CompanySignInSettings companySignIn;
+
     /** A link just made; the token exists nowhere else. */
     public record IssuedLink(String token, Instant expiresAt, String personName) {
     }
@@ -92,6 +95,12 @@ public class AccountService {
      * @param channel {@code web} or {@code api}, for the log
      */
     public SignInResult signIn(String email, String password, String clientAddress, String channel) {
+        if (!companySignIn.passwordAllowed(email)) {
+            // local passwords are off for everyone but the break-glass admins: refused like a wrong password
+            hasher.verifyNothing(password);
+            securityLog.signInFailed(null, email, clientAddress, channel);
+            return SignInResult.invalid();
+        }
         Optional<PersonSummary> person = people.findActiveByEmail(email);
         Long personId = person.map(PersonSummary::id).orElse(null);
         Optional<Instant> wait = throttle.waitUntil(email, clientAddress);

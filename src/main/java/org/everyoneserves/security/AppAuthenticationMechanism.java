@@ -46,6 +46,9 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Inject
     SessionGuard guard;
 
+    @Inject
+    OidcSignIn oidc;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -69,6 +72,13 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
         if (usesBearer(request)) {
             return bearer(request, context);
         }
+        // company sign-in (OpenID Connect): the provider's answer at /oidc/callback; see OidcSignIn
+        if (oidc.isCallback(request)) {
+            CredentialValidationResult company = oidc.signIn(request);
+            return company.getStatus() == VALID
+                    ? signedIn(request, context, company, guard.accessVersion(Long.parseLong(company.getCallerPrincipal().getName())))
+                    : context.doNothing();
+        }
         Credential credential = context.getAuthParameters().getCredential();
         if (credential == null) {
             return context.doNothing();
@@ -77,12 +87,22 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
         attempt.channel("web");
         CredentialValidationResult result = identityStores.validate(credential);
         if (result.getStatus() == VALID) {
-            HttpSession session = request.getSession(false);
-            if (session != null) {
-                request.changeSessionId();
-            }
-            guard.signedIn(request.getSession(true), Long.parseLong(result.getCallerPrincipal().getName()), attempt.accessVersion());
+            return signedIn(request, context, result, attempt.accessVersion());
         }
+        return context.notifyContainerAboutLogin(result);
+    }
+
+    /**
+     * A new page session for the person, under a new session id (against fixation), remembering what
+     * {@link SessionGuard} checks on every later request.
+     */
+    private AuthenticationStatus signedIn(HttpServletRequest request, HttpMessageContext context, CredentialValidationResult result,
+                                          int accessVersion) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            request.changeSessionId();
+        }
+        guard.signedIn(request.getSession(true), Long.parseLong(result.getCallerPrincipal().getName()), accessVersion);
         return context.notifyContainerAboutLogin(result);
     }
 

@@ -12,7 +12,7 @@ import org.everyoneserves.platform.PersonalData;
 
 /**
  * Sign-in data: the password (only when it changed is exported, never the hash), password links, the app's signed-in
- * devices and their tokens, and the sign-in throttle kept under the e-mail. All of it is deleted on erasure; ended
+ * devices and their tokens, the link to the person's account at the company's identity provider, and the sign-in throttle kept under the e-mail. All of it is deleted on erasure; ended
  * sign-ins of the app and spent password links go after the {@link #SIGN_INS} period. (Sign-in events of the pages are
  * not stored on this branch; the security log adds them.)
  */
@@ -36,7 +36,8 @@ public class SecurityPersonalData implements PersonalData {
                 new Holding("password_link", "links to set a password: when made, until when, when used"),
                 new Holding("api_session", "devices signed in to the app: name, times, last address"),
                 new Holding("api_token", "the app's access and refresh tokens (hashes) of those devices"),
-                new Holding("sign_in_throttle", "failed sign-ins counted under the e-mail"));
+                new Holding("sign_in_throttle", "failed sign-ins counted under the e-mail"),
+                new Holding("oidc_link", "the person's account at the company's identity provider: issuer, subject, when and how linked"));
     }
 
     @Override
@@ -53,6 +54,8 @@ public class SecurityPersonalData implements PersonalData {
         sections.put("devices", PersonalData.rows(em, "select device, created_at as signedInAt, last_used_at as lastUsedAt, last_address as lastAddress,"
                 + " expires_at as expiresAt, revoked_at as signedOutAt, revoked_reason as signedOutBecause from api_session where person_id = ?1"
                 + " order by created_at", personId));
+        sections.put("companyAccounts", PersonalData.rows(em, "select issuer, subject, linked_at as linkedAt, linked_by as linkedBy"
+                + " from oidc_link where person_id = ?1 order by linked_at", personId));
         return sections;
     }
 
@@ -64,6 +67,7 @@ public class SecurityPersonalData implements PersonalData {
         removed += em.createNativeQuery("delete from api_session where person_id = ?1").setParameter(1, id).executeUpdate();
         removed += em.createNativeQuery("delete from password_link where person_id = ?1").setParameter(1, id).executeUpdate();
         removed += em.createNativeQuery("delete from credential where person_id = ?1").setParameter(1, id).executeUpdate();
+        removed += em.createNativeQuery("delete from oidc_link where person_id = ?1").setParameter(1, id).executeUpdate();
         for (String identifier : erasure.identifiers()) {
             removed += em.createNativeQuery("delete from sign_in_throttle where throttle_key = ?1")
                     .setParameter(1, SignInThrottle.accountKey(identifier)).executeUpdate();

@@ -40,6 +40,11 @@ public class SessionGuard {
         session.setAttribute(SIGNED_IN_AT, clock.instant().toEpochMilli());
     }
 
+    /** The person's access version now, for a sign-in that did not go through the identity store (company sign-in). */
+    int accessVersion(long personId) {
+        return people.accessVersion(personId).orElse(0);
+    }
+
     /**
      * Why this session must end, or empty while it may go on.
      *

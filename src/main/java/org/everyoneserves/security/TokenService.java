@@ -108,18 +108,30 @@ public class TokenService {
             case INVALID -> throw new BusinessException(BusinessException.Kind.UNAUTHORIZED, "auth.error.invalidCredentials");
             default -> { }
         }
+        return openSession(result.personId(), device, address, writeId, "api.signedIn");
+    }
+
+    /**
+     * Signs in a person whom the company's provider has vouched for (the app's own code flow, exchanged by
+     * {@link OidcSignIn#signInApp}); otherwise exactly like a sign-in with a password.
+     */
+    Issued signInVouched(long personId, @NotNull String device, String address, String writeId) {
+        return openSession(personId, device, address, writeId, "api.signedInWithProvider");
+    }
+
+    private Issued openSession(long personId, String device, String address, String writeId, String auditAction) {
         Instant now = clock.instant();
         if (writeId != null) {
             em.createQuery("update ApiSession s set s.revokedAt = :now, s.revokedReason = :reason where s.personId = :person"
                             + " and s.clientKey = :key and s.revokedAt is null and s.createdAt > :since")
-                    .setParameter("now", now).setParameter("reason", ApiSession.Revoked.REPLACED.name()).setParameter("person", result.personId())
+                    .setParameter("now", now).setParameter("reason", ApiSession.Revoked.REPLACED.name()).setParameter("person", personId)
                     .setParameter("key", writeId).setParameter("since", now.minus(ROTATION_GRACE)).executeUpdate();
         }
-        ApiSession session = new ApiSession(result.personId(), device.strip(), now, now.plus(SESSION_LIFETIME), address,
+        ApiSession session = new ApiSession(personId, device.strip(), now, now.plus(SESSION_LIFETIME), address,
                 writeId == null || writeId.length() > 100 ? null : writeId);
         em.persist(session);
         em.flush();
-        audit.record(result.personId(), "api.signedIn", "person", result.personId(), session.getDevice());
+        audit.record(personId, auditAction, "person", personId, session.getDevice());
         return issue(session, now, null);
     }
 

@@ -40,7 +40,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class OpenApiIT {
 
     static final Set<String> METHODS = Set.of("get", "post", "put", "delete");
-    static final Set<String> PUBLIC = Set.of("/api/v1/auth/token", "/api/v1/auth/refresh", "/api/v1/auth/password-resets");
+    static final Set<String> PUBLIC = Set.of("/api/v1/auth/token", "/api/v1/auth/refresh", "/api/v1/auth/password-resets",
+            "/api/v1/auth/company");
 
     @Deployment(testable = false)
     static WebArchive deployment() {

@@ -58,7 +58,8 @@ public final class Problems {
         return known != null ? known.getReasonPhrase() : "Error " + status;
     }
 
-    static String text(String key, Object... arguments) {
+    /** The English text of a message key with its arguments; the key itself when the bundle has none. */
+    public static String text(String key, Object... arguments) {
         try {
             String pattern = ResourceBundle.getBundle("org.everyoneserves.messages", Locale.ENGLISH).getString(key);
             return arguments.length == 0 ? pattern : new MessageFormat(pattern, Locale.ENGLISH).format(arguments);

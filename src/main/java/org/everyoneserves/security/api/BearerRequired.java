@@ -15,7 +15,7 @@ import org.everyoneserves.security.ApiCaller;
 @Provider
 public class BearerRequired implements ContainerRequestFilter {
 
-    static final List<String> PUBLIC = List.of("auth/token", "auth/refresh", "auth/password-resets");
+    static final List<String> PUBLIC = List.of("auth/token", "auth/refresh", "auth/password-resets", "auth/company");
 
     @Inject
     ApiCaller api;

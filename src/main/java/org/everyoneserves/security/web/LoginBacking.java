@@ -22,6 +22,7 @@ import java.time.Instant;
 import org.everyoneserves.people.Person;
 import org.everyoneserves.platform.web.Messages;
 import org.everyoneserves.security.CurrentUser;
+import org.everyoneserves.security.OidcSignIn;
 import org.everyoneserves.security.PasswordHasher;
 import org.everyoneserves.security.SecurityLog;
 import org.everyoneserves.security.SignInAttempt;
@@ -48,6 +49,9 @@ public class LoginBacking {
 
     @Inject
     SecurityLog securityLog;
+
+    @Inject
+    OidcSignIn oidc;
 
     @NotBlank
     @Size(max = Person.EMAIL_MAXLENGTH)
@@ -89,9 +93,11 @@ public class LoginBacking {
         if (currentUser.isSignedIn()) {
             securityLog.signedOut(currentUser.caller().personId(), "web");
         }
-        ((HttpServletRequest) external.getRequest()).logout();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        java.util.Optional<java.net.URI> atProvider = oidc.endSessionUri(request, "/login.xhtml?signedOut=true");
+        request.logout();
         external.invalidateSession();
-        external.redirect(external.getRequestContextPath() + "/login.xhtml?signedOut=true");
+        external.redirect(atProvider.map(java.net.URI::toString).orElse(external.getRequestContextPath() + "/login.xhtml?signedOut=true"));
     }
 
     public String getEmail() { return email; }
