@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -56,10 +57,10 @@ public class CompanySignInResource {
     @APIResponse(responseCode = "401", description = "The provider refused the code, the ID token failed validation, or the person is unknown or deactivated here")
     @APIResponse(responseCode = "404", description = "Company sign-in is not set up for the app")
     @APIResponse(responseCode = "503", description = "The identity provider cannot be reached; see Retry-After")
-    public TokenResponse exchange(@NotNull @Valid CompanySignInRequest body,
+    public Response exchange(@NotNull @Valid CompanySignInRequest body,
                                   @Parameter(description = "The client's id of this request: the same sign-in retried after a lost answer replaces the first")
                                   @HeaderParam(Idempotency.HEADER) String writeId) {
-        return TokenResponse.of(oidc.signInApp(body.code(), body.codeVerifier(), body.redirectUri(), body.nonce(), body.device(),
-                request.getRemoteAddr(), writeId));
+        return TokensResource.noStore(TokenResponse.of(oidc.signInApp(body.code(), body.codeVerifier(), body.redirectUri(), body.nonce(),
+                body.device(), request.getRemoteAddr(), writeId)));
     }
 }

@@ -77,7 +77,7 @@ public class TokensResource {
     }
 
     /** Tokens are secrets: no cache, shared or private, may keep the answer (RFC 6749 5.1). */
-    private static Response noStore(TokenResponse tokens) {
+    static Response noStore(TokenResponse tokens) {
         return Response.ok(tokens).header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
     }
 

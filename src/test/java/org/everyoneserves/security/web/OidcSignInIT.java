@@ -160,6 +160,7 @@ class OidcSignInIT {
         String fresh = keycloakCode(authorize, "noah.fischer@brightwater.example");
         HttpResponse<String> signedIn = new Web().postJson("/api/v1/auth/company", body(fresh, verifier, redirect, "app-nonce"));
         assertEquals(200, signedIn.statusCode(), signedIn.body());
+        assertEquals("no-store", signedIn.headers().firstValue("Cache-Control").orElse(""), "no cache keeps the app's tokens");
         String access = Api.json(signedIn).getString("accessToken");
         HttpResponse<String> me = new Web().send(HttpRequest.newBuilder(URI.create(Web.BASE + "/api/v1/me"))
                 .header("Authorization", "Bearer " + access).GET().build());
