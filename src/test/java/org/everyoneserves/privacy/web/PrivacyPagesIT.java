@@ -57,6 +57,7 @@ class PrivacyPagesIT {
         assertTrue(signIns.get(0).contains("Signed in") && signIns.get(0).contains("Pages, password") && signIns.get(0).contains("127.0.0.1")
                 && signIns.get(0).contains("Chrome · Linux"), signIns.get(0));
         assertTrue(signIns.get(1).contains("Wrong password"), signIns.get(1));
+        ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('signInList').scrollIntoView()");
         browser.screenshot("account-sign-ins");
         browser.assertAccessible("account");
         browser.driver().findElement(By.id("dataLink")).click();
