@@ -105,7 +105,7 @@ public class AccountService {
         Long personId = person.map(PersonSummary::id).orElse(null);
         Optional<Instant> wait = throttle.waitUntil(email, clientAddress);
         if (wait.isPresent()) {
-            securityLog.throttled(personId, email, clientAddress, Duration.between(clock.instant(), wait.get()).toSeconds());
+            securityLog.throttled(personId, email, clientAddress, Duration.between(clock.instant(), wait.get()).toSeconds(), channel);
             return SignInResult.throttled(wait.get());
         }
         Credential credential = person.map(p -> em.find(Credential.class, p.id())).orElse(null);

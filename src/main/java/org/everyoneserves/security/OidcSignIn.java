@@ -53,6 +53,9 @@ public class OidcSignIn {
     @Inject
     Clock clock;
 
+    @Inject
+    SecurityLog securityLog;
+
     /** Starts a sign-in: remembers its state, nonce and PKCE verifier in the session; returns the provider's address. */
     public URI start(HttpServletRequest request) {
         String state = Hashes.newSecret(24);
@@ -96,6 +99,7 @@ public class OidcSignIn {
                     provider.webClient(), settings.clientId());
             OidcAccounts.SignedIn signedIn = resolve(identity(validated.claims()));
             session.setAttribute(SESSION_ID_TOKEN, validated.idToken());
+            securityLog.signedIn(signedIn.personId(), request.getRemoteAddr(), "oidc");
             return new CredentialValidationResult(String.valueOf(signedIn.personId()), signedIn.groups());
         } catch (OidcRefusal refusal) {
             LOG.log(refusal.reason() == OidcRefusal.Reason.UNAVAILABLE ? Level.WARNING : Level.INFO, "Company sign-in refused: " + refusal.getMessage());
@@ -147,7 +151,9 @@ public class OidcSignIn {
         try {
             OidcProvider.Validated validated = provider.exchange(code, redirectUri, codeVerifier, nonce, null, settings.appClientId());
             OidcAccounts.SignedIn signedIn = resolve(identity(validated.claims()));
-            return tokens.signInVouched(signedIn.personId(), device, address, writeId);
+            TokenService.Issued issued = tokens.signInVouched(signedIn.personId(), device, address, writeId);
+            securityLog.signedIn(signedIn.personId(), address, "oidc_app");
+            return issued;
         } catch (OidcRefusal refusal) {
             throw refused(refusal);
         }

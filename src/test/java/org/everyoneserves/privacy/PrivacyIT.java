@@ -44,6 +44,8 @@ import org.everyoneserves.progress.ShadowingReport;
 import org.everyoneserves.quizzes.AnswerSheets;
 import org.everyoneserves.quizzes.QuizService;
 import org.everyoneserves.refreshers.RefresherService;
+import org.everyoneserves.security.SecurityPersonalData;
+import org.everyoneserves.security.SignInEvents;
 import org.everyoneserves.shadowing.Friction;
 import org.everyoneserves.shadowing.ShadowingPersonalData;
 import org.everyoneserves.shadowing.ShadowingService;
@@ -62,7 +64,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * shadowing session with the host's note, reflection and idea, a nudge) exports it all and nothing of a colleague who
  * shadowed in the same session; erasure leaves no trace of their name, e-mail or text in any table while reports,
  * quiz and item statistics and other people's views stay as they were; retention removes exactly what is past its
- * period, once per day.
+ * period, once per day. Sign-in events (written by the security log) are in the export, erased, kept for their period
+ * and bounded per person.
  */
 @ExtendWith(ArquillianExtension.class)
 class PrivacyIT {
@@ -122,6 +125,9 @@ class PrivacyIT {
 
     @Inject
     org.everyoneserves.security.TokenService tokens;
+
+    @Inject
+    SignInEvents signInEvents;
 
     @Inject
     Clocks clocks;
@@ -228,6 +234,8 @@ class PrivacyIT {
         progress.nudge(People.manager(boss), ada, "Please finish the foundation quiz before Friday.");
         aPhone(ada, "ada");
         aPhone(ben, "ben");
+        accounts.signIn(people.email("ada"), "not-her-password", "198.51.100.7", "web");
+        accounts.signIn(people.email("ben"), "not-his-password", "198.51.100.99", "web");
 
         assertEquals("error.forbidden", code(() -> privacy.requestExport(People.learner(ben), ada)), "not someone else's");
         long id = privacy.requestExport(People.learner(ada), ada);
@@ -257,9 +265,15 @@ class PrivacyIT {
         assertTrue(files.get("audit.json").contains("person.created"), "the changes made to their data");
         assertTrue(files.get("security.json").contains("Phone of ada") && files.get("security.json").contains("changedAt"), "devices, password");
         assertFalse(files.get("security.json").contains(hasher.hash("x").substring(0, 10)), "never a password hash");
+        String security = files.get("security.json");
+        String events = security.substring(security.indexOf("\"signInEvents\""));
+        assertTrue(events.contains("\"kind\": \"SIGNED_IN\"") && events.contains("\"channel\": \"api\""), "her sign-in in the app: " + events);
+        assertTrue(events.contains("\"kind\": \"FAILED\"") && events.contains("198.51.100.7"), "the wrong password typed for her account: " + events);
+        assertFalse(security.contains("not-her-password"), "never a password typed");
         assertTrue(files.get("summary.txt").contains(words), "the summary is readable and complete");
 
-        for (String other : List.of(people.email("ben"), people.displayName("ben"), "Ben keeps a glossary", "Phone of ben", people.email("host"),
+        for (String other : List.of(people.email("ben"), people.displayName("ben"), "Ben keeps a glossary", "Phone of ben", "198.51.100.99",
+                people.email("host"),
                 people.email("boss"), people.email("admin"))) {
             assertFalse(all.contains(other), "nothing about anyone else: " + other);
         }
@@ -281,6 +295,7 @@ class PrivacyIT {
                 ben, "Ben learnt from " + people.displayName("ada") + " that agents read the history."));
         progress.nudge(People.manager(boss), ada, "Please finish the foundation quiz before Friday.");
         aPhone(ada, "ada");
+        assertTrue(count("select count(*) from sign_in_event where person_id = ?1", ada) > 0, "her sign-in in the app is stored");
         service.deactivate(People.admin(admin), ada);
 
         ReportService.OrganisationReport report = reports.organisation(People.admin(admin));
@@ -306,6 +321,7 @@ class PrivacyIT {
         assertEquals(0, count("select count(*) from credential where person_id = ?1", ada), "no password");
         assertEquals(0, count("select count(*) from api_session where person_id = ?1", ada), "no device");
         assertEquals(0, count("select count(*) from notification where person_id = ?1", ada), "no notification");
+        assertEquals(0, count("select count(*) from sign_in_event where person_id = ?1", ada), "no sign-in event");
 
         assertEquals(report, reports.organisation(People.admin(admin)), "the organisation report counts as before");
         assertEquals(List.of((Object[]) quizStats).toString(), List.of((Object[]) em.createNativeQuery("select submitted, passed, first_submitted,"
@@ -367,12 +383,17 @@ class PrivacyIT {
         long leftLately = create("recent", "boss", engineering, "software-engineer");
         service.deactivate(People.admin(admin), leftLongAgo);
         progress.nudge(People.manager(boss), ada, "An old nudge.");
+        accounts.storePasswordHash(ada, hasher.hash("a-long-test-password"));
+        accounts.signIn(people.email("ada"), "a-long-test-password", "198.51.100.1", "web");
         Map<Long, Long> old = aSessionWithReflections(Map.of(ada, "An old reflection."));
 
         clocks.shift(clocks.offset().plus(Duration.ofDays(500)));
         service.deactivate(People.admin(admin), leftLately);
         progress.nudge(People.manager(boss), ada, "A recent nudge.");
         Map<Long, Long> recent = aSessionWithReflections(Map.of(ben, "A recent reflection."));
+        accounts.signIn(people.email("ada"), "a-long-test-password", "198.51.100.2", "web");
+        clocks.shift(clocks.offset().plus(Duration.ofDays(250)));
+        accounts.signIn(people.email("ada"), "a-long-test-password", "198.51.100.3", "web");
 
         Instant now = start.plus(Duration.ofDays(800));
         LocalDate day = LocalDate.ofInstant(now, clock.getZone());
@@ -380,6 +401,9 @@ class PrivacyIT {
         assertEquals(1, removed.get(PersonalData.LEAVERS), "one person left more than a year before: " + removed);
         assertEquals(1, removed.get(ShadowingPersonalData.REFLECTIONS), "one reflection is older than two years: " + removed);
         assertTrue(removed.get(NotificationsPersonalData.NOTIFICATIONS) >= 1, removed.toString());
+        assertTrue(removed.get(SecurityPersonalData.EVENTS) >= 2, removed.toString());
+        assertEquals(List.of("198.51.100.3"), em.createNativeQuery("select address from sign_in_event where person_id = ?1 order by occurred_at")
+                .setParameter(1, ada).getResultList(), "sign-ins 800 and 300 days old are gone, the one 50 days old stays");
 
         assertTrue(service.isErased(leftLongAgo), "deactivated 800 days before: erased");
         assertFalse(service.isErased(leftLately), "deactivated 300 days before: kept");
@@ -441,7 +465,7 @@ class PrivacyIT {
     void periodsAreSetByAdminsWithinBounds() {
         List<Policies.Policy> policies = privacy.policies(People.admin(admin));
         assertEquals(Set.of(PersonalData.LEAVERS, ShadowingPersonalData.REFLECTIONS, NotificationsPersonalData.NOTIFICATIONS,
-                "security.sign-ins", "audit.entries"), policies.stream().map(Policies.Policy::kind).collect(java.util.stream.Collectors.toSet()));
+                SecurityPersonalData.SIGN_INS, SecurityPersonalData.EVENTS, "audit.entries"), policies.stream().map(Policies.Policy::kind).collect(java.util.stream.Collectors.toSet()));
         assertEquals("error.forbidden", code(() -> privacy.policies(People.learner(ada))));
         assertEquals("error.forbidden", code(() -> privacy.changePolicies(People.learner(ada), Map.of("audit.entries", 10))));
         assertEquals("privacy.error.days", code(() -> privacy.changePolicies(People.admin(admin), Map.of("audit.entries", 0))));
@@ -454,5 +478,26 @@ class PrivacyIT {
         } finally {
             privacy.changePolicies(People.admin(admin), Map.of("audit.entries", before));
         }
+    }
+
+    @Test
+    void refusedAttemptsAreStoredAtMostThirtyAnHourPerPersonAndSignInsAlways() {
+        Instant at = clock.instant().minus(Duration.ofDays(3));
+        for (int i = 0; i < 35; i++) {
+            signInEvents.record(ben, SignInEvents.Kind.FAILED, "api", "203.0.113." + i, "curl/8.5.0", at.plusSeconds(i));
+        }
+        assertEquals(30, count("select count(*) from sign_in_event where person_id = ?1 and kind = 'FAILED'", ben), "the rest only in the log");
+        assertTrue(signInEvents.record(ben, SignInEvents.Kind.SIGNED_IN, "web", "203.0.113.200", null, at.plusSeconds(40)), "a sign-in is always kept");
+        assertTrue(signInEvents.record(ben, SignInEvents.Kind.THROTTLED, "web", "203.0.113.201", null, at.plus(Duration.ofMinutes(61))),
+                "an hour later refused attempts are kept again");
+
+        List<SignInEvents.Event> recent = signInEvents.recent(People.learner(ben));
+        assertEquals(10, recent.size(), "the account page shows the latest ten");
+        assertEquals(SignInEvents.Kind.THROTTLED, recent.get(0).kind());
+        assertEquals(new SignInEvents.Event(at.plusSeconds(40).truncatedTo(java.time.temporal.ChronoUnit.MILLIS), SignInEvents.Kind.SIGNED_IN, "web",
+                "203.0.113.200", null), recent.get(1));
+        assertEquals("curl/8.5.0", recent.get(2).browser());
+        assertTrue(signInEvents.recent(People.learner(ada)).stream().noneMatch(e -> e.address() != null && e.address().startsWith("203.0.113.")),
+                "only one's own");
     }
 }

@@ -21,4 +21,26 @@ class SecurityLogTest {
         assertEquals("sha256:".length() + 12, hash.length());
         assertFalse(hash.contains("someone"));
     }
+
+    @Test
+    void aSignInGoesOnWhenItsEventCannotBeStored() {
+        SecurityLog log = new SecurityLog();
+        log.clock = java.time.Clock.systemUTC();
+        log.events = new SignInEvents() {
+            @Override
+            public boolean record(long personId, Kind kind, String channel, String address, String userAgent, java.time.Instant at) {
+                throw new jakarta.persistence.PersistenceException("the database is away");
+            }
+
+            @Override
+            public boolean recordForEmail(String email, Kind kind, String channel, String address, String userAgent, java.time.Instant at) {
+                throw new jakarta.persistence.PersistenceException("the database is away");
+            }
+        };
+        log.signedIn(7, "10.0.0.1", "web");
+        log.signInFailed(7L, "someone@example.org", "10.0.0.1", "api");
+        log.throttled(7L, "someone@example.org", "10.0.0.1", 10, "web");
+        log.accountLocked("someone@example.org", "10.0.0.1", 10, 900);
+        log.signedOut(7, "api_everywhere");
+    }
 }

@@ -12,9 +12,13 @@ import org.everyoneserves.platform.web.Messages;
 import org.everyoneserves.security.AccountService;
 import org.everyoneserves.security.CurrentUser;
 import org.everyoneserves.security.SessionGuard;
+import org.everyoneserves.security.SignInEvents;
 import org.everyoneserves.security.TokenService;
 
-/** /account/index.xhtml: change one's own password and language; see and sign out the app's devices. */
+/**
+ * /account/index.xhtml: change one's own password and language; see and sign out the app's devices; see one's recent
+ * sign-ins.
+ */
 @Named
 @RequestScoped
 public class AccountBacking {
@@ -40,7 +44,12 @@ public class AccountBacking {
     @Inject
     HttpServletRequest request;
 
+    @Inject
+    SignInEvents signInEvents;
+
     private java.util.List<TokenService.Device> devices;
+
+    private java.util.List<SignInEvents.Event> signIns;
 
     private String language;
 
@@ -78,6 +87,13 @@ public class AccountBacking {
             devices = tokens.devices(caller);
         }
         return devices;
+    }
+
+    public java.util.List<SignInEvents.Event> getSignIns() {
+        if (signIns == null) {
+            signIns = signInEvents.recent(caller);
+        }
+        return signIns;
     }
 
     public String revoke(long deviceId) {

@@ -24,8 +24,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The personal-data pages in headless Chromium: a learner asks for their data on the account page and downloads the
- * ZIP once it is made in the background; an admin erases a person only with a reason and their e-mail typed again,
+ * The personal-data pages in headless Chromium: a learner sees their sign-ins (and a wrong password typed for their
+ * account) on the account page, asks for their data there and downloads the ZIP once it is made in the background; an admin erases a person only with a reason and their e-mail typed again,
  * and the retention form refuses a period out of range next to its field. Both pages pass axe.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -48,8 +48,18 @@ class PrivacyPagesIT {
     @Test
     void aLearnerDownloadsEverythingHeldAboutThem() {
         RemotePeople.Made learner = new RemotePeople(PrivacyPagesIT.class).create(NewPerson.named("dana").department("finance").role("accountant"));
+        browser.signIn(learner.email(), "not-the-password-at-all");
         browser.signIn(learner.email(), Web.DEMO_PASSWORD);
         browser.open("/account/index.xhtml");
+        List<String> signIns = browser.driver().findElements(By.cssSelector("#signInList tbody tr")).stream()
+                .map(org.openqa.selenium.WebElement::getText).toList();
+        assertEquals(2, signIns.size(), "their sign-in and the wrong password before it: " + signIns);
+        assertTrue(signIns.get(0).contains("Signed in") && signIns.get(0).contains("Pages, password") && signIns.get(0).contains("127.0.0.1")
+                && signIns.get(0).contains("Chrome · Linux"), signIns.get(0));
+        assertTrue(signIns.get(1).contains("Wrong password"), signIns.get(1));
+        ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('signInList').scrollIntoView()");
+        browser.screenshot("account-sign-ins");
+        browser.assertAccessible("account");
         browser.driver().findElement(By.id("dataLink")).click();
         assertTrue(browser.text("noExports").contains("not asked"), browser.text("noExports"));
         browser.assertAccessible("account-data");
@@ -103,7 +113,8 @@ class PrivacyPagesIT {
 
         browser.open("/admin/privacy.xhtml");
         List<org.openqa.selenium.WebElement> days = browser.driver().findElements(By.cssSelector("#retention input[type=number]"));
-        assertEquals(5, days.size(), "one period per kind of data");
+        assertEquals(6, days.size(), "one period per kind of data");
+        assertTrue(browser.driver().findElement(By.id("retention")).getText().contains("Sign-in events"), "sign-in events have their period");
         String id = days.get(0).getAttribute("id");
         browser.type(id, "0");
         browser.clickAndWait("retention:save");
