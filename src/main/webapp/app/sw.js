@@ -4,12 +4,12 @@
 // The API itself is never cached here: the app keeps its data in IndexedDB.
 import { client, refresh, listen, SignedOut, Offline } from './js/sync.js';
 
-const SHELL = 'es-app-shell-v2';
+const SHELL = 'es-app-shell-v3';
 const PICTURES = 'es-app-pictures';
 const FILES = [
     './', 'index.html', '../resources/css/tokens.css', 'app.css', 'manifest.webmanifest', 'icons/icon-192.png', 'icons/icon-512.png',
     'js/main.js', 'js/views.js', 'js/quiz.js', 'js/shadowing.js', 'js/answers.js', 'js/ui.js', 'js/i18n.js', 'js/sync.js', 'js/api.js',
-    'js/outbox.js', 'js/db.js',
+    'js/outbox.js', 'js/db.js', 'js/company.js',
 ];
 const scope = new URL(self.registration.scope);
 const shellPaths = new Set(FILES.map(file => new URL(file, scope).pathname));

@@ -58,6 +58,21 @@ export class Client {
         return response;
     }
 
+    /** How to sign in with the company's identity provider (GET auth/company), or null when it is not set up for the app. */
+    async companySignIn() {
+        const response = await this.raw('GET', 'auth/company');
+        return response.ok ? response.body : null;
+    }
+
+    /** Has the server spend the provider's code for this device's tokens (the app's code flow, see company.js). */
+    async exchangeCompanyCode(answer, key) {
+        const response = await this.raw('POST', 'auth/company', { body: answer, headers: { 'Idempotency-Key': key } });
+        if (response.ok) {
+            await this.kv.set('auth', tokens(response.body));
+        }
+        return response;
+    }
+
     async signedIn() {
         return Boolean(await this.kv.get('auth'));
     }

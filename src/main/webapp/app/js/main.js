@@ -8,6 +8,7 @@ import { client, outbox, refresh, listen, useLanguage, SignedOut } from './sync.
 import * as views from './views.js';
 import * as quiz from './quiz.js';
 import * as shadowing from './shadowing.js';
+import { isAnswer } from './company.js';
 
 const ROUTES = [
     [/^#\/today$/, views.today, 'today'],
@@ -110,14 +111,16 @@ function signIn(message) {
     current = null;
     document.getElementById('nav').hidden = true;
     document.getElementById('nav').replaceChildren();
-    document.getElementById('main').replaceChildren(views.signIn(app, message, async () => {
-        await inStep();
-        location.hash = '#/today';
-        current = null;
-        render();
-    }));
+    document.getElementById('main').replaceChildren(views.signIn(app, message, signedIn));
     document.title = t('signIn.title') + ' – ' + t('app.name');
     document.getElementById('page-title').focus();
+}
+
+async function signedIn() {
+    await inStep();
+    location.hash = '#/today';
+    current = null;
+    render();
 }
 
 /** The header's count of writes waiting and whether the server can be reached. */
@@ -204,6 +207,10 @@ async function start() {
             inStep();
         }
     }, 60_000);
+    if (isAnswer(location.search)) {
+        await views.companyAnswer(app, signedIn, signIn);
+        return;
+    }
     await render();
     if (await client.signedIn()) {
         await inStep();

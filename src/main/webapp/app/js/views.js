@@ -5,6 +5,7 @@ import { t } from './i18n.js';
 import { kv, outboxStore } from './db.js';
 import { client, outbox, fresh, whenOnline } from './sync.js';
 import { answerFields, readAnswer } from './answers.js';
+import * as company from './company.js';
 
 export function signIn(app, message, signedIn) {
     const error = h('p', { id: 'signin-error', class: 'field-error', role: 'alert' });
@@ -20,15 +21,10 @@ export function signIn(app, message, signedIn) {
             return;
         }
         button.disabled = true;
-        const owner = await kv.get('owner');
         const response = await whenOnline(() => client.signIn(email.value.trim(), password.value, t('signIn.device', deviceName())))
             .finally(() => { button.disabled = false; });
         if (response && response.ok) {
-            if (owner && owner !== email.value.trim().toLowerCase()) {
-                await outboxStore.clear();
-                await kv.delete('notices');
-            }
-            await kv.set('owner', email.value.trim().toLowerCase());
+            await ownedBy(email.value.trim());
             await signedIn();
             return;
         }
@@ -38,11 +34,79 @@ export function signIn(app, message, signedIn) {
     h('div', { class: 'field' }, h('label', { for: 'email' }, t('signIn.email')), email),
     h('div', { class: 'field' }, h('label', { for: 'password' }, t('signIn.password')), password),
     error, button);
+    const company = h('div', { id: 'company' });
+    companyButton(company);
     return h('section', { class: 'signin' },
         heading(t('signIn.title')),
         message ? notice(message, 'warn') : null,
         h('p', {}, t('signIn.intro')),
+        company,
         form);
+}
+
+/** "Sign in with <company>" above the form, when the server says the company's sign-in is set up for the app. */
+async function companyButton(place) {
+    const config = await whenOnline(() => client.companySignIn());
+    if (!config) {
+        return;
+    }
+    const error = h('p', { id: 'company-error', class: 'field-error', role: 'alert' });
+    const button = h('button', { id: 'company-signin', type: 'button', class: 'button', 'aria-describedby': 'company-error', onclick: async () => {
+        button.disabled = true;
+        error.textContent = '';
+        try {
+            location.assign(await company.start({ kv, config, location, device: t('signIn.device', deviceName()) }));
+        } catch (e) {
+            button.disabled = false;
+            error.textContent = t('signIn.company.failed');
+        }
+    } }, t('signIn.company', config.name));
+    place.replaceChildren(h('p', { class: 'company-sign-in' }, button), error,
+        h('p', { class: 'hint', id: 'password-hint' }, config.localPasswords ? t('signIn.orPassword') : t('signIn.passwordBreakGlass')));
+}
+
+/**
+ * Back from the provider with its answer in the query: the code is taken out of the address (and its history entry)
+ * first, then spent. Signed in: as after a password sign-in. Refused: the sign-in screen says why.
+ */
+export async function companyAnswer(app, signedIn, showSignIn) {
+    const search = location.search;
+    history.replaceState(null, '', location.pathname + '#/today');
+    let outcome;
+    try {
+        outcome = await company.finish({ kv, client, search });
+    } catch (e) {
+        showSignIn(t('signIn.offline'));
+        return;
+    }
+    if (outcome.refused) {
+        showSignIn(t(outcome.refused === 'state' ? 'signIn.company.expired' : 'signIn.company.cancelled'));
+        return;
+    }
+    if (!outcome.response.ok) {
+        showSignIn(refusal(outcome.response.problem));
+        return;
+    }
+    const me = await client.get('me').catch(() => null);
+    if (me && me.ok) {
+        await ownedBy(me.body.email);
+    } else if (await kv.get('owner')) {
+        // whose writes wait here cannot be told: none is sent in this person's name
+        await outboxStore.clear();
+        await kv.delete('notices');
+        await kv.delete('owner');
+    }
+    await signedIn();
+}
+
+/** The outbox holds writes of one person: another one signing in on this phone starts with none of them. */
+async function ownedBy(email) {
+    const owner = await kv.get('owner');
+    if (owner && owner !== email.toLowerCase()) {
+        await outboxStore.clear();
+        await kv.delete('notices');
+    }
+    await kv.set('owner', email.toLowerCase());
 }
 
 function deviceName() {

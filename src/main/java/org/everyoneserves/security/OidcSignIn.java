@@ -126,14 +126,14 @@ public class OidcSignIn {
     }
 
     /** What the app needs to start its own code flow at the provider (RFC 8252). */
-    public record AppConfiguration(String issuer, URI authorizationEndpoint, String clientId, String scope, String name) {
+    public record AppConfiguration(String issuer, URI authorizationEndpoint, String clientId, String scope, String name, boolean localPasswords) {
     }
 
     public AppConfiguration appConfiguration() {
         requireApp();
         try {
             return new AppConfiguration(settings.issuer(), provider.metadata().getAuthorizationEndpointURI(), settings.appClientId(),
-                    "openid email profile", settings.name());
+                    "openid email profile", settings.name(), settings.localPasswords());
         } catch (OidcRefusal refusal) {
             throw refused(refusal);
         }

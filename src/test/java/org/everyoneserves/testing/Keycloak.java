@@ -9,7 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -21,13 +21,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * A real Keycloak for the sign-in tests, from the distribution the build unpacks into target/ (keycloak.home). Started
  * once per test class with the realm in src/test/resources/keycloak, on a fresh database (its data/h2 is deleted: an
  * import skips a realm that exists), with the issuer pinned to http://localhost:{it.keycloak.port}, which is what the
- * test server's APP_OIDC_ISSUER names. Register it with {@code @RegisterExtension} on a static field.
+ * test server's APP_OIDC_ISSUER names, and the realm's redirect URIs for the test server moved to its port. Register it with {@code @RegisterExtension} on a static field.
  */
 public final class Keycloak implements BeforeAllCallback, AfterAllCallback {
 
     public static final int PORT = Integer.getInteger("it.keycloak.port", 18380);
     public static final String ISSUER = "http://localhost:" + PORT + "/realms/everyoneserves";
     private static final long READY_TIMEOUT_MS = 300_000;
+    /** The test server's address in the realm file's redirect URIs: replaced by this run's (-Dit.http.port). */
+    private static final String REALM_TEST_BASE = "http://localhost:8180";
     private Process process;
 
     @Override
@@ -38,7 +40,8 @@ public final class Keycloak implements BeforeAllCallback, AfterAllCallback {
         }
         Path imports = Files.createDirectories(home.resolve("data/import"));
         try (InputStream realm = Keycloak.class.getResourceAsStream("/keycloak/everyoneserves-realm.json")) {
-            Files.copy(realm, imports.resolve("everyoneserves-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            String text = new String(realm.readAllBytes(), StandardCharsets.UTF_8).replace(REALM_TEST_BASE, Web.BASE);
+            Files.writeString(imports.resolve("everyoneserves-realm.json"), text);
         }
         deleteTree(home.resolve("data/h2"));
         File log = new File("target/keycloak.log");

@@ -4,18 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.everyoneserves.testing.Browser;
 import org.everyoneserves.testing.Deployments;
+import org.everyoneserves.testing.Scim;
 import org.everyoneserves.testing.Web;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -45,7 +41,6 @@ class ScimIT {
     @RegisterExtension
     static Browser browser = new Browser();
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
     @Deployment(testable = false)
@@ -225,13 +220,7 @@ class ScimIT {
     // ---- helpers
 
     private String createProvider(String name, String target) {
-        browser.open("/admin/provisioning.xhtml");
-        browser.type("newProvider:name", name);
-        new Select(browser.find("newProvider:groupTarget")).selectByValue(target);
-        browser.clickAndWait("newProvider:create");
-        String token = browser.text("token");
-        assertTrue(token.length() >= 60, token);
-        return token;
+        return Scim.createProvider(browser, name, target);
     }
 
     private void revokeOnPage(String name) {
@@ -241,29 +230,11 @@ class ScimIT {
     }
 
     private HttpResponse<String> send(String token, String method, String path, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Web.BASE + "/scim/v2" + path))
-                .header("Accept", "application/scim+json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/scim+json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Scim.send(token, method, path, body);
     }
 
     private static JsonObject json(HttpResponse<String> response) {
-        try (var reader = Json.createReader(new StringReader(response.body()))) {
-            return reader.readObject();
-        }
+        return Scim.json(response);
     }
 
     private static void assertScimError(HttpResponse<String> response, int status, String scimType, String detailPart) {
