@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +19,7 @@ import org.everyoneserves.testing.Api;
 import org.everyoneserves.testing.Browser;
 import org.everyoneserves.testing.Deployments;
 import org.everyoneserves.testing.MailServer;
+import org.everyoneserves.testing.MailSwitch;
 import org.everyoneserves.testing.NewPerson;
 import org.everyoneserves.testing.RemotePeople;
 import org.everyoneserves.testing.ServerClock;
@@ -49,6 +51,9 @@ class AccountSecurityIT {
 
     @RegisterExtension
     ServerClock clock = new ServerClock();
+
+    @RegisterExtension
+    MailSwitch mail = new MailSwitch(AccountSecurityIT.class);
 
     private final RemotePeople people = new RemotePeople(AccountSecurityIT.class);
 
@@ -136,6 +141,29 @@ class AccountSecurityIT {
         assertEquals(302, new Web().signIn(person.email(), NEW_PASSWORD).statusCode());
     }
 
+    /** The forgot-password page of an installation without e-mail: ask an admin, and no promise of an e-mail. */
+    @Test
+    void withoutAMailServerForgotPasswordSaysToAskAnAdminAndWithOneTheLinkArrives() throws Exception {
+        RemotePeople.Made person = agent("nomail");
+        mail.off();
+        browser.open("/login.xhtml");
+        browser.clickAndWait(org.openqa.selenium.By.linkText("Forgot your password?"));
+        assertTrue(browser.text("noMail").contains("Ask your administrator"), browser.text("noMail"));
+        String page = browser.driver().getPageSource();
+        assertFalse(page.contains("forgot:email") || page.contains("forgot:send"), "no form that would ask for an e-mail address");
+        assertFalse(page.contains("on its way") || page.contains("we will send"), "nothing promises an e-mail");
+        browser.screenshot("forgot-password-no-mail");
+
+        mail.on();
+        browser.open("/forgot-password.xhtml");
+        assertFalse(browser.driver().getPageSource().contains("id=\"noMail\""), "with e-mail, the page does not send people to an admin");
+        browser.type("forgot:email", person.email());
+        browser.clickAndWait("forgot:send");
+        assertTrue(browser.text("sent").contains("a reset link is on its way"), browser.text("sent"));
+        MimeMessage sent = MailServer.await(person.email(), m -> MailServer.subject(m).startsWith("Choose a new password"), Duration.ofSeconds(30));
+        assertTrue(RESET_LINK.matcher(String.valueOf(sent.getContent())).find(), "the e-mail has the link");
+    }
+
     @Test
     void changingThePasswordEndsTheOtherSessionsAndKeepsThisOne() {
         RemotePeople.Made person = agent("changer");
@@ -189,11 +217,19 @@ class AccountSecurityIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("issue 12, not done: HSTS is sent on direct TLS only; behind the trusted proxy the server's"
-            + " HSTS filter (predicate secure) runs before the filter that takes the scheme from X-Forwarded-Proto")
     void behindTheTrustedProxyOverTlsHstsIsSent() {
-        HttpResponse<String> page = new Web().viaProxy("198.51.100.99", true).get("/learner/index.xhtml");
-        assertTrue(page.headers().firstValue("Strict-Transport-Security").orElse("").startsWith("max-age="), page.headers().toString());
+        HttpResponse<String> redirect = new Web().viaProxy("198.51.100.99", true).get("/learner/index.xhtml");
+        assertEquals(302, redirect.statusCode(), "to the sign-in page");
+        assertEquals(List.of("max-age=31536000; includeSubDomains"), redirect.headers().allValues("Strict-Transport-Security"),
+                "once, also on the sign-in redirect: " + redirect.headers());
+        HttpResponse<String> page = new Web().viaProxy("198.51.100.99", true).get("/login.xhtml");
+        assertEquals(200, page.statusCode());
+        assertEquals(List.of("max-age=31536000; includeSubDomains"), page.headers().allValues("Strict-Transport-Security"));
+        HttpResponse<String> api = new Web().viaProxy("198.51.100.99", true).get("/api/v1/me");
+        assertEquals(401, api.statusCode());
+        assertTrue(api.headers().firstValue("Strict-Transport-Security").isPresent(), "and on the API's answers");
+        HttpResponse<String> plain = new Web().viaProxy("198.51.100.99", false).get("/login.xhtml");
+        assertFalse(plain.headers().firstValue("Strict-Transport-Security").isPresent(), "never when the proxy says plain http");
     }
 
     @Test
