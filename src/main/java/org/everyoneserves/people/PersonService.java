@@ -92,6 +92,27 @@ public class PersonService implements PersonNames {
                 .setParameter("id", personId).getResultStream().mapToInt(Integer::intValue).findFirst();
     }
 
+    /** An active person's access version and roles as they are now (see {@link #access}). */
+    public record Access(int version, boolean admin, boolean manager) {
+    }
+
+    /**
+     * The access version and roles of an active person as they are now, empty when the person is inactive or unknown:
+     * one read by primary key (and the reporting line's index for "has an active report"), made for every signed-in page
+     * request, so that admin rights granted or taken and reports added, moved or deactivated count from the next request.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Access> access(long personId) {
+        List<?> rows = em.createNativeQuery("select p.access_version, p.admin, exists(select 1 from person r where r.manager_id = p.id"
+                + " and r.active = true) from person p where p.id = ?1 and p.active = true").setParameter(1, personId).getResultList();
+        return rows.stream().findFirst().map(row -> (Object[]) row)
+                .map(row -> new Access(((Number) row[0]).intValue(), flag(row[1]), flag(row[2])));
+    }
+
+    private static boolean flag(Object value) {
+        return value instanceof Boolean b ? b : ((Number) value).intValue() != 0;
+    }
+
     /** Something outside this feature (a new password) ended the person's sign-ins: raises the access version. */
     public void accessChanged(long personId) {
         em.createQuery("update Person p set p.accessVersion = p.accessVersion + 1 where p.id = :id").setParameter("id", personId)
