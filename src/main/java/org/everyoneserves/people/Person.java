@@ -82,7 +82,10 @@ public class Person {
     @Column(nullable = false)
     private boolean admin;
 
-    /** Raised by every change to who this person is allowed to be: sessions signed in before it end. */
+    /**
+     * Raised when the person's sign-ins must end (deactivated, reactivated, a new password): sessions signed in before it
+     * end. Roles need no raise: sessions read them afresh on every request.
+     */
     @Column(name = "access_version", nullable = false)
     private int accessVersion;
 
@@ -201,11 +204,8 @@ public class Person {
     public void setLocale(String locale) { this.locale = locale; }
     public boolean isActive() { return active; }
     public boolean isAdmin() { return admin; }
-    /** Granting or taking admin rights ends the person's sessions signed in with the old rights. */
+    /** Granting or taking admin rights counts from the person's next request: sessions re-read their roles on each. */
     public void setAdmin(boolean admin) {
-        if (admin != this.admin) {
-            accessVersion++;
-        }
         this.admin = admin;
     }
     public int getAccessVersion() { return accessVersion; }

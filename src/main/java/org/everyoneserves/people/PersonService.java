@@ -92,6 +92,27 @@ public class PersonService implements PersonNames {
                 .setParameter("id", personId).getResultStream().mapToInt(Integer::intValue).findFirst();
     }
 
+    /** An active person's access version and roles as they are now (see {@link #access}). */
+    public record Access(int version, boolean admin, boolean manager) {
+    }
+
+    /**
+     * The access version and roles of an active person as they are now, empty when the person is inactive or unknown:
+     * one read by primary key (and the reporting line's index for "has an active report"), made for every signed-in page
+     * request, so that admin rights granted or taken and reports added, moved or deactivated count from the next request.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Access> access(long personId) {
+        List<?> rows = em.createNativeQuery("select p.access_version, p.admin, exists(select 1 from person r where r.manager_id = p.id"
+                + " and r.active = true) from person p where p.id = ?1 and p.active = true").setParameter(1, personId).getResultList();
+        return rows.stream().findFirst().map(row -> (Object[]) row)
+                .map(row -> new Access(((Number) row[0]).intValue(), flag(row[1]), flag(row[2])));
+    }
+
+    private static boolean flag(Object value) {
+        return value instanceof Boolean b ? b : ((Number) value).intValue() != 0;
+    }
+
     /** Something outside this feature (a new password) ended the person's sign-ins: raises the access version. */
     public void accessChanged(long personId) {
         em.createQuery("update Person p set p.accessVersion = p.accessVersion + 1 where p.id = :id").setParameter("id", personId)
@@ -233,9 +254,9 @@ public class PersonService implements PersonNames {
             parameters.put("line", line);
         }
         if (query.text() != null) {
-            where.append(" and (lower(p.firstName) like :text or lower(p.lastName) like :text or p.email like :text"
-                    + " or lower(concat(p.firstName, ' ', p.lastName)) like :text)");
-            parameters.put("text", "%" + query.text().toLowerCase(java.util.Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%");
+            where.append(" and (lower(p.firstName) like :text escape '!' or lower(p.lastName) like :text escape '!'"
+                    + " or p.email like :text escape '!' or lower(concat(p.firstName, ' ', p.lastName)) like :text escape '!')");
+            parameters.put("text", "%" + likeLiteral(query.text().toLowerCase(java.util.Locale.ROOT)) + "%");
         }
         if (query.departmentId() != null) {
             where.append(" and d.id = :department");
@@ -261,6 +282,15 @@ public class PersonService implements PersonNames {
         int page = (int) Math.min(query.page(), Math.max(0, (total - 1) / query.size()));
         List<PersonSummary> people = rows.setFirstResult(page * query.size()).setMaxResults(query.size()).getResultList();
         return new PeoplePage(people, total, page, query.size());
+    }
+
+    /**
+     * The text as a literal inside a LIKE pattern with {@code escape '!'}: {@code _} and {@code %} match themselves. The
+     * escape is named in every LIKE: without one, Hibernate's MariaDB dialect doubles every backslash in the pattern, so
+     * {@code a\_b} was no escape and a search for "a_b" found nothing.
+     */
+    static String likeLiteral(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     /**

@@ -102,7 +102,8 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
         if (session != null) {
             request.changeSessionId();
         }
-        guard.signedIn(request.getSession(true), Long.parseLong(result.getCallerPrincipal().getName()), accessVersion);
+        guard.signedIn(request.getSession(true), Long.parseLong(result.getCallerPrincipal().getName()), accessVersion,
+                result.getCallerGroups());
         return context.notifyContainerAboutLogin(result);
     }
 

@@ -1,12 +1,9 @@
 package org.everyoneserves.security;
 
-import static jakarta.security.enterprise.AuthenticationStatus.SUCCESS;
-
 import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
-import jakarta.security.auth.message.callback.CallerPrincipalCallback;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.inject.Inject;
@@ -14,14 +11,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 import org.everyoneserves.platform.web.Outage;
-import java.security.Principal;
-import java.util.Optional;
-import javax.security.auth.callback.Callback;
 
 /**
- * Soteria's AutoApplySession without the API: restores the caller kept in the HTTP session before
- * LoginToContinue (priority 220) would send a signed-in person back to the sign-in page, after {@link SessionGuard}
- * agreed that the session may go on; otherwise the session ends and the request goes on as anonymous.
+ * Soteria's AutoApplySession without the API, and without the server's copy of the caller: the HTTP session holds only
+ * what {@link SessionGuard} recorded at sign-in (the person, their access version, when), and every request is signed
+ * in again from it, before LoginToContinue (priority 220) would send a signed-in person back to the sign-in page, with
+ * the roles the guard derived from the database for this request. The server's own cached identity (registerSession)
+ * is not used: it would add the roles of the sign-in to those of every later request, so rights taken would stay until
+ * the session ends. When the guard says the session must end, it ends and the request goes on as anonymous.
  */
 @Interceptor
 @PageSession
@@ -46,12 +43,12 @@ public class PageSessionInterceptor implements Serializable {
         if (AppAuthenticationMechanism.usesBearer(request)) {
             return invocation.proceed();
         }
-        Principal principal = request.getUserPrincipal();
         HttpSession session = request.getSession(false);
-        if (principal != null && session != null) {
-            Optional<String> end;
+        Long personId = session == null ? null : SessionGuard.personOf(session);
+        if (personId != null) {
+            SessionGuard.Verdict verdict;
             try {
-                end = guard.endReason(session);
+                verdict = guard.check(session);
             } catch (RuntimeException e) {
                 if (!Outage.isDatabaseDown(e)) {
                     throw e;
@@ -59,18 +56,12 @@ public class PageSessionInterceptor implements Serializable {
                 Outage.answer(request, (jakarta.servlet.http.HttpServletResponse) invocation.getParameters()[1], e);
                 return AuthenticationStatus.SEND_CONTINUE;   // the 503 is written: nothing else answers this request
             }
-            if (end.isEmpty()) {
-                context.getHandler().handle(new Callback[] {new CallerPrincipalCallback(context.getClientSubject(), principal)});
-                return SUCCESS;
+            if (verdict.goesOn()) {
+                return context.notifyContainerAboutLogin(String.valueOf(personId), verdict.groups());
             }
-            Long personId = SessionGuard.personOf(session);
-            securityLog.sessionEnded(personId == null ? 0 : personId, end.get());
+            securityLog.sessionEnded(personId, verdict.endReason());
             session.invalidate();
         }
-        Object outcome = invocation.proceed();
-        if (SUCCESS.equals(outcome)) {
-            context.getMessageInfo().getMap().put("jakarta.servlet.http.registerSession", Boolean.TRUE.toString());
-        }
-        return outcome;
+        return invocation.proceed();
     }
 }

@@ -85,6 +85,32 @@ class PersonServiceIT {
         assertEquals(0, service.search(People.learner(agent), new PeopleQuery(null, null, null, "all", 0, 10)).total());
     }
 
+    /** Measured before: a search for text with an underscore found nobody ("_" and "%" were wildcards escaped in vain). */
+    @Test
+    void searchTextWithUnderscoresAndPercentSignsMatchesThemLiterally() {
+        PersonDetails underscored = people.details("under_score", null);
+        String lastName = underscored.getLastName();
+        underscored.setLastName("Mc_Percent%" + lastName);
+        long found = service.create(Caller.SYSTEM, underscored);
+        people.create("underxscore", null);
+        String localPart = people.email("under_score").substring(0, people.email("under_score").indexOf('@'));
+        Caller caller = People.admin(admin);
+
+        assertEquals(List.of(found), ids(service.search(caller, new PeopleQuery(localPart, null, null, "all", 0, 10))),
+                "the underscore matches itself, not any character (underxscore is not found)");
+        assertEquals(List.of(found), ids(service.search(caller, new PeopleQuery("mc_percent%" + lastName, null, null, "all", 0, 10))));
+        assertEquals(List.of(found), ids(service.search(caller, new PeopleQuery("Under_score Mc_Percent%" + lastName, null, null, "all", 0, 10))),
+                "first and last name together");
+        assertEquals(List.of(), ids(service.search(caller, new PeopleQuery("mc_percentx" + lastName, null, null, "all", 0, 10))),
+                "the percent sign matches itself, not any text");
+        assertEquals(List.of(), ids(service.search(caller, new PeopleQuery(localPart.replace("_", "!_"), null, null, "all", 0, 10))),
+                "the escape character is a literal too");
+    }
+
+    private static List<Long> ids(PeoplePage page) {
+        return page.people().stream().map(PersonSummary::id).toList();
+    }
+
     @Test
     void onlyAdminsChangePeopleAndEveryChangeIsAudited() {
         PersonDetails details = service.details(People.admin(admin), agent);

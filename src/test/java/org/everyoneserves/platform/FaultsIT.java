@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.json.JsonObject;
 import java.net.URI;
+import java.sql.Connection;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.everyoneserves.dev.EmbeddedMariaDb;
@@ -19,11 +23,15 @@ import org.everyoneserves.testing.AtOnce;
 import org.everyoneserves.testing.Database;
 import org.everyoneserves.testing.Deployments;
 import org.everyoneserves.testing.NewPerson;
+import org.everyoneserves.platform.api.Idempotency;
 import org.everyoneserves.testing.RemotePeople;
+import org.everyoneserves.testing.ShortLockWaits;
 import org.everyoneserves.testing.Web;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,7 +39,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Errors that stay clean under races and faults (issue 12): first visits and writes fired twelve at once, the
  * database stopped and started again under a signed-in page and an app, the API's rate limit, page numbers that
- * would overflow, multipart bodies where no page takes files, and formulas in the CSV export.
+ * would overflow, multipart bodies where no page takes files, formulas in the CSV export, and writes whose transaction
+ * lost on a lock another connection held.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -145,6 +154,50 @@ class FaultsIT {
         }
         assertEquals(200, app.get("/me").statusCode(), "the API works again by itself");
         assertEquals(200, hannah.get("/learner/index.xhtml").statusCode(), "and so do the pages");
+    }
+
+    // ---- a transaction that loses on a lock
+
+    @ArquillianResource
+    ManagementClient management;
+
+    /**
+     * Measured before: a write whose transaction the database gave up on a lock (a lock wait timeout, 1205, or a
+     * deadlock, 1213) answered 500. Now the API says 503 problem+json with Retry-After and the page shows a message next
+     * to the form; nothing was saved, and the same write sent again (the same Idempotency-Key) is applied once.
+     */
+    @Test
+    void aWriteThatLosesOnALockIsToldToSendItAgainAndTheRetryIsAppliedOnce() throws Exception {
+        RemotePeople.Made person = PEOPLE.create(NewPerson.named("waiter").role("support-agent"));
+        Api app = Api.signedIn(person.email());
+        Web web = new Web();
+        web.signIn(person.email(), Web.DEMO_PASSWORD);
+        String modulePage = "/learner/module.xhtml?id=everyone-serves";
+        Map<String, String> markRead = new LinkedHashMap<>();
+        markRead.put("read", "read");
+        markRead.put("read:markRead", "x");
+        markRead.put("jakarta.faces.ViewState", Web.viewState(web.get(modulePage).body()));
+        String key = UUID.randomUUID().toString();
+
+        try (ShortLockWaits waits = new ShortLockWaits(management);
+             Connection other = Database.holdingLocks("select id from person where id = ? for update", person.id())) {
+            HttpResponse<String> api = app.post("/modules/everyone-serves/read", "", key);
+            assertProblem(api, 503, "error.busy");
+            assertTrue(retryAfter(api) > 0);
+            HttpResponse<String> page = web.postForm(modulePage, markRead);
+            assertEquals(200, page.statusCode(), page.body());
+            assertTrue(page.body().contains("Someone else changed the same thing at the same moment"), page.body());
+            assertTrue(page.body().contains("id=\"read:markRead\""), "the form is there to send again");
+        }
+        assertEquals(0, count("select count(*) from completion where person_id = ?", person.id()), "nothing was saved");
+        assertEquals(0, count("select count(*) from api_idempotency where person_id = ?", person.id()), "not even the key");
+
+        HttpResponse<String> again = app.post("/modules/everyone-serves/read", "", key);
+        assertEquals(200, again.statusCode(), again.body());
+        assertTrue(again.headers().firstValue(Idempotency.REPLAYED).isEmpty(), "the retry ran the write");
+        assertEquals(200, app.post("/modules/everyone-serves/read", "", key).statusCode());
+        assertEquals(1, count("select count(*) from completion where person_id = ? and code = 'everyone-serves'", person.id()),
+                "applied once");
     }
 
     // ---- the API's rate limit

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +19,7 @@ import org.everyoneserves.testing.Api;
 import org.everyoneserves.testing.Browser;
 import org.everyoneserves.testing.Deployments;
 import org.everyoneserves.testing.MailServer;
+import org.everyoneserves.testing.MailSwitch;
 import org.everyoneserves.testing.NewPerson;
 import org.everyoneserves.testing.RemotePeople;
 import org.everyoneserves.testing.ServerClock;
@@ -49,6 +51,9 @@ class AccountSecurityIT {
 
     @RegisterExtension
     ServerClock clock = new ServerClock();
+
+    @RegisterExtension
+    MailSwitch mail = new MailSwitch(AccountSecurityIT.class);
 
     private final RemotePeople people = new RemotePeople(AccountSecurityIT.class);
 
@@ -136,6 +141,29 @@ class AccountSecurityIT {
         assertEquals(302, new Web().signIn(person.email(), NEW_PASSWORD).statusCode());
     }
 
+    /** The forgot-password page of an installation without e-mail: ask an admin, and no promise of an e-mail. */
+    @Test
+    void withoutAMailServerForgotPasswordSaysToAskAnAdminAndWithOneTheLinkArrives() throws Exception {
+        RemotePeople.Made person = agent("nomail");
+        mail.off();
+        browser.open("/login.xhtml");
+        browser.clickAndWait(org.openqa.selenium.By.linkText("Forgot your password?"));
+        assertTrue(browser.text("noMail").contains("Ask your administrator"), browser.text("noMail"));
+        String page = browser.driver().getPageSource();
+        assertFalse(page.contains("forgot:email") || page.contains("forgot:send"), "no form that would ask for an e-mail address");
+        assertFalse(page.contains("on its way") || page.contains("we will send"), "nothing promises an e-mail");
+        browser.screenshot("forgot-password-no-mail");
+
+        mail.on();
+        browser.open("/forgot-password.xhtml");
+        assertFalse(browser.driver().getPageSource().contains("id=\"noMail\""), "with e-mail, the page does not send people to an admin");
+        browser.type("forgot:email", person.email());
+        browser.clickAndWait("forgot:send");
+        assertTrue(browser.text("sent").contains("a reset link is on its way"), browser.text("sent"));
+        MimeMessage sent = MailServer.await(person.email(), m -> MailServer.subject(m).startsWith("Choose a new password"), Duration.ofSeconds(30));
+        assertTrue(RESET_LINK.matcher(String.valueOf(sent.getContent())).find(), "the e-mail has the link");
+    }
+
     @Test
     void changingThePasswordEndsTheOtherSessionsAndKeepsThisOne() {
         RemotePeople.Made person = agent("changer");
@@ -156,18 +184,57 @@ class AccountSecurityIT {
         assertEquals(302, there.get("/learner/index.xhtml").statusCode(), "every other session ended");
     }
 
+    /** Measured before: roles were fixed at sign-in; the session of a demoted admin ended, a promoted one had to sign in again. */
     @Test
-    void aDemotedAdminLosesTheAdminPagesAtTheNextRequest() {
+    void adminRightsTakenOrGivenCountFromTheNextRequestOnPagesAndTheApi() {
         RemotePeople.Made admin = people.create(NewPerson.named("demoted").department("customer-support").admin());
         Web web = new Web();
         web.signIn(admin.email(), Web.DEMO_PASSWORD);
+        Api app = Api.signedIn(admin.email());
         assertEquals(200, web.get("/admin/index.xhtml").statusCode());
+        assertTrue(roles(app).contains("ADMIN"));
+
         people.revokeAdmin(admin.id());
-        HttpResponse<String> next = web.get("/admin/index.xhtml");
-        assertEquals(302, next.statusCode(), "the session signed in as an admin ended");
-        assertTrue(next.headers().firstValue("Location").orElseThrow().endsWith("/login.xhtml"));
-        web.signIn(admin.email(), Web.DEMO_PASSWORD);
-        assertEquals(403, web.get("/admin/index.xhtml").statusCode(), "signed in again, without admin rights");
+        assertEquals(403, web.get("/admin/index.xhtml").statusCode(), "the admin page is refused at the next request");
+        assertEquals(200, web.get("/learner/index.xhtml").statusCode(), "still signed in: only the rights changed");
+        assertEquals(List.of("LEARNER"), roles(app), "the app's next request has lost them too");
+
+        people.grantAdmin(admin.id());
+        assertEquals(200, web.get("/admin/index.xhtml").statusCode(), "given again: open at the next request, without signing in");
+        assertTrue(roles(app).contains("ADMIN"));
+    }
+
+    /** Measured before: a person given their first report saw the manager pages only after signing in again. */
+    @Test
+    void aFirstReportOpensTheManagerPagesAtTheNextRequestAndTheLastOneLeavingClosesThem() {
+        RemotePeople.Made lead = agent("newlead");
+        Web web = new Web();
+        web.signIn(lead.email(), Web.DEMO_PASSWORD);
+        Api app = Api.signedIn(lead.email());
+        assertEquals(403, web.get("/manager/index.xhtml").statusCode(), "no reports, no manager pages");
+
+        RemotePeople.Made report = people.create(NewPerson.named("firstreport").department("customer-support").role("support-agent")
+                .manager(lead.email()));
+        HttpResponse<String> team = web.get("/manager/index.xhtml");
+        assertEquals(200, team.statusCode(), "the manager pages open without signing in again");
+        assertTrue(team.body().contains("person.xhtml?id=" + report.id()), "with the new report on them");
+        assertEquals(List.of("LEARNER", "MANAGER"), roles(app));
+
+        people.moveTo(report.id(), null);
+        assertEquals(403, web.get("/manager/index.xhtml").statusCode(), "the only report moved away");
+        assertEquals(List.of("LEARNER"), roles(app));
+        people.moveTo(report.id(), lead.email());
+        assertEquals(200, web.get("/manager/index.xhtml").statusCode(), "and back");
+        people.deactivate(report.id());
+        assertEquals(403, web.get("/manager/index.xhtml").statusCode(), "the only report deactivated");
+        assertEquals(List.of("LEARNER"), roles(app));
+        assertEquals(200, web.get("/learner/index.xhtml").statusCode(), "signed in all along");
+    }
+
+    private static List<String> roles(Api app) {
+        HttpResponse<String> me = app.get("/me");
+        assertEquals(200, me.statusCode(), me.body());
+        return Api.json(me).getJsonArray("roles").getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList();
     }
 
     @Test
@@ -189,11 +256,19 @@ class AccountSecurityIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("issue 12, not done: HSTS is sent on direct TLS only; behind the trusted proxy the server's"
-            + " HSTS filter (predicate secure) runs before the filter that takes the scheme from X-Forwarded-Proto")
     void behindTheTrustedProxyOverTlsHstsIsSent() {
-        HttpResponse<String> page = new Web().viaProxy("198.51.100.99", true).get("/learner/index.xhtml");
-        assertTrue(page.headers().firstValue("Strict-Transport-Security").orElse("").startsWith("max-age="), page.headers().toString());
+        HttpResponse<String> redirect = new Web().viaProxy("198.51.100.99", true).get("/learner/index.xhtml");
+        assertEquals(302, redirect.statusCode(), "to the sign-in page");
+        assertEquals(List.of("max-age=31536000; includeSubDomains"), redirect.headers().allValues("Strict-Transport-Security"),
+                "once, also on the sign-in redirect: " + redirect.headers());
+        HttpResponse<String> page = new Web().viaProxy("198.51.100.99", true).get("/login.xhtml");
+        assertEquals(200, page.statusCode());
+        assertEquals(List.of("max-age=31536000; includeSubDomains"), page.headers().allValues("Strict-Transport-Security"));
+        HttpResponse<String> api = new Web().viaProxy("198.51.100.99", true).get("/api/v1/me");
+        assertEquals(401, api.statusCode());
+        assertTrue(api.headers().firstValue("Strict-Transport-Security").isPresent(), "and on the API's answers");
+        HttpResponse<String> plain = new Web().viaProxy("198.51.100.99", false).get("/login.xhtml");
+        assertFalse(plain.headers().firstValue("Strict-Transport-Security").isPresent(), "never when the proxy says plain http");
     }
 
     @Test

@@ -55,6 +55,42 @@ public final class Database {
         return ids;
     }
 
+    /**
+     * Runs a locking read ({@code select ... for update}) in a transaction that stays open, holding its row locks, until
+     * the returned connection is closed (which rolls it back).
+     */
+    public static Connection holdingLocks(String sql, Object... arguments) {
+        try {
+            Connection connection = connect();
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = prepare(connection, sql, arguments); java.sql.ResultSet rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    connection.close();
+                    throw new IllegalStateException("nothing to lock: " + sql);
+                }
+            }
+            return new LockHolder(connection).proxy();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Closing the connection rolls its transaction back first, which releases the locks at once. */
+    private record LockHolder(Connection connection) implements java.lang.reflect.InvocationHandler {
+
+        Connection proxy() {
+            return (Connection) java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, this);
+        }
+
+        @Override
+        public Object invoke(Object proxy, java.lang.reflect.Method method, Object[] arguments) throws Throwable {
+            if ("close".equals(method.getName())) {
+                connection.rollback();
+            }
+            return method.invoke(connection, arguments);
+        }
+    }
+
     public static int update(String sql, Object... arguments) {
         try (Connection connection = connect(); PreparedStatement statement = prepare(connection, sql, arguments)) {
             return statement.executeUpdate();

@@ -26,7 +26,8 @@ public final class Deployments {
      * {@link #peopleContext}. The test still talks to the application at {@link Web#BASE}; both share the database.
      */
     public static WebArchive withPeople(Class<?> testClass) {
-        return copyOfApplication(peopleContext(testClass)).addClasses(People.class, NewPerson.class, PeopleServlet.class);
+        return copyOfApplication(peopleContext(testClass)).addClasses(People.class, NewPerson.class, PeopleServlet.class,
+                MailSwitchServlet.class);
     }
 
     private static WebArchive copyOfApplication(String name) {

@@ -16,7 +16,9 @@ import org.everyoneserves.security.PasswordHasher;
 /**
  * {@code POST /testing/people} in a client test's own copy of the application ({@link Deployments#withPeople}), never
  * in the application itself: makes a {@link NewPerson} with the demo password and answers with its id and e-mail;
- * with {@code revokeAdmin=<id>}, takes that person's admin rights as an admin would on their page.
+ * with {@code revokeAdmin=<id>} or {@code grantAdmin=<id>}, takes or gives that person's admin rights, with
+ * {@code person=<id>&moveTo=<manager's e-mail, or empty>} moves them to another manager, and with {@code deactivate=<id>}
+ * deactivates them, as an admin would on their page.
  */
 @WebServlet("/testing/people")
 public class PeopleServlet extends HttpServlet {
@@ -40,11 +42,25 @@ public class PeopleServlet extends HttpServlet {
     /** Each person gets a {@link People} of their own, so that the same name asked twice makes two people. */
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (request.getParameter("revokeAdmin") != null) {
-            long id = Long.parseLong(request.getParameter("revokeAdmin"));
+        if (request.getParameter("revokeAdmin") != null || request.getParameter("grantAdmin") != null) {
+            boolean grant = request.getParameter("grantAdmin") != null;
+            long id = Long.parseLong(request.getParameter(grant ? "grantAdmin" : "revokeAdmin"));
             var details = service.details(Caller.SYSTEM, id);
-            details.setAdmin(false);
+            details.setAdmin(grant);
             service.update(Caller.SYSTEM, id, details);
+            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            return;
+        }
+        if (request.getParameter("moveTo") != null) {
+            long id = Long.parseLong(request.getParameter("person"));
+            var details = service.details(Caller.SYSTEM, id);
+            details.setManagerEmail(request.getParameter("moveTo").isEmpty() ? null : request.getParameter("moveTo"));
+            service.update(Caller.SYSTEM, id, details);
+            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            return;
+        }
+        if (request.getParameter("deactivate") != null) {
+            service.deactivate(Caller.SYSTEM, Long.parseLong(request.getParameter("deactivate")));
             response.setStatus(HttpServletResponse.SC_NO_CONTENT);
             return;
         }

@@ -22,9 +22,28 @@ public final class RemotePeople {
 
     /** Takes the person's admin rights, as an admin would on their page. */
     public void revokeAdmin(long id) {
-        HttpResponse<String> response = web.postForm(path, java.util.Map.of("revokeAdmin", String.valueOf(id)));
+        change(java.util.Map.of("revokeAdmin", String.valueOf(id)));
+    }
+
+    /** Gives the person admin rights, as an admin would on their page. */
+    public void grantAdmin(long id) {
+        change(java.util.Map.of("grantAdmin", String.valueOf(id)));
+    }
+
+    /** Makes the person report to the manager with this e-mail (null: to nobody), as an admin would on their page. */
+    public void moveTo(long id, String managerEmail) {
+        change(java.util.Map.of("person", String.valueOf(id), "moveTo", managerEmail == null ? "" : managerEmail));
+    }
+
+    /** Deactivates the person, as an admin would on their page. */
+    public void deactivate(long id) {
+        change(java.util.Map.of("deactivate", String.valueOf(id)));
+    }
+
+    private void change(java.util.Map<String, String> form) {
+        HttpResponse<String> response = web.postForm(path, form);
         if (response.statusCode() != 204) {
-            throw new AssertionError("could not revoke admin rights of " + id + ": " + response.statusCode() + " " + response.body());
+            throw new AssertionError("could not change " + form + ": " + response.statusCode() + " " + response.body());
         }
     }
 

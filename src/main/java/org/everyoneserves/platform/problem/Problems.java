@@ -35,6 +35,15 @@ public final class Problems {
                 null), Outage.RETRY_AFTER_SECONDS);
     }
 
+    /**
+     * 503: the transaction lost on a lock held by another (deadlock, lock wait timeout) and was rolled back whole; the
+     * client sends the same request again after {@link Outage#BUSY_RETRY_AFTER_SECONDS}.
+     */
+    public static Response busy(String instance) {
+        return response(new Problem(TYPE_BASE + Outage.BUSY_CODE, title(503), 503, text(Outage.BUSY_CODE + ".detail"), instance,
+                Outage.BUSY_CODE, null, null), Outage.BUSY_RETRY_AFTER_SECONDS);
+    }
+
     /** 429: too many requests; the client tries again after {@code retryAfter} seconds. */
     public static Response tooMany(String code, String instance, long retryAfter) {
         return response(new Problem(TYPE_BASE + code, title(429), 429, text(code), instance, code, null, null), retryAfter);

@@ -13,9 +13,10 @@ import java.util.logging.Logger;
 import org.everyoneserves.platform.web.Outage;
 
 /**
- * Anything else. A body JSON-B cannot read is the client's fault (400); a database that cannot be reached is a 503
- * with Retry-After; every other error is a 500 with an id that is also in the log, and never the exception's message
- * or stack trace.
+ * Anything else. A body JSON-B cannot read is the client's fault (400); a database that cannot be reached, and a
+ * transaction the database gave up on a lock (deadlock, lock wait timeout; rolled back whole, so the same request may
+ * be sent again), are a 503 with Retry-After; every other error is a 500 with an id that is also in the log, and never
+ * the exception's message or stack trace.
  */
 @Provider
 public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
@@ -33,6 +34,10 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
         if (Outage.isDatabaseDown(e)) {
             LOG.warning(() -> "Database unreachable on /" + uriInfo.getPath());
             return Problems.unavailable(uriInfo.getPath());
+        }
+        if (Outage.isLockConflict(e)) {
+            LOG.warning(() -> "Transaction lost on a lock on /" + uriInfo.getPath() + ": " + e);
+            return Problems.busy(uriInfo.getPath());
         }
         return unexpected(e, uriInfo.getPath());
     }

@@ -7,14 +7,17 @@ import jakarta.faces.context.ExceptionHandlerFactory;
 import jakarta.faces.context.ExceptionHandlerWrapper;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ExceptionQueuedEvent;
+import jakarta.faces.event.PhaseId;
 import jakarta.validation.ConstraintViolationException;
 import java.util.Iterator;
 import org.everyoneserves.platform.BusinessException;
 
 /**
  * A rule that said no during a page action becomes a message on the same page, in the viewer's language; nothing
- * is saved, since the service's transaction rolled back. An expired or forged form shows the expired page. Any
- * other error goes on to the error pages.
+ * is saved, since the service's transaction rolled back. So does a transaction the database gave up on a lock (a
+ * deadlock or lock wait timeout: {@link Outage#isLockConflict}), with the form as it was typed, to send again. An
+ * expired or forged form shows the expired page. Any other error goes on to the error pages (and a lock lost while a
+ * page is rendered to {@link OutageFilter}'s 503).
  */
 public class BusinessExceptionHandler extends ExceptionHandlerWrapper {
 
@@ -30,6 +33,13 @@ public class BusinessExceptionHandler extends ExceptionHandlerWrapper {
             if (find(error, ViewExpiredException.class) != null) {
                 events.remove();
                 expired(context);
+                continue;
+            }
+            if (Outage.isLockConflict(error) && context.getCurrentPhaseId() != PhaseId.RENDER_RESPONSE) {
+                events.remove();
+                Messages.error(Outage.BUSY_CODE + ".text");
+                context.validationFailed();
+                context.renderResponse();
                 continue;
             }
             BusinessException business = find(error, BusinessException.class);

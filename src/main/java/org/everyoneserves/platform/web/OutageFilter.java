@@ -8,8 +8,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Outermost filter (first in web.xml): a page, export or picture that failed because the database cannot be reached
- * answers with {@link Outage}'s 503 instead of the error page, whose layout would need the database too.
+ * Outermost filter (first in web.xml): a page, export or picture that failed because the database cannot be reached,
+ * or whose transaction lost on a lock, answers with {@link Outage}'s 503 instead of the error page (whose layout would
+ * need the database too, and which would say 500 for what passes by itself).
  */
 public class OutageFilter extends HttpFilter {
 
@@ -20,7 +21,7 @@ public class OutageFilter extends HttpFilter {
         try {
             chain.doFilter(request, response);
         } catch (IOException | ServletException | RuntimeException e) {
-            if (!Outage.isDatabaseDown(e)) {
+            if (!Outage.isTransient(e)) {
                 throw e;
             }
             Outage.answer(request, response, e);
