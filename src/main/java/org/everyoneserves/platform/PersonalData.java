@@ -26,6 +26,9 @@ public interface PersonalData {
     /** The first name an erased person is left with; the last name is "#" and their id. */
     String ERASED_NAME = "Erased person";
 
+    /** What stands in an export where a text names someone other than the person it is for. */
+    String OTHER_PERSON = "[another person]";
+
     /** The feature's name: the JSON file of the export ({@code quizzes.json}), the section of the summary. */
     String feature();
 

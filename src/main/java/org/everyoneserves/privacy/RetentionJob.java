@@ -61,8 +61,26 @@ public class RetentionJob {
     @Inject
     Clocks clocks;
 
-    /** One day's run: what each kind removed, in the order of the policies. */
+    /** One day's run: what each kind removed, in the order of the policies ({@code kind=count, ...}), and the kinds that failed. */
     public record Run(LocalDate day, String node, Instant startedAt, Instant finishedAt, String removed, String failure) {
+
+        /** How many rows each kind removed, as {@link #run} wrote them. */
+        public List<Removed> removedByKind() {
+            if (removed == null || removed.isBlank()) {
+                return List.of();
+            }
+            return java.util.Arrays.stream(removed.split(", ")).map(pair -> pair.split("=", 2)).filter(pair -> pair.length == 2)
+                    .map(pair -> new Removed(pair[0], Integer.parseInt(pair[1]))).toList();
+        }
+
+        /** The kinds whose removal failed (the next day's run catches up). */
+        public List<String> failedKinds() {
+            return failure == null || failure.isBlank() ? List.of() : List.of(failure.split(", "));
+        }
+    }
+
+    /** What one kind of data removed in a run. */
+    public record Removed(String kind, int count) {
     }
 
     /**

@@ -130,6 +130,10 @@ class PrivacyIT {
     SignInEvents signInEvents;
 
     @Inject
+    @jakarta.enterprise.inject.Any
+    jakarta.enterprise.inject.Instance<PersonalData> holders;
+
+    @Inject
     Clocks clocks;
 
     @Inject
@@ -262,6 +266,7 @@ class PrivacyIT {
         assertTrue(files.get("shadowing.json").contains("Idea of " + people.displayName("ada")), "the idea");
         assertTrue(files.get("shadowing.json").contains("asked about the billing screen"), "the host's note on them");
         assertTrue(files.get("notifications.json").contains("Please finish the foundation quiz before Friday."), "the nudge");
+        assertTrue(files.get("notifications.json").contains("A reminder from " + PersonalData.OTHER_PERSON), "without who sent it");
         assertTrue(files.get("audit.json").contains("person.created"), "the changes made to their data");
         assertTrue(files.get("security.json").contains("Phone of ada") && files.get("security.json").contains("changedAt"), "devices, password");
         assertFalse(files.get("security.json").contains(hasher.hash("x").substring(0, 10)), "never a password hash");
@@ -273,7 +278,7 @@ class PrivacyIT {
         assertTrue(files.get("summary.txt").contains(words), "the summary is readable and complete");
 
         for (String other : List.of(people.email("ben"), people.displayName("ben"), "Ben keeps a glossary", "Phone of ben", "198.51.100.99",
-                people.email("host"),
+                people.email("host"), people.displayName("boss"),
                 people.email("boss"), people.email("admin"))) {
             assertFalse(all.contains(other), "nothing about anyone else: " + other);
         }
@@ -499,5 +504,45 @@ class PrivacyIT {
         assertEquals("curl/8.5.0", recent.get(2).browser());
         assertTrue(signInEvents.recent(People.learner(ada)).stream().noneMatch(e -> e.address() != null && e.address().startsWith("203.0.113.")),
                 "only one's own");
+    }
+
+    /**
+     * The demo company's people as they are (read only: nothing is requested or changed): each one's export holds a
+     * part for every feature with a row of theirs, and no other demo person's e-mail or name.
+     */
+    @Test
+    void everyDemoPersonsExportHoldsEveryKindOfTheirDataAndNothingOfAnyoneElse() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> demo = em.createNativeQuery("select id, email, concat(first_name, ' ', last_name) from person"
+                + " where email like '%@brightwater.example' and erased_at is null order by id").getResultList();
+        assertTrue(demo.size() >= 50, "the demo company: " + demo.size());
+        @SuppressWarnings("unchecked")
+        Set<String> withPersonId = Set.copyOf(em.createNativeQuery("select lower(table_name) from information_schema.columns"
+                + " where table_schema = database() and column_name = 'person_id'").getResultList());
+        Map<String, String> owners = new LinkedHashMap<>();
+        for (PersonalData holder : holders) {
+            holder.holdings().stream().filter(h -> withPersonId.contains(h.table())).forEach(h -> owners.put(h.table(), holder.feature()));
+        }
+        List<String> wrong = new ArrayList<>();
+        for (Object[] person : demo) {
+            long id = ((Number) person[0]).longValue();
+            Map<String, Map<String, List<Map<String, Object>>>> data = exports.collect(id);
+            String all = data.toString();
+            if (!all.contains((String) person[1])) {
+                wrong.add(person[1] + ": their own e-mail is missing");
+            }
+            for (var table : owners.entrySet()) {
+                if (count("select count(*) from " + table.getKey() + " where person_id = ?1", id) > 0
+                        && data.getOrDefault(table.getValue(), Map.of()).values().stream().allMatch(List::isEmpty)) {
+                    wrong.add(person[1] + ": rows in " + table.getKey() + " but nothing in " + table.getValue() + ".json");
+                }
+            }
+            for (Object[] other : demo) {
+                if (other != person && (all.contains((String) other[1]) || all.contains((String) other[2]))) {
+                    wrong.add(person[1] + ": holds " + other[1] + " or " + other[2]);
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
     }
 }

@@ -120,6 +120,16 @@ class PrivacyPagesIT {
         browser.clickAndWait("retention:save");
         assertEquals("Enter a number of days from 1 to 36500.", fieldError(id));
         browser.screenshot("admin-privacy-retention-error");
+
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(d -> {
+            browser.open("/admin/privacy.xhtml");
+            return !d.findElements(By.cssSelector("#runs tbody tr")).isEmpty();
+        });
+        String run = browser.driver().findElement(By.cssSelector("#runs tbody tr")).getText();
+        assertTrue(run.contains("Sign-in events: sign-ins, refused attempts, sign-outs: ") && run.contains("Notifications: "),
+                "the day's run says in words what each kind removed: " + run);
+        ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('runs').scrollIntoView()");
+        browser.screenshot("admin-privacy-runs");
     }
 
     /** Fetches the address in the signed-in browser: status, content type and the first two bytes. */
