@@ -208,7 +208,8 @@ async function start() {
         }
     }, 60_000);
     if (isAnswer(location.search)) {
-        await views.companyAnswer(app, signedIn, signIn);
+        // an answer that fails on a phone already signed in (an old address opened again) leaves that sign-in alone
+        await views.companyAnswer(app, signedIn, async message => ((await client.signedIn()) ? render() : signIn(message)));
         return;
     }
     await render();
