@@ -225,6 +225,15 @@ public class AssignmentService {
                 .setParameter("id", personId).getResultList();
     }
 
+    /**
+     * What a plan depends on besides the person's rows (which their change stamp counts): the day, which moves items
+     * to due soon and overdue, and the catalog generation the titles come from.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String planBasis() {
+        return LocalDate.now(clock) + "-" + catalog.generation();
+    }
+
     /** A person's plan; scoped: their own, their reporting line's, or anyone's for an admin. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Plan plan(@NotNull Caller caller, long personId) {
