@@ -195,10 +195,11 @@ final class Throughput {
     /**
      * Where the server spends its processor time on one request under the same load: a Flight Recorder recording of
      * the server during a further run, its execution samples counted by the layer of the innermost frame that is not
-     * the JDK's own, and by what is on the stack at all (a query, building the view, rendering it).
+     * the JDK's own, and by what is on the stack at all (a query, building the view, rendering it). The recording stays
+     * in target/bench-profile-&lt;path&gt;.jfr (the last size's) for a closer look ({@code jfr print}).
      */
     private String profile(String path, Map<String, String> headers) throws Exception {
-        Path file = Path.of("target", "bench-profile.jfr").toAbsolutePath();
+        Path file = Path.of("target", "bench-profile-" + path.replaceAll("[^a-z]+", "-").replaceAll("^-|-$", "") + ".jfr").toAbsolutePath();
         Files.deleteIfExists(file);
         String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
         String pid = String.valueOf(Benchmark.serverPid);
@@ -226,7 +227,7 @@ final class Throughput {
             if (frames.stream().anyMatch(f -> type(f).startsWith("org.eclipse.yasson"))) {
                 within.merge("writing JSON", 1, Integer::sum);
             }
-            if (frames.stream().anyMatch(f -> type(f).startsWith("org.wildfly.security") || type(f).startsWith("org.everyoneserves.security"))) {
+            if (frames.stream().anyMatch(f -> f.getMethod().getName().equals("validateRequest") || type(f).startsWith("org.everyoneserves.security"))) {
                 within.merge("signing in the request", 1, Integer::sum);
             }
             if (frames.stream().anyMatch(f -> f.getMethod().getName().equals("saveView") || f.getMethod().getName().equals("writeState"))) {

@@ -98,10 +98,11 @@ public class NotificationsResource {
     }
 
     private NotificationPage page(long after, int size) {
-        List<Notification> page = notifications.page(caller, after, size + 1);
+        NotificationService.Page found = notifications.page(caller, after, size + 1);
+        List<Notification> page = found.items();
         List<NotificationLine> items = page.stream().limit(size).map(NotificationLine::of).toList();
         String next = page.size() > size ? Cursors.cursor(items.get(items.size() - 1).id()) : null;
-        return new NotificationPage(items, next, notifications.unread(caller));
+        return new NotificationPage(items, next, found.unread());
     }
 
     @POST

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -31,16 +32,20 @@ public class ChangeStamps {
      * me, plan, refreshers, notifications, then everyone's.
      */
     public static final String COLUMNS = "cs.me, cs.plan, cs.refreshers, cs.notifications, ce.me, ce.plan, ce.refreshers, ce.notifications";
-    public static final String JOIN = " left join change_stamp cs on cs.person_id = p.id join change_stamp ce on ce.person_id = 0";
+    public static final String JOIN = " left join change_stamp cs on cs.person_id = p.id left join change_stamp ce on ce.person_id = 0";
 
     /** One person's counters, each with everyone's counter of the same read. */
     public record Stamps(long personId, String me, String plan, String refreshers, String notifications) {
 
-        /** From the eight columns of {@link #COLUMNS} starting at {@code offset} of a row. */
+        /**
+         * From the eight columns of {@link #COLUMNS} starting at {@code offset} of a row. A person without a stamp row
+         * (which the triggers would not count) gets stamps that match no tag ever given, so their reads are computed.
+         */
         public static Stamps of(long personId, Object[] row, int offset) {
             String[] parts = new String[4];
+            String unstamped = row[offset] == null ? "-u" + UUID.randomUUID().toString().replace("-", "") : "";
             for (int i = 0; i < 4; i++) {
-                parts[i] = number(row[offset + i]) + "." + number(row[offset + 4 + i]);
+                parts[i] = number(row[offset + i]) + "." + number(row[offset + 4 + i]) + unstamped;
             }
             return new Stamps(personId, parts[0], parts[1], parts[2], parts[3]);
         }
@@ -86,16 +91,20 @@ public class ChangeStamps {
     private void read(long personId) {
         List<?> rows = em.createNativeQuery("select " + COLUMNS + " from person p" + JOIN + " where p.id = ?1")
                 .setParameter(1, personId).getResultList();
-        known = rows.isEmpty() ? new Stamps(personId, "0.0", "0.0", "0.0", "0.0") : Stamps.of(personId, (Object[]) rows.get(0), 0);
+        known = Stamps.of(personId, rows.isEmpty() ? new Object[8] : (Object[]) rows.get(0), 0);
     }
 
     /** The tag of one read: its name, the person, the stamp of the read, and whatever else its answer depends on. */
     public static EntityTag tag(String read, long personId, String stamp, Object... basis) {
+        return new EntityTag(value(read, personId, stamp, basis));
+    }
+
+    static String value(String read, long personId, String stamp, Object... basis) {
         StringBuilder value = new StringBuilder(read).append('-').append(personId).append('-').append(stamp).append("-f").append(FORMAT);
         for (Object b : basis) {
             value.append('-').append(b);
         }
-        return new EntityTag(value.toString().replace('"', '\''));
+        return value.toString().replace('"', '\'');
     }
 
     /** 304 if the client has the answer with this tag, else 200 with the answer computed now and the tag. */
@@ -106,6 +115,6 @@ public class ChangeStamps {
     /** Whether the request's If-None-Match names this tag. */
     public static boolean unchanged(HttpHeaders headers, EntityTag tag) {
         String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
-        return ifNoneMatch != null && EtagFilter.matches(ifNoneMatch, tag);
+        return ifNoneMatch != null && EtagFilter.matches(ifNoneMatch, tag.getValue());
     }
 }

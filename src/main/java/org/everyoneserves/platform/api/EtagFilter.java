@@ -50,12 +50,16 @@ public class EtagFilter implements ContainerResponseFilter {
     }
 
     static boolean matches(String ifNoneMatch, EntityTag tag) {
+        return matches(ifNoneMatch, tag.getValue());
+    }
+
+    static boolean matches(String ifNoneMatch, String tag) {
         for (String candidate : ifNoneMatch.split(",")) {
             String value = candidate.strip();
             if (value.startsWith("W/")) {
                 value = value.substring(2);
             }
-            if (value.equals("*") || value.equals("\"" + tag.getValue() + "\"")) {
+            if (value.equals("*") || value.equals("\"" + tag + "\"")) {
                 return true;
             }
         }
