@@ -225,10 +225,28 @@ public class AssignmentService {
                 .setParameter("id", personId).getResultList();
     }
 
-    /** A person's plan; scoped: their own, their reporting line's, or anyone's for an admin. */
+    /**
+     * What a plan depends on besides the person's rows (which their change stamp counts): the day, which moves items
+     * to due soon and overdue, and the catalog generation the titles come from.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String planBasis() {
+        return LocalDate.now(clock) + "-" + catalog.generation();
+    }
+
+    /**
+     * A person's plan; scoped: their own, their reporting line's, or anyone's for an admin. Two reads: the assignments
+     * with the progress summary, and the person (for the onboarding).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Plan plan(@NotNull Caller caller, long personId) {
-        List<Assignment> all = assignments(caller, personId);
+        if (!people.maySee(caller, personId)) {
+            throw BusinessException.notFound("person");
+        }
+        List<Object[]> rows = em.createQuery("select a, s from Assignment a left join ProgressSummary s on s.personId = a.personId"
+                + " where a.personId = :id order by a.dueOn, a.id", Object[].class).setParameter("id", personId).getResultList();
+        List<Assignment> all = rows.stream().map(r -> (Assignment) r[0]).toList();
+        ProgressSummary summary = rows.isEmpty() ? summary(personId).orElse(null) : (ProgressSummary) rows.get(0)[1];
         Titles titles = catalog.titles();
         LocalDate today = LocalDate.now(clock);
         List<PlanItem> items = all.stream()
@@ -240,7 +258,6 @@ public class AssignmentService {
         List<PlanItem> paused = items.stream().filter(i -> i.state() == PlanItem.State.PAUSED).toList();
         List<PlanItem> done = items.stream().filter(i -> i.state() == PlanItem.State.DONE)
                 .sorted(Comparator.comparing(PlanItem::completedAt).reversed()).toList();
-        ProgressSummary summary = summary(personId).orElse(null);
         PersonSummary person = people.find(personId).orElseThrow(() -> BusinessException.notFound("person"));
         Plan.Onboarding onboarding = null;
         long day = java.time.temporal.ChronoUnit.DAYS.between(person.startDate(), today) + 1;

@@ -125,6 +125,14 @@ public class Catalog {
         return changingHere() ? loadTitles() : snapshot().titles();
     }
 
+    /**
+     * The generation of the catalog this server's reads answer from: a tag of an answer made from the catalog names
+     * it, taken before the answer is made (so an import in between makes the tag older than the answer, not newer).
+     */
+    public long generation() {
+        return snapshot().generation();
+    }
+
     // ---- the reads every method above goes through: from memory, except inside an import's own transaction
 
     private Optional<Published<?>> current(CatalogItem.Kind kind, String code) {

@@ -88,11 +88,21 @@ public class NotificationService {
                 .setParameter("me", caller.personId()).setMaxResults(max).getResultList();
     }
 
-    /** A page of the person's notifications, newest first, after the one with id {@code beforeId} (ids only grow). */
+    /** A page of notifications with how many of all the person's are unread. */
+    public record Page(List<Notification> items, long unread) {
+    }
+
+    /**
+     * A page of the person's notifications, newest first, after the one with id {@code beforeId} (ids only grow), with
+     * the unread count: one read (two when the page is empty).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Notification> page(@NotNull Caller caller, long beforeId, int limit) {
-        return em.createQuery("select n from Notification n where n.personId = :me and n.id < :before order by n.id desc", Notification.class)
+    public Page page(@NotNull Caller caller, long beforeId, int limit) {
+        List<Object[]> rows = em.createQuery("select n, (select count(u) from Notification u where u.personId = :me and u.readAt is null)"
+                        + " from Notification n where n.personId = :me and n.id < :before order by n.id desc", Object[].class)
                 .setParameter("me", caller.personId()).setParameter("before", beforeId).setMaxResults(limit).getResultList();
+        return rows.isEmpty() ? new Page(List.of(), unread(caller))
+                : new Page(rows.stream().map(r -> (Notification) r[0]).toList(), ((Number) rows.get(0)[1]).longValue());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

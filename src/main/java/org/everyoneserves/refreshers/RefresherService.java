@@ -34,6 +34,7 @@ import org.everyoneserves.content.Published;
 import org.everyoneserves.content.Question;
 import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.Caller;
+import org.everyoneserves.platform.api.ChangeStamps;
 import org.everyoneserves.quizzes.Answer;
 import org.everyoneserves.quizzes.QuestionResult;
 import org.everyoneserves.quizzes.QuizSubmitted;
@@ -62,6 +63,13 @@ public class RefresherService {
 
     @Inject
     Clock clock;
+
+    /** This service through its proxy, for a read that finds it must write to go on in a transaction. */
+    @Inject
+    RefresherService self;
+
+    @Inject
+    ChangeStamps stamps;
 
     public record Option(int index, String text) {
     }
@@ -129,11 +137,42 @@ public class RefresherService {
     // ---- the day's set
 
     /**
-     * Today's set (drawn now if it was not yet), the streak and what improved: the day's cards with their answers in
-     * one read, the streak in one, the week's figures in one.
+     * What today's set depends on besides the person's rows (which their change stamp counts): the day, and the
+     * catalog generation its questions come from.
      */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String todayBasis() {
+        return LocalDate.now(clock) + "-" + catalog.generation();
+    }
+
+    /**
+     * Today's set (drawn now if it was not yet), the streak and what improved. A read without a transaction unless
+     * the set is still to be drawn: the settings with the week's figures in one read, the day's cards with their answers
+     * in one, the streak in one. Someone with no settings yet has the defaults; someone with nothing to learn, no set.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Today today(@NotNull Caller caller) {
         long personId = caller.personId();
+        LocalDate today = LocalDate.now(clock);
+        Questions questions = new Questions();
+        Object[] week = week(personId, today);
+        boolean paused = RefresherSetting.isPausedOn(toDate(week[SETTING_SIZE + 1]), toDate(week[SETTING_SIZE + 2]), today);
+        int dailySize = week[SETTING_SIZE] == null ? Spacing.MAX_DAILY : intOf(week[SETTING_SIZE]);
+        boolean nothingToLearn = intOf(week[LEARNING]) == 0;
+        List<DayCard> cards = paused || nothingToLearn ? List.of() : dayCards(personId, today, "");
+        if (!paused && !nothingToLearn && cards.isEmpty()) {
+            return self.drawToday(caller);
+        }
+        return today(personId, today, paused, toDate(week[SETTING_SIZE + 2]), dailySize, cards, summary(week, questions), questions);
+    }
+
+    /**
+     * Today's set as {@link #today} answers it, drawing the set now: for that method only. The person's change stamps
+     * are locked first and read again after the draw, so that the answer's tag counts the draw.
+     */
+    public Today drawToday(@NotNull Caller caller) {
+        long personId = caller.personId();
+        stamps.writing(personId);
         LocalDate today = LocalDate.now(clock);
         RefresherSetting setting = setting(personId);
         boolean paused = setting.isPausedOn(today);
@@ -142,14 +181,22 @@ public class RefresherService {
         if (!paused && cards.isEmpty() && !draw(personId, today, setting, questions).isEmpty()) {
             cards = dayCards(personId, today, " lock in share mode");   // the set kept may be another request's, just committed
         }
+        Today answer = today(personId, today, paused, setting.getPausedUntil(), setting.getDailySize(), cards,
+                summary(week(personId, today), questions), questions);
+        stamps.written(personId);
+        return answer;
+    }
+
+    private Today today(long personId, LocalDate today, boolean paused, LocalDate pausedUntil, int dailySize, List<DayCard> cards,
+                        Summary summary, Questions questions) {
         List<Item> items = new ArrayList<>();
         for (DayCard card : cards) {
             questions.of(card.itemKey()).ifPresent(q -> items.add(item(card.id(), q, questions.title(card.itemKey()), today,
                     card.correct() == null ? null : outcome(q, card.correct(), card.retired(), card.dueOn()))));
         }
         int answered = (int) items.stream().filter(Item::isAnswered).count();
-        return new Today(today, paused, paused ? setting.getPausedUntil() : null, setting.getDailySize(), items, answered,
-                !items.isEmpty() && answered == items.size(), streak(personId, today), summary(personId, today, questions));
+        return new Today(today, paused, paused ? pausedUntil : null, dailySize, items, answered,
+                !items.isEmpty() && answered == items.size(), streak(personId, today), summary);
     }
 
     /** A card of a day's set as the day shows it, with its answer that day if it has one. */
@@ -378,17 +425,26 @@ public class RefresherService {
         return Streak.of(completed, d -> pauses.stream().anyMatch(p -> !d.isBefore(p[0]) && !d.isAfter(p[1])), today);
     }
 
-    private Summary summary(long personId, LocalDate today, Questions questions) {
-        Object[] r = (Object[]) em.createNativeQuery("select w.this_week, w.right_this_week, w.last_week, w.right_last_week,"
+    /** Where {@link #week} has the cards still learnt, and the settings: daily size, paused from, paused until (null when none yet). */
+    private static final int LEARNING = 4;
+    private static final int SETTING_SIZE = 8;
+
+    /** The week's figures of {@link Summary}, the items that improved, and the person's settings: one read. */
+    private Object[] week(long personId, LocalDate today) {
+        return (Object[]) em.createNativeQuery("select w.this_week, w.right_this_week, w.last_week, w.right_last_week,"
                         + " c.learning, c.mastered, c.mastered_this_week, (select group_concat(i.item_key order by i.card_id separator '\\n')"
                         + " from (select distinct a.card_id, k.item_key from refresher_answer a join review_card k on k.id = a.card_id"
-                        + " where a.person_id = ?1 and a.day > ?2 and a.correct and k.lapses > 0 order by a.card_id limit 3) i)"
+                        + " where a.person_id = ?1 and a.day > ?2 and a.correct and k.lapses > 0 order by a.card_id limit 3) i),"
+                        + " s.daily_size, s.paused_from, s.paused_until"
                         + " from (select sum(day > ?2) this_week, sum(day > ?2 and correct) right_this_week, sum(day <= ?2) last_week,"
-                        + " sum(day <= ?2 and correct) right_last_week from refresher_answer where person_id = ?1 and day > ?3) w,"
-                        + " (select sum(not retired) learning, sum(retired) mastered, sum(retired and last_reviewed_on > ?2) mastered_this_week"
-                        + " from review_card where person_id = ?1) c")
+                        + " sum(day <= ?2 and correct) right_last_week from refresher_answer where person_id = ?1 and day > ?3) w"
+                        + " join (select sum(not retired) learning, sum(retired) mastered, sum(retired and last_reviewed_on > ?2) mastered_this_week"
+                        + " from review_card where person_id = ?1) c left join refresher_setting s on s.person_id = ?1")
                 .setParameter(1, personId).setParameter(2, Date.valueOf(today.minusDays(7))).setParameter(3, Date.valueOf(today.minusDays(14)))
                 .getSingleResult();
+    }
+
+    private static Summary summary(Object[] r, Questions questions) {
         List<String> improved = new ArrayList<>();
         if (r[7] != null) {
             for (String key : r[7].toString().split("\n")) {

@@ -40,7 +40,12 @@ class RefresherSetting {
     }
 
     boolean isPausedOn(LocalDate day) {
-        return pausedUntil != null && !day.isBefore(pausedFrom) && !day.isAfter(pausedUntil);
+        return isPausedOn(pausedFrom, pausedUntil, day);
+    }
+
+    /** Whether a pause from {@code from} to {@code until} (none when null) covers the day. */
+    static boolean isPausedOn(LocalDate from, LocalDate until, LocalDate day) {
+        return until != null && !day.isBefore(from) && !day.isAfter(until);
     }
 
     void dailySize(int size) {

@@ -1,8 +1,10 @@
 package org.everyoneserves.security;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.Caller;
+import org.everyoneserves.platform.api.ChangeStamps;
 
 /**
  * The holder of this API request's access token, for REST resources. Resources ask for {@link #caller()}: without a
@@ -11,11 +13,15 @@ import org.everyoneserves.platform.Caller;
 @RequestScoped
 public class ApiCaller {
 
+    @Inject
+    ChangeStamps stamps;
+
     private TokenService.Bearer bearer;
     private TokenService.Rejection rejection;
 
     void accepted(TokenService.Bearer bearer) {
         this.bearer = bearer;
+        stamps.known(bearer.stamps());
     }
 
     void rejected(TokenService.Rejection rejection) {

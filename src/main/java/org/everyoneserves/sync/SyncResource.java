@@ -7,6 +7,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -36,8 +37,10 @@ import org.everyoneserves.shadowing.api.ShadowingResource;
  * "What changed since I last looked?" in one request, for an app coming back online. The answer carries the parts
  * (me, plan, refreshers, bookings, notifications) that differ from what the app has, each exactly as its own
  * endpoint answers it, and a token naming what the app now has. This is the one resource that composes other
- * features' API representations: that is its whole job, and it keeps the shapes identical to the endpoints'. Each part
- * is serialised once: the JSON that is hashed for the token is the JSON sent (the shape is {@link Changes}).
+ * features' API representations: that is its whole job, and it keeps the shapes identical to the endpoints'. A part's
+ * token is its endpoint's ETag (from the person's change stamps, so an unchanged part is not computed at all), except
+ * bookings, whose token is a hash of their JSON (serialised once: the JSON hashed is the JSON sent). The shape is
+ * {@link Changes}.
  */
 @Path("sync")
 @Produces(MediaType.APPLICATION_JSON)
@@ -81,28 +84,44 @@ public class SyncResource {
     @APIResponse(responseCode = "401", description = "No valid access token")
     public String changes(@Parameter(description = "The token of the last sync") @QueryParam("since") String since) {
         Map<String, String> known = parse(since);
-        Map<String, Supplier<Object>> parts = new LinkedHashMap<>();
-        parts.put("me", me::me);
-        parts.put("plan", plan::plan);
-        parts.put("refreshers", refreshers::today);
-        parts.put("bookings", shadowing::bookings);
-        parts.put("notifications", () -> notifications.list(null, null));
+        Map<String, Part> parts = new LinkedHashMap<>();
+        parts.put("me", new Part(me::tag, me::me));
+        parts.put("plan", new Part(plan::tag, plan::plan));
+        parts.put("refreshers", new Part(refreshers::todayTag, refreshers::today));
+        parts.put("bookings", new Part(null, shadowing::bookings));
+        parts.put("notifications", new Part(notifications::firstPageTag, notifications::firstPage));
         Jsonb json = JsonbResolver.shared();
         StringBuilder changed = new StringBuilder();
         List<String> unchanged = new ArrayList<>();
         StringBuilder token = new StringBuilder();
         parts.forEach((name, part) -> {
-            String value = json.toJson(part.get());
-            String hash = Hashes.sha256(value).substring(0, 16);
+            String value = null;
+            String hash;
+            if (part.tag() != null) {
+                hash = Hashes.sha256(part.tag().get().getValue()).substring(0, 16);
+            } else {
+                value = json.toJson(part.answer().get());
+                hash = Hashes.sha256(value).substring(0, 16);
+            }
             token.append(name).append('=').append(hash).append(';');
             if (hash.equals(known.get(name))) {
                 unchanged.add(name);
             } else {
+                if (value == null) {
+                    value = json.toJson(part.answer().get());
+                }
                 changed.append(changed.isEmpty() ? "" : ",").append('"').append(name).append("\":").append(value);
             }
         });
         String next = Base64.getUrlEncoder().withoutPadding().encodeToString(token.toString().getBytes(StandardCharsets.US_ASCII));
         return "{\"token\":\"" + next + "\",\"changed\":{" + changed + "},\"unchanged\":" + json.toJson(unchanged) + "}";
+    }
+
+    /**
+     * One part: how to tag it without computing it (its endpoint's change-stamp tag), or none (bookings show other
+     * people's seats and the time of day, so they are hashed as computed), and how to compute it.
+     */
+    private record Part(Supplier<EntityTag> tag, Supplier<Object> answer) {
     }
 
     private static Map<String, String> parse(String since) {

@@ -147,6 +147,62 @@ class MobileApiIT {
                 .anyMatch(i -> i.getString("resource").equals("quizzes/" + QUIZ)), plan.toString());
     }
 
+    /**
+     * The person's reads answer 304 from their change stamps without computing anything: a tag stays good until the
+     * data behind it changes, through the API or any other path (here also SQL, as another server or a bulk job would
+     * write), and a new day makes new tags. sync tells the same parts changed.
+     */
+    @Test
+    void anUnchangedReadStaysA304UntilItsDataChangesByAnyPath() {
+        RemotePeople.Made manager = PEOPLE.create(NewPerson.named("manager").department("finance").role("people-manager"));
+        RemotePeople.Made clerk = clerk(manager);
+        Api api = Api.signedIn(clerk.email());
+        long me = json(api.get("/me")).getJsonNumber("id").longValue();
+        List<String> paths = List.of("/me", "/me/plan", "/refreshers/today", "/notifications");
+        java.util.Map<String, String> tags = new java.util.HashMap<>();
+        for (String path : paths) {
+            tags.put(path, etag(api.get(path)));
+            assertEquals(304, api.get(path, tags.get(path)).statusCode(), path);
+        }
+        String token = json(api.get("/sync")).getString("token");
+
+        assertEquals(200, api.post("/modules/everyone-serves/read", null, UUID.randomUUID().toString()).statusCode());
+        HttpResponse<String> plan = api.get("/me/plan", tags.get("/me/plan"));
+        assertEquals(200, plan.statusCode(), "the plan changed: the module is read");
+        assertTrue(json(plan).getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .anyMatch(i -> i.getString("code").equals("everyone-serves") && i.getString("status").equals("DONE")), plan.body());
+        assertEquals(304, api.get("/me/plan", etag(plan)).statusCode());
+        assertEquals(304, api.get("/me", tags.get("/me")).statusCode(), "me did not change");
+
+        Database.update("update person set last_name = 'Renamed' where id = ?", manager.id());
+        HttpResponse<String> renamed = api.get("/me", tags.get("/me"));
+        assertEquals(200, renamed.statusCode(), "my manager's name is part of me");
+        assertTrue(json(renamed).getString("manager").endsWith(" Renamed"), renamed.body());
+
+        Database.update("insert into notification (person_id, kind, dedupe_key, subject, body, created_at, email_status)"
+                + " values (?, 'NUDGE', ?, 'Stamped', 'x', now(3), 'IN_APP')", me, "api-stamp:" + UUID.randomUUID());
+        HttpResponse<String> notifications = api.get("/notifications", tags.get("/notifications"));
+        assertEquals(200, notifications.statusCode());
+        assertEquals("Stamped", json(notifications).getJsonArray("items").getJsonObject(0).getString("subject"));
+        assertEquals(200, api.get("/notifications?limit=1", etag(notifications)).statusCode(), "another page has another tag");
+
+        HttpResponse<String> settings = api.get("/refreshers/settings");
+        assertEquals(200, api.put("/refreshers/settings", "{\"dailySize\":3}", etag(settings), UUID.randomUUID().toString()).statusCode());
+        HttpResponse<String> today = api.get("/refreshers/today", tags.get("/refreshers/today"));
+        assertEquals(200, today.statusCode());
+        assertEquals(3, json(today).getInt("dailySize"));
+
+        JsonObject changes = json(api.get("/sync?since=" + token));
+        assertEquals(Set.of("me", "plan", "refreshers", "notifications"), changes.getJsonObject("changed").keySet(), changes.toString());
+        assertEquals(List.of("bookings"), changes.getJsonArray("unchanged").getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString).toList());
+        assertEquals(json(api.get("/me/plan")), changes.getJsonObject("changed").getJsonObject("plan"), "each part as its endpoint answers");
+
+        String planTag = etag(api.get("/me/plan"));
+        clock.aheadBy(Duration.ofDays(1));
+        assertEquals(200, Api.signedIn(clerk.email()).get("/me/plan", planTag).statusCode(), "a new day: due dates may have come closer");
+    }
+
     // ---- quizzes offline
 
     @Test

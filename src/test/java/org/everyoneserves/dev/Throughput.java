@@ -69,6 +69,8 @@ final class Throughput {
             StandaloneCommandBuilder cmd = StandaloneCommandBuilder.of(jbossHome)
                     .addJavaOptions("-Xms64m", System.getProperty("bench.heap", "-Xmx512m"), "-Dapp.db.url=" + db.jdbcUrl(),
                             "-Djboss.socket.binding.port-offset=" + Benchmark.OFFSET, "-Deveryoneserves.demo=true",
+                            "-Deveryoneserves.db.embedded=true", "-Deveryoneserves.api.rate.burst=1000000000",
+                            "-Deveryoneserves.api.rate.perMinute=1000000000",
                             "-Deveryoneserves.content.dir=" + project.resolve("content"), "-Deveryoneserves.reminders.interval=0");
             long t0 = System.nanoTime();
             wildfly = Launcher.of(cmd).setRedirectErrorStream(true).redirectOutput(project.resolve("target/bench-server-first.log")).launch();
@@ -161,11 +163,14 @@ final class Throughput {
             request(size, "API GET " + path, Api.V1 + path, bearer, 200, base, learnerEmail);
         }
         request(size, "API GET /me/plan unchanged (304)", Api.V1 + "/me/plan", unchangedPlan, 304, base, learnerEmail);
+        String token = Api.json(app.get("/sync")).getString("token");
+        request(size, "API GET /sync since, unchanged", Api.V1 + "/sync?since=" + token, bearer, 200, base, learnerEmail);
         Map<String, String> learnerPage = Map.of("Cookie", "ES_SESSION=" + learner.sessionId());
         Map<String, String> managerPage = Map.of("Cookie", "ES_SESSION=" + manager.sessionId());
         request(size, "page: learner home", "/learner/index.xhtml", learnerPage, 200, base, learnerEmail);
         request(size, "page: manager overview", "/manager/index.xhtml", managerPage, 200, base, team);
         if (!"false".equals(System.getProperty("bench.profile"))) {
+            facts.add(size + ": API GET /me/plan, where the server's time goes: " + profile(Api.V1 + "/me/plan", bearer));
             facts.add(size + ": learner home, where the server's time goes: " + profile("/learner/index.xhtml", learnerPage));
             facts.add(size + ": manager overview, where the server's time goes: " + profile("/manager/index.xhtml", managerPage));
         }
@@ -190,10 +195,11 @@ final class Throughput {
     /**
      * Where the server spends its processor time on one request under the same load: a Flight Recorder recording of
      * the server during a further run, its execution samples counted by the layer of the innermost frame that is not
-     * the JDK's own, and by what is on the stack at all (a query, building the view, rendering it).
+     * the JDK's own, and by what is on the stack at all (a query, building the view, rendering it). The recording stays
+     * in target/bench-profile-&lt;path&gt;.jfr (the last size's) for a closer look ({@code jfr print}).
      */
     private String profile(String path, Map<String, String> headers) throws Exception {
-        Path file = Path.of("target", "bench-profile.jfr").toAbsolutePath();
+        Path file = Path.of("target", "bench-profile-" + path.replaceAll("[^a-z]+", "-").replaceAll("^-|-$", "") + ".jfr").toAbsolutePath();
         Files.deleteIfExists(file);
         String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
         String pid = String.valueOf(Benchmark.serverPid);
@@ -217,6 +223,18 @@ final class Throughput {
             layers.merge(layer, 1, Integer::sum);
             if (frames.stream().anyMatch(f -> type(f).startsWith("org.hibernate") || type(f).startsWith("org.mariadb"))) {
                 within.merge("in a query", 1, Integer::sum);
+            }
+            if (frames.stream().anyMatch(f -> type(f).startsWith("org.eclipse.yasson"))) {
+                within.merge("writing JSON", 1, Integer::sum);
+            }
+            if (frames.stream().anyMatch(f -> f.getMethod().getName().equals("validateRequest") || type(f).startsWith("org.everyoneserves.security"))) {
+                within.merge("signing in the request", 1, Integer::sum);
+            }
+            if (frames.stream().anyMatch(f -> f.getMethod().getName().equals("saveView") || f.getMethod().getName().equals("writeState"))) {
+                within.merge("saving the view state", 1, Integer::sum);
+            }
+            if (frames.stream().anyMatch(f -> type(f).startsWith("org.infinispan") || type(f).startsWith("org.wildfly.clustering"))) {
+                within.merge("the session store", 1, Integer::sum);
             }
             if (frames.stream().anyMatch(f -> f.getMethod().getName().equals("buildView"))) {
                 within.merge("building the view", 1, Integer::sum);
@@ -247,6 +265,13 @@ final class Throughput {
             return "EL";
         } else if (type.startsWith("com.sun.faces") || type.startsWith("jakarta.faces") || type.startsWith("org.omnifaces")) {
             return "Faces";
+        } else if (type.startsWith("org.infinispan") || type.startsWith("org.wildfly.clustering") || type.startsWith("org.jboss.marshalling")
+                || type.startsWith("org.infinispan.protostream")) {
+            return "sessions (Infinispan)";
+        } else if (type.startsWith("org.eclipse.yasson") || type.startsWith("jakarta.json")) {
+            return "JSON-B";
+        } else if (type.startsWith("org.jboss.resteasy")) {
+            return "RESTEasy";
         } else if (type.startsWith("org.everyoneserves")) {
             return "application";
         } else if (type.startsWith("org.jboss.weld")) {

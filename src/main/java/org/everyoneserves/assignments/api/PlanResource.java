@@ -5,7 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,6 +25,7 @@ import org.everyoneserves.assignments.AssignmentService;
 import org.everyoneserves.assignments.Plan;
 import org.everyoneserves.assignments.PlanItem;
 import org.everyoneserves.platform.Caller;
+import org.everyoneserves.platform.api.ChangeStamps;
 
 @RequestScoped
 @Path("me/plan")
@@ -56,12 +61,27 @@ public class PlanResource {
     @Inject
     AssignmentService assignments;
 
+    @Inject
+    ChangeStamps stamps;
+
+    @Context
+    HttpHeaders headers;
+
     @GET
     @Operation(operationId = "getMyPlan",
             summary = "My plan", description = "Every assignment with its due date and status, to do first, then coming up, paused and done.")
     @APIResponse(responseCode = "200", description = "The plan", content = @Content(schema = @Schema(implementation = PlanDetail.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "401", description = "No valid access token")
+    public Response get() {
+        return ChangeStamps.answer(headers, tag(), this::plan);
+    }
+
+    /** The tag of {@link #plan()} as it is now, made without computing it. */
+    public EntityTag tag() {
+        return ChangeStamps.tag("plan", caller.personId(), stamps.of(caller.personId()).plan(), assignments.planBasis());
+    }
+
     public PlanDetail plan() {
         Plan plan = assignments.plan(caller, caller.personId());
         List<PlanLine> items = Stream.of(plan.toDo(), plan.upcoming(), plan.paused(), plan.done()).flatMap(List::stream).map(PlanLine::of).toList();

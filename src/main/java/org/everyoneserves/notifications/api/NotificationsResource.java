@@ -9,6 +9,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -23,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.everyoneserves.notifications.Notification;
 import org.everyoneserves.notifications.NotificationService;
 import org.everyoneserves.platform.Caller;
+import org.everyoneserves.platform.api.ChangeStamps;
 import org.everyoneserves.platform.api.Idempotency;
 import org.everyoneserves.platform.api.Cursors;
 import org.everyoneserves.platform.api.Params;
@@ -59,6 +63,12 @@ public class NotificationsResource {
     @Inject
     Idempotency idempotency;
 
+    @Inject
+    ChangeStamps stamps;
+
+    @Context
+    HttpHeaders headers;
+
     @GET
     @Operation(operationId = "listNotifications",
             summary = "My notifications", description = "Newest first, a page at a time. The cursor names the last item seen, so "
@@ -66,13 +76,33 @@ public class NotificationsResource {
     @APIResponse(responseCode = "200", description = "A page", content = @Content(schema = @Schema(implementation = NotificationPage.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "400", description = "A cursor this list did not give out, or a limit outside 1 to 100")
-    public NotificationPage list(@Parameter(description = "From a previous page's next") @QueryParam("cursor") String cursor,
-                                 @Parameter(description = "Items per page, 1 to 100 (20)", example = "20") @QueryParam("limit") String limit) {
+    public Response get(@Parameter(description = "From a previous page's next") @QueryParam("cursor") String cursor,
+                        @Parameter(description = "Items per page, 1 to 100 (20)", example = "20") @QueryParam("limit") String limit) {
         int size = Cursors.limit(Params.integer("limit", limit));
-        List<Notification> page = notifications.page(caller, Cursors.after(cursor), size + 1);
+        long after = Cursors.after(cursor);
+        return ChangeStamps.answer(headers, tag(after, size), () -> page(after, size));
+    }
+
+    /** The tag of the first page as it is now, made without computing it. */
+    public EntityTag firstPageTag() {
+        return tag(Cursors.after(null), Cursors.limit(null));
+    }
+
+    /** The first page, as GET notifications answers it. */
+    public NotificationPage firstPage() {
+        return page(Cursors.after(null), Cursors.limit(null));
+    }
+
+    private EntityTag tag(long after, int size) {
+        return ChangeStamps.tag("notifications", caller.personId(), stamps.of(caller.personId()).notifications(), after, size);
+    }
+
+    private NotificationPage page(long after, int size) {
+        NotificationService.Page found = notifications.page(caller, after, size + 1);
+        List<Notification> page = found.items();
         List<NotificationLine> items = page.stream().limit(size).map(NotificationLine::of).toList();
         String next = page.size() > size ? Cursors.cursor(items.get(items.size() - 1).id()) : null;
-        return new NotificationPage(items, next, notifications.unread(caller));
+        return new NotificationPage(items, next, found.unread());
     }
 
     @POST

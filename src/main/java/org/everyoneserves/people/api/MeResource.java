@@ -5,7 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -14,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.everyoneserves.people.PersonService;
 import org.everyoneserves.platform.Caller;
+import org.everyoneserves.platform.api.ChangeStamps;
 
 @RequestScoped
 @Path("me")
@@ -28,12 +33,27 @@ public class MeResource {
     @Inject
     PersonService people;
 
+    @Inject
+    ChangeStamps stamps;
+
+    @Context
+    HttpHeaders headers;
+
     @GET
     @Operation(operationId = "getMe",
             summary = "Who I am", description = "The signed-in person, their team and roles, and the language texts come in.")
     @APIResponse(responseCode = "200", description = "The person", content = @Content(schema = @Schema(implementation = MeDetail.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "401", description = "No valid access token")
+    public Response get() {
+        return ChangeStamps.answer(headers, tag(), this::me);
+    }
+
+    /** The tag of {@link #me()} as it is now, made without computing it. */
+    public EntityTag tag() {
+        return ChangeStamps.tag("me", caller.personId(), stamps.of(caller.personId()).me(), caller.admin() ? "a" : "", caller.manager() ? "m" : "");
+    }
+
     public MeDetail me() {
         return MeDetail.of(people.me(caller), caller);
     }

@@ -12,9 +12,9 @@ import org.everyoneserves.platform.Hashes;
 import org.everyoneserves.platform.JsonbResolver;
 
 /**
- * ETags on every successful read: a resource's own version tag, or else a hash of the JSON it answers (which is then
- * sent as it was hashed, not serialised a second time). A client that
- * sends the tag it has in If-None-Match gets 304 and no body. Answers are private to their caller and not cached
+ * ETags on every successful read: a resource's own tag (a version, or {@link ChangeStamps}: such a resource answers
+ * 304 itself, before computing anything), or else a hash of the JSON it answers (which is then sent as it was hashed,
+ * not serialised a second time). A client that sends the tag it has in If-None-Match gets 304 and no body. Answers are private to their caller and not cached
  * by anything in between.
  */
 @Provider
@@ -22,7 +22,14 @@ public class EtagFilter implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (!"GET".equals(request.getMethod()) || response.getStatus() != 200 || !response.hasEntity()) {
+        if (!"GET".equals(request.getMethod())) {
+            return;
+        }
+        if (response.getStatus() == Response.Status.NOT_MODIFIED.getStatusCode()) {
+            response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "private, no-cache");
+            return;
+        }
+        if (response.getStatus() != 200 || !response.hasEntity()) {
             return;
         }
         EntityTag tag = response.getEntityTag();
@@ -43,12 +50,16 @@ public class EtagFilter implements ContainerResponseFilter {
     }
 
     static boolean matches(String ifNoneMatch, EntityTag tag) {
+        return matches(ifNoneMatch, tag.getValue());
+    }
+
+    static boolean matches(String ifNoneMatch, String tag) {
         for (String candidate : ifNoneMatch.split(",")) {
             String value = candidate.strip();
             if (value.startsWith("W/")) {
                 value = value.substring(2);
             }
-            if (value.equals("*") || value.equals("\"" + tag.getValue() + "\"")) {
+            if (value.equals("*") || value.equals("\"" + tag + "\"")) {
                 return true;
             }
         }

@@ -11,6 +11,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -22,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.everyoneserves.platform.Caller;
+import org.everyoneserves.platform.api.ChangeStamps;
 import org.everyoneserves.platform.api.Idempotency;
 import org.everyoneserves.platform.api.Versions;
 import org.everyoneserves.quizzes.Answer;
@@ -48,6 +52,12 @@ public class RefreshersResource {
     @Inject
     Idempotency idempotency;
 
+    @Inject
+    ChangeStamps stamps;
+
+    @Context
+    HttpHeaders headers;
+
     @GET
     @Path("today")
     @Operation(operationId = "getTodaysRefreshers",
@@ -56,6 +66,25 @@ public class RefreshersResource {
             + "Answered items carry their outcome. Paused: no items.")
     @APIResponse(responseCode = "200", description = "The day's set", content = @Content(schema = @Schema(implementation = TodayDetail.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
+    public Response getToday() {
+        String basis = refreshers.todayBasis();
+        EntityTag tag = todayTag(basis);
+        if (ChangeStamps.unchanged(headers, tag)) {
+            return Response.notModified(tag).build();
+        }
+        TodayDetail today = today();
+        return Response.ok(today).tag(todayTag(basis)).build();   // a set drawn just now counts in the stamps
+    }
+
+    /** The tag of {@link #today()} as it is now, made without computing it. */
+    public EntityTag todayTag() {
+        return todayTag(refreshers.todayBasis());
+    }
+
+    private EntityTag todayTag(String basis) {
+        return ChangeStamps.tag("refreshers", caller.personId(), stamps.of(caller.personId()).refreshers(), basis);
+    }
+
     public TodayDetail today() {
         return TodayDetail.of(refreshers.today(caller));
     }
