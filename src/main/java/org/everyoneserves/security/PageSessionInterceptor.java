@@ -21,7 +21,15 @@ import javax.security.auth.callback.Callback;
 /**
  * Soteria's AutoApplySession without the API: restores the caller kept in the HTTP session before
  * LoginToContinue (priority 220) would send a signed-in person back to the sign-in page, after {@link SessionGuard}
- * agreed that the session may go on; otherwise the session ends and the request goes on as anonymous.
+ * agreed that the session may go on; otherwise the sign-in ends and the request goes on as anonymous.
+ * <p>
+ * The sign-in ends by forgetting the caller (the container's cached identity, the guard's attributes), not by
+ * invalidating the session: this runs before the servlet, where CDI's conversation context is already bound to the
+ * session and LoginToContinue is about to keep the requested page in it. Invalidating a distributed session there was
+ * seen to leave CDI unable to close that context (WELD-000717, then WELD-000335 on the worker thread's next request)
+ * and a session cache transaction open until the node stopped (ISPN000100); a transaction left open holds up the
+ * state transfer to a node joining the cluster (ISPN000658 in a rolling restart) and breaks later session reads on
+ * its thread (ISPN000136). A later sign-in in the same browser gets a new session id anyway.
  */
 @Interceptor
 @PageSession
@@ -29,6 +37,12 @@ import javax.security.auth.callback.Callback;
 public class PageSessionInterceptor implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    /**
+     * Where WildFly's Elytron keeps the identity registered with the session ({@code registerSession}); logging out
+     * does not remove it, and left there it would bring the ended sign-in's caller back on every request.
+     */
+    static final String CACHED_IDENTITY = "org.wildfly.elytron.web.undertow.server.servlet.ServletSecurityContextImpl$IdentityContainer";
 
     @Inject
     SessionGuard guard;
@@ -65,7 +79,9 @@ public class PageSessionInterceptor implements Serializable {
             }
             Long personId = SessionGuard.personOf(session);
             securityLog.sessionEnded(personId == null ? 0 : personId, end.get());
-            session.invalidate();
+            guard.signedOut(session);
+            session.removeAttribute(CACHED_IDENTITY);
+            request.logout();
         }
         Object outcome = invocation.proceed();
         if (SUCCESS.equals(outcome)) {

@@ -40,6 +40,13 @@ public class SessionGuard {
         session.setAttribute(SIGNED_IN_AT, clock.instant().toEpochMilli());
     }
 
+    /** Forgets who signed in to this session: its next check finds nobody ({@code unknown}). */
+    void signedOut(HttpSession session) {
+        session.removeAttribute(PERSON);
+        session.removeAttribute(ACCESS_VERSION);
+        session.removeAttribute(SIGNED_IN_AT);
+    }
+
     /**
      * Why this session must end, or empty while it may go on.
      *
