@@ -238,9 +238,13 @@ public class QuizService {
         save(caller, attemptId, answers, null);
     }
 
-    /** Saves answers unless the attempt changed since {@code expectedVersion} was read (null: whatever it is now). */
+    /**
+     * Saves answers unless the attempt changed since {@code expectedVersion} was read (null: whatever it is now). Saves
+     * of one attempt at once (the page's background save racing its Save button, two devices) take turns on the row's
+     * lock: each one reads what the one before it wrote, so none fails on a stale version.
+     */
     public void save(@NotNull Caller caller, long attemptId, @NotNull List<Answer> answers, Integer expectedVersion) {
-        QuizAttempt attempt = own(caller, attemptId);
+        QuizAttempt attempt = ownLocked(caller, attemptId);
         if (expectedVersion != null && !attempt.isSubmitted() && attempt.getVersion() != expectedVersion) {
             throw BusinessException.preconditionFailed();
         }
@@ -253,7 +257,7 @@ public class QuizService {
      * refused and changes nothing. A pass completes the quiz in the learner's plan.
      */
     public long submit(@NotNull Caller caller, long attemptId, @NotNull List<Answer> answers) {
-        QuizAttempt attempt = own(caller, attemptId);
+        QuizAttempt attempt = ownLocked(caller, attemptId);
         em.lock(attempt, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         Definitions.Quiz quiz = catalog.quizVersion(attempt.getVersionId()).definition();
         if (!answers.isEmpty()) {
@@ -299,6 +303,15 @@ public class QuizService {
 
     private QuizAttempt own(Caller caller, long attemptId) {
         QuizAttempt attempt = em.find(QuizAttempt.class, attemptId);
+        if (attempt == null || attempt.getPersonId() != caller.personId()) {
+            throw BusinessException.notFound("attempt");
+        }
+        return attempt;
+    }
+
+    /** The caller's attempt, read with a write lock held to the end of the transaction (the latest committed row). */
+    private QuizAttempt ownLocked(Caller caller, long attemptId) {
+        QuizAttempt attempt = em.find(QuizAttempt.class, attemptId, LockModeType.PESSIMISTIC_WRITE);
         if (attempt == null || attempt.getPersonId() != caller.personId()) {
             throw BusinessException.notFound("attempt");
         }

@@ -18,7 +18,15 @@ import org.everyoneserves.platform.web.Outage;
  * in again from it, before LoginToContinue (priority 220) would send a signed-in person back to the sign-in page, with
  * the roles the guard derived from the database for this request. The server's own cached identity (registerSession)
  * is not used: it would add the roles of the sign-in to those of every later request, so rights taken would stay until
- * the session ends. When the guard says the session must end, it ends and the request goes on as anonymous.
+ * the session ends. When the guard says the session must end, the sign-in ends and the request goes on as anonymous.
+ * <p>
+ * The sign-in ends by forgetting the caller (the guard's attributes), not by
+ * invalidating the session: this runs before the servlet, where CDI's conversation context is already bound to the
+ * session and LoginToContinue is about to keep the requested page in it. Invalidating a distributed session there was
+ * seen to leave CDI unable to close that context (WELD-000717, then WELD-000335 on the worker thread's next request)
+ * and a session cache transaction open until the node stopped (ISPN000100); a transaction left open holds up the
+ * state transfer to a node joining the cluster (ISPN000658 in a rolling restart) and breaks later session reads on
+ * its thread (ISPN000136). A later sign-in in the same browser gets a new session id anyway.
  */
 @Interceptor
 @PageSession
@@ -60,7 +68,8 @@ public class PageSessionInterceptor implements Serializable {
                 return context.notifyContainerAboutLogin(String.valueOf(personId), verdict.groups());
             }
             securityLog.sessionEnded(personId, verdict.endReason());
-            session.invalidate();
+            guard.signedOut(session);
+            request.logout();
         }
         return invocation.proceed();
     }

@@ -50,6 +50,14 @@ public class SessionGuard {
         }
     }
 
+    /** Forgets who signed in to this session: its next check finds nobody ({@code unknown}). */
+    void signedOut(HttpSession session) {
+        session.removeAttribute(PERSON);
+        session.removeAttribute(ACCESS_VERSION);
+        session.removeAttribute(SIGNED_IN_AT);
+        session.removeAttribute(PROVIDER_ADMIN);
+    }
+
     /**
      * Records a sign-in in its (new) session, with the roles it signed in with: admin rights among them that the database
      * does not hold came from the company's identity provider and last as long as the session.

@@ -27,6 +27,7 @@ import org.wildfly.core.launcher.StandaloneCommandBuilder;
  *   mvn -Pbench                       (-Dbench.sizes=10000,100000 -Dbench.repeat=15)
  *   mvn -Pbench -Dbench.sizes=100000 -Dbench.serve=true    generate, measure, then keep serving it at :8280
  *   mvn -Pbench -Dbench.mode=throughput                    requests per second at the demo's size and at 100,000
+ *   mvn -Pbench -Dbench.mode=throughput -Dbench.cluster=true   the same reads through HAProxy to two nodes and to one node
  *   -Dbench.port.offset=200                                the server's port offset (http 8080 + offset)
  */
 public final class Benchmark {
@@ -35,7 +36,10 @@ public final class Benchmark {
     static final String PASSWORD = "serve-customers-2026";
     static final String HASH = "PBKDF2WithHmacSHA256:600000:BOkohz3u+GWMF+qNeFfGRDOJcD2u8EnCA02mEksnelw=:EB/Nc1Jkv8EytalikvviQYBJuPJBvs3yWjfRr823k/U=";
     static final int OFFSET = Integer.getInteger("bench.port.offset", 200);
-    static final String BASE = "http://localhost:" + (8080 + OFFSET);
+    /** Two nodes behind HAProxy ({@code -Dbench.cluster=true}, throughput mode): nodes at OFFSET and OFFSET + 100. */
+    static final boolean CLUSTER = Boolean.getBoolean("bench.cluster");
+    /** Where the benchmark's clients connect: the server, or in cluster mode the load balancer (port 8000 + OFFSET). */
+    static final String BASE = "http://localhost:" + (CLUSTER ? 8000 + OFFSET : 8080 + OFFSET);
 
     record Figure(String page, int people, long median, long p90, long statements, String note) {
     }

