@@ -3,7 +3,7 @@
 import { h, say, date, dateTime, heading, notice, refusal } from './ui.js';
 import { t } from './i18n.js';
 import { kv, outboxStore } from './db.js';
-import { client, outbox, fresh, whenOnline } from './sync.js';
+import { client, outbox, fresh, whenOnline, Offline } from './sync.js';
 import { answerFields, readAnswer } from './answers.js';
 import * as company from './company.js';
 
@@ -34,13 +34,13 @@ export function signIn(app, message, signedIn) {
     h('div', { class: 'field' }, h('label', { for: 'email' }, t('signIn.email')), email),
     h('div', { class: 'field' }, h('label', { for: 'password' }, t('signIn.password')), password),
     error, button);
-    const company = h('div', { id: 'company' });
-    companyButton(company);
+    const companyPlace = h('div', { id: 'company' });
+    companyButton(companyPlace);
     return h('section', { class: 'signin' },
         heading(t('signIn.title')),
         message ? notice(message, 'warn') : null,
         h('p', {}, t('signIn.intro')),
-        company,
+        companyPlace,
         form);
 }
 
@@ -76,7 +76,7 @@ export async function companyAnswer(app, signedIn, showSignIn) {
     try {
         outcome = await company.finish({ kv, client, search });
     } catch (e) {
-        showSignIn(t('signIn.offline'));
+        showSignIn(t(e instanceof Offline ? 'signIn.offline' : 'signIn.company.failed'));
         return;
     }
     if (outcome.refused) {
