@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -48,6 +49,11 @@ public class Scheduler {
 
     private ScheduledFuture<?> schedule;
 
+    /** Held by a run while it works, so that stopping waits for it. */
+    private final ReentrantLock running = new ReentrantLock();
+
+    private volatile boolean stopped;
+
     /**
      * Starts ticking once the rest of the start-up work is done (this observer comes last), the first run after
      * {@value #FIRST_RUN_AFTER} seconds at the earliest.
@@ -62,15 +68,36 @@ public class Scheduler {
         LOG.info(() -> "Reminders run every " + every + " s; e-mail " + (config.mailEnabled() ? "on" : "off (no APP_SMTP_HOST)"));
     }
 
+    /**
+     * Stops the schedule and waits (up to a minute) for a run that is under way. A run left going while the application
+     * stops (an undeployment, a redeployment, a node shutting down) finds its beans and transaction manager gone half-way
+     * and could leave its transaction open on the executor's thread, holding row locks that stop everyone else's writes.
+     */
     @PreDestroy
     void stop() {
+        stopped = true;
         if (schedule != null) {
             schedule.cancel(false);
+        }
+        try {
+            if (running.tryLock(60, TimeUnit.SECONDS)) {
+                running.unlock();
+            } else {
+                LOG.warning("a scheduled run was still going after a minute; stopping anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
     private void runSafely() {
+        if (stopped || !running.tryLock()) {
+            return;
+        }
         try {
+            if (stopped) {
+                return;
+            }
             if (!leases.claim("scheduler", Duration.ofSeconds(3 * config.reminderIntervalSeconds()))) {
                 LOG.fine("another node holds the scheduler lease");
                 return;
@@ -78,6 +105,8 @@ public class Scheduler {
             run();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "scheduled run failed; the next run catches up", e);
+        } finally {
+            running.unlock();
         }
     }
 

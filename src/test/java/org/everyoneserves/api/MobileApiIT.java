@@ -559,6 +559,12 @@ class MobileApiIT {
                         if ((method.equals("get") || ignoresBodyAndPath) && response.statusCode() / 100 == 2) {
                             continue;
                         }
+                        if (path.endsWith("/auth/company") && method.equals("get") && response.statusCode() == 503) {
+                            // the company's provider (Keycloak) runs only for OidcSignInIT: unreachable here, said cleanly
+                            assertProblem(response, 503, "auth.error.companySignIn.unavailable");
+                            assertTrue(response.headers().firstValue("Retry-After").isPresent(), "Retry-After on " + target);
+                            continue;
+                        }
                         assertTrue(response.statusCode() >= 400 && response.statusCode() < 500,
                                 method + " " + target + " " + body + ": " + response.statusCode() + " " + response.body());
                         assertProblem(response, response.statusCode(), null);
