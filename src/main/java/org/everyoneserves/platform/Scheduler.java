@@ -90,7 +90,7 @@ public class Scheduler {
         }
     }
 
-    private void runSafely() {
+    void runSafely() {
         if (stopped || !running.tryLock()) {
             return;
         }
