@@ -13,17 +13,25 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.everyoneserves.platform.web.Messages;
 
 /**
  * The ZIP of one export: {@code summary.txt}, readable, in the person's language (every section with its entries, a
- * line per field), and {@code <feature>.json} per feature with the same data for machines.
+ * line per field, named in words; the JSON keeps the field names), and {@code <feature>.json} per feature with the same data for machines.
  */
 final class ExportArchive {
 
     static final String SUMMARY = "summary.txt";
+
+    /** Fields whose values are the application's code words (a name typed in capitals is left as typed). */
+    private static final Set<String> CODE_FIELDS = Set.of("kind", "status", "outcome", "channel", "action", "how", "source",
+            "origin", "reason", "signedOutBecause", "purpose");
+
+    private static final Pattern CODE_WORD = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*");
 
     private static final Jsonb JSON = JsonbBuilder.create(new JsonbConfig().withFormatting(true));
 
@@ -61,16 +69,28 @@ final class ExportArchive {
                     .append(" (").append(feature.getKey()).append(".json)\n");
             for (var section : feature.getValue().entrySet()) {
                 List<Map<String, Object>> rows = section.getValue();
-                text.append("\n-- ").append(section.getKey()).append(": ")
+                text.append("\n-- ").append(label(bundle, "privacy_label." + section.getKey(), section.getKey())).append(": ")
                         .append(format(bundle, language, "privacy_summary.entries", rows.size())).append("\n");
                 for (Map<String, Object> row : rows) {
                     text.append("\n");
-                    row.forEach((field, value) -> text.append("   ").append(field).append(": ")
-                            .append(value == null ? "" : value.toString().replace("\n", "\n      ")).append("\n"));
+                    row.forEach((field, value) -> text.append("   ").append(label(bundle, "privacy_label." + field, field)).append(": ")
+                            .append(readable(field, value)).append("\n"));
                 }
             }
         }
         return text.toString();
+    }
+
+    /** A value as a person reads it: a code word such as {@code DUE_SOON} as "due soon", more lines indented. */
+    static String readable(String field, Object value) {
+        if (value == null) {
+            return "";
+        }
+        String text = value.toString();
+        if (CODE_FIELDS.contains(field) && CODE_WORD.matcher(text).matches()) {
+            return text.toLowerCase(Locale.ROOT).replace('_', ' ');
+        }
+        return text.replace("\n", "\n      ");
     }
 
     private static String label(ResourceBundle bundle, String key, String fallback) {
