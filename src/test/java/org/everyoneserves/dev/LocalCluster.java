@@ -64,7 +64,6 @@ public final class LocalCluster implements AutoCloseable {
     private final List<Node> nodes;
     private Path content;
     private Process haproxy;
-    private int restartsAfterHang;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /**
@@ -183,66 +182,37 @@ public final class LocalCluster implements AutoCloseable {
 
     /**
      * Waits until each of these nodes answers /health/ready and HAProxy counts it as up (or would, once a node in
-     * maintenance or draining is enabled again).
-     * <p>
-     * A node whose initial session state transfer hangs is killed and started again (twice at most, then this fails
-     * naming the cause), as an operator would (README, "Several nodes"): WildFly 39's clustering computes a session entry's size by marshalling the live attributes, then
-     * marshals them again to send them, so a request changing that session on the sending node in between sends a
-     * message the joining node cannot read (IPROTO000003); that node then waits for the lost state until its deployment
-     * fails (ISPN000658). Infinispan reports the wait every 30 s ({@code ISPN000972 ... status is HANG}).
+     * maintenance or draining is enabled again). Fails at once when a node exits or its server started with a failed
+     * deployment (WFLYSRV0026 in its log since it was launched).
      */
     public void awaitReady(List<Node> which, Duration timeout) throws InterruptedException, IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (Node node : which) {
-            int startedAgain = 0;
-            long lastLogCheck = System.nanoTime();
             while (!(ready(node) && List.of("UP", "MAINT", "DRAIN").contains(lbState(node)))) {
                 if (!node.alive()) {
                     throw new IllegalStateException(node.name + " exited while starting: see " + runDir.resolve(node.name + ".out"));
                 }
+                if (logSinceLaunch(node).contains("WFLYSRV0026")) {
+                    throw new IllegalStateException(node.name + " started with errors (WFLYSRV0026): see " + serverLog(node));
+                }
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(node.name + " not ready after " + timeout + ": see " + runDir.resolve(node.name + ".out"));
-                }
-                if (System.nanoTime() - lastLogCheck > 5_000_000_000L) {
-                    lastLogCheck = System.nanoTime();
-                    if (stateTransferHangs(node)) {
-                        if (startedAgain == MAX_STARTS_AFTER_HANG) {
-                            throw new IllegalStateException(node.name + "'s initial session state transfer hung " + (startedAgain + 1)
-                                    + " times in a row (IPROTO000003 on it, ISPN000972 ... HANG): the WildFly 39 race under"
-                                    + " 'Known issue' in README.md; see " + serverLog(node));
-                        }
-                        startedAgain++;
-                        restartsAfterHang++;
-                        System.out.printf("[cluster] %s: its initial session state transfer hangs (ISPN000972 ... HANG in its log): killed and"
-                                + " started again%n", node.name);
-                        kill(node);
-                        launch(node);
-                    }
                 }
                 Thread.sleep(250);
             }
         }
     }
 
-    /** A node whose initial state transfer hangs is started again at most this often before giving up. */
-    private static final int MAX_STARTS_AFTER_HANG = 2;
-
-    /** How many times a starting node was started again because its initial state transfer hung. */
-    public int restartsAfterHang() {
-        return restartsAfterHang;
-    }
-
-    private boolean stateTransferHangs(Node node) throws IOException {
+    private String logSinceLaunch(Node node) throws IOException {
         Path log = serverLog(node);
         if (!Files.exists(log) || Files.size(log) <= node.logOffset) {
-            return false;
+            return "";
         }
         try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(log.toFile(), "r")) {
             file.seek(node.logOffset);
             byte[] tail = new byte[(int) Math.min(Integer.MAX_VALUE, file.length() - node.logOffset)];
             file.readFully(tail);
-            String text = new String(tail, StandardCharsets.UTF_8);
-            return text.contains("ISPN000972: Task 'state-transfer-") && text.contains("status is HANG");
+            return new String(tail, StandardCharsets.UTF_8);
         }
     }
 
@@ -286,6 +256,40 @@ public final class LocalCluster implements AutoCloseable {
 
     public void enable(Node node) {
         haproxyCommand("set server wildfly/" + node.name + " state ready");
+    }
+
+    /**
+     * The rolling restart of one node, as an operator does it (README, "Several nodes"): maintenance at the load balancer,
+     * wait until no request is in flight on the node, SIGTERM, start it, wait until it is ready (it has received its share
+     * of the sessions by then), and let the load balancer send it requests again once its health check passes.
+     */
+    public void restartRolling(Node node, Duration timeout) throws IOException, InterruptedException {
+        maintenance(node);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (inFlight(node) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        stop(node);
+        launch(node);
+        awaitReady(List.of(node), timeout);
+        enable(node);
+        while (!"UP".equals(lbState(node))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(node.name + " not UP at the load balancer after " + timeout + ": " + lbState(node));
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** Requests HAProxy has on this node now: queued and being answered (its runtime API's qcur and scur). */
+    public int inFlight(Node node) {
+        for (String line : haproxyCommand("show stat").split("\n")) {
+            String[] fields = line.split(",", -1);
+            if (fields.length > 4 && "wildfly".equals(fields[0]) && node.name.equals(fields[1])) {
+                return Integer.parseInt(fields[2]) + Integer.parseInt(fields[4]);
+            }
+        }
+        throw new IllegalStateException("HAProxy does not list " + node.name);
     }
 
     private String haproxyCommand(String command) {
