@@ -108,6 +108,34 @@ public class CatalogService {
     public Outcome importFrom(@NotNull Caller caller, @NotNull Path root) {
         requireAdmin(caller);
         appLock.hold(AppLock.CONTENT);
+        return importTree(caller, root, treeHash(root));
+    }
+
+    /**
+     * The import at deployment: when the folder at {@code root} and the application's build are exactly those of the
+     * last import that was not refused (one hash over the whole folder, compared with the one that import kept), the
+     * catalog already is what importing them again would make it, and only the departments and job roles of roles.yaml
+     * are published again (the organisation may have lost one since); else a full {@link #importFrom}.
+     *
+     * @return empty when the folder was found unchanged
+     */
+    public Optional<Outcome> importIfChanged(@NotNull Caller caller, @NotNull Path root) {
+        requireAdmin(caller);
+        appLock.hold(AppLock.CONTENT);
+        Optional<String> hash = treeHash(root);
+        if (hash.isPresent() && hash.get().equals(em.createNativeQuery("select tree_hash from catalog_generation where id = 1").getSingleResult())) {
+            publishOrganisation(ContentLoader.organisation(root));
+            return Optional.empty();
+        }
+        return Optional.of(importTree(caller, root, hash));
+    }
+
+    /** The tree's hash for this build of the application; none when the build is not known (then nothing is skipped). */
+    private Optional<String> treeHash(Path root) {
+        return source.build().map(build -> ContentHash.ofTree(root, build));
+    }
+
+    private Outcome importTree(Caller caller, Path root, Optional<String> hash) {
         ContentTree tree = ContentLoader.load(root);
         List<ContentProblem> problems = ContentValidator.validate(tree);
         boolean valid = problems.stream().noneMatch(ContentProblem::isError);
@@ -119,9 +147,8 @@ public class CatalogService {
             audit.record(caller.personId(), "content.refused", "contentImport", refused.getId(), preview.errors() + " errors");
             return new Outcome(preview, refused.getId());
         }
-        organisation.fire(new OrganisationPublished(
-                tree.departments().stream().map(d -> new OrganisationPublished.Unit(d.code(), d.name())).toList(),
-                tree.roles().stream().map(r -> new OrganisationPublished.Role(r.code(), r.name(), r.department())).toList()));
+        publishOrganisation(tree);
+        em.createNativeQuery("update catalog_generation set tree_hash = ? where id = 1").setParameter(1, hash.orElse(null)).executeUpdate();
         if (plan.isEmpty()) {
             return new Outcome(preview, null);
         }
@@ -193,6 +220,12 @@ public class CatalogService {
     }
 
     // ---- importing
+
+    private void publishOrganisation(ContentTree tree) {
+        organisation.fire(new OrganisationPublished(
+                tree.departments().stream().map(d -> new OrganisationPublished.Unit(d.code(), d.name())).toList(),
+                tree.roles().stream().map(r -> new OrganisationPublished.Role(r.code(), r.name(), r.department())).toList()));
+    }
 
     private Map<String, CatalogPlan.Existing> existing() {
         return em.createQuery("select new org.everyoneserves.content.CatalogPlan$Existing(i.kind, i.code, v.title, v.hash, v.revision, "

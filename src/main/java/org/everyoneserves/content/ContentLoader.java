@@ -86,6 +86,23 @@ public final class ContentLoader {
             problems.add(ContentProblem.error(Location.start(display(root.resolve("roles.yaml"))), "roles.yaml is missing",
                     "add roles.yaml with the departments and job roles"));
         }
+        return tree();
+    }
+
+    /**
+     * The departments and job roles of roles.yaml alone, read as {@link #load} reads them: what the import publishes to
+     * the organisation even when it finds the rest of the folder as it was last checked.
+     */
+    public static ContentTree organisation(Path root) {
+        ContentLoader loader = new ContentLoader(root);
+        Path file = loader.root.resolve("roles.yaml");
+        if (ContentFiles.isFile(file)) {
+            loader.readRoles(file);
+        }
+        return loader.tree();
+    }
+
+    private ContentTree tree() {
         return new ContentTree(root, departments, roles, tracks, modules, quizzes, refreshers, guides, curricula, problems);
     }
 

@@ -175,6 +175,25 @@ class CatalogIT {
         assertEquals(1, catalog.versions(Kind.MODULE, module).size());
     }
 
+    /** What a restart does: a folder exactly as the last import read it is not checked again; one changed byte is. */
+    @Test
+    void aStartSkipsTheFolderOfTheLastImportAndChecksItAfterAnyChange() throws IOException {
+        assertTrue(source.build().isPresent(), "the WAR says which build it is");
+        assertTrue(catalog.importIfChanged(Caller.SYSTEM, root).orElseThrow().applied(), "a new folder is imported");
+        assertTrue(catalog.importIfChanged(Caller.SYSTEM, root).isEmpty(), "the same folder again is not checked again");
+
+        writeModule(1, "A customer calls about an invoice, twice.");
+        CatalogService.Outcome changed = catalog.importIfChanged(Caller.SYSTEM, root).orElseThrow();
+        assertEquals(List.of(CatalogPlan.Type.MINOR), changed.preview().plan().changes().stream().map(CatalogPlan.Change::type).toList());
+        assertEquals(2, catalog.versions(Kind.MODULE, module).size());
+
+        Path quiz = root.resolve("tracks").resolve(track).resolve(module + ".quiz.yaml");
+        Files.writeString(quiz, Files.readString(quiz).replace("pass_mark: 50", "pas_mark: 50"));
+        assertTrue(catalog.importIfChanged(Caller.SYSTEM, root).orElseThrow().preview().refused());
+        assertTrue(catalog.importIfChanged(Caller.SYSTEM, root).orElseThrow().preview().refused(),
+                "refused content is checked (and its errors logged) at every start until it is fixed");
+    }
+
     /** Twelve imports at once (servers starting, admins pressing "Import now"): each item is published once, without an error. */
     @Test
     void twelveImportsAtOncePublishEachVersionOnce() throws Exception {

@@ -38,7 +38,9 @@ import org.wildfly.core.launcher.StandaloneCommandBuilder;
  * before and after.
  *
  *   mvn -Pbench -Dbench.mode=throughput     (-Dbench.sizes=demo,100000 -Dbench.clients=16 -Dbench.seconds=8
- *                                             -Dbench.port.offset=200 -Dbench.java.client=true to use Java, not wrk)
+ *                                             -Dbench.port.offset=200 -Dbench.java.client=true to use Java, not wrk
+ *                                             -Dbench.startup.profile=true: a third start under Flight Recorder, and
+ *                                             where its processor time goes, by part)
  *
  * With {@code -Dbench.cluster=true} it starts two nodes and HAProxy instead ({@link LocalCluster}, as {@code mvn -Pcluster}
  * does; nodes at the port offset and 100 above it, the balancer at 8000 + offset) and measures the same reads and pages
@@ -100,10 +102,30 @@ final class Throughput {
             Benchmark.serverPid = wildfly.pid();
             Benchmark.waitUntilReady(wildfly);
             long firstAnswer = (System.nanoTime() - t0) / 1_000_000;
+            String startupProfile = null;
+            if (Boolean.getBoolean("bench.startup.profile")) {
+                // a third start, recorded by Flight Recorder (which slows it a little), for where the restart's time goes
+                wildfly.destroy();
+                wildfly.waitFor(60, TimeUnit.SECONDS);
+                Path recording = project.resolve("target/bench-startup.jfr");
+                Files.deleteIfExists(recording);
+                cmd.addJavaOptions("-XX:StartFlightRecording=name=startup,settings=profile,filename=" + recording);
+                t0 = System.nanoTime();
+                wildfly = Launcher.of(cmd).setRedirectErrorStream(true).redirectOutput(project.resolve("target/bench-server-profiled.log")).launch();
+                Benchmark.serverPid = wildfly.pid();
+                Benchmark.waitUntilReady(wildfly);
+                long profiled = (System.nanoTime() - t0) / 1_000_000;
+                run(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(wildfly.pid()), "JFR.stop", "name=startup");
+                startupProfile = String.format("a restart recorded by Flight Recorder (first answer after %,d ms), where the processor time"
+                        + " goes until then: %s", profiled, startup(recording));
+            }
             try (Connection sql = DriverManager.getConnection(db.jdbcUrl(), "everyoneserves", "everyoneserves")) {
                 bench = new Throughput(sql, clients, seconds);
                 bench.facts.add(String.format("start to first answer (GET /health/ready 200): %,d ms; the very first start, which imports the"
                         + " content and creates the demo company: %,d ms", firstAnswer, firstStart));
+                if (startupProfile != null) {
+                    bench.facts.add(startupProfile);
+                }
                 bench.facts.add(String.format("load: %d concurrent clients, %d s per request after %d s of warm-up, %s", clients, seconds,
                         Math.max(2, seconds / 3), Load.usesWrk() ? "wrk -t2" : "Java threads"));
                 Generator generator = null;
@@ -386,6 +408,46 @@ final class Throughput {
         out.append(" on the stack:");
         within.forEach((what, count) -> out.append(String.format(" %s %d %%,", what, 100 * count / total)));
         return out.substring(0, out.length() - 1);
+    }
+
+    /** What the start-up's execution samples (every thread's) were doing: the first of these parts found on the stack. */
+    private static final Map<String, List<String>> STARTUP_PARTS = startupParts();
+
+    private static Map<String, List<String>> startupParts() {
+        Map<String, List<String>> parts = new LinkedHashMap<>();
+        parts.put("content check", List.of("org.everyoneserves.content"));
+        parts.put("demo company", List.of("org.everyoneserves.demo"));
+        parts.put("Flyway", List.of("org.flywaydb"));
+        parts.put("Hibernate", List.of("org.hibernate"));
+        parts.put("CDI (Weld)", List.of("org.jboss.weld"));
+        parts.put("Faces", List.of("com.sun.faces", "jakarta.faces"));
+        parts.put("RESTEasy", List.of("org.jboss.resteasy", "io.smallrye.openapi"));
+        parts.put("sessions (Infinispan, JGroups)", List.of("org.infinispan", "org.jgroups", "org.wildfly.clustering"));
+        parts.put("annotation index (Jandex)", List.of("org.jboss.jandex"));
+        parts.put("rest of the server", List.of("org.jboss", "org.wildfly", "io.undertow"));
+        return parts;
+    }
+
+    /** The start-up recording's samples by part, as shares of all samples (the rest: the JDK's own threads). */
+    private static String startup(Path file) throws Exception {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        STARTUP_PARTS.keySet().forEach(part -> counts.put(part, 0));
+        int samples = 0;
+        for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
+            if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
+                continue;
+            }
+            samples++;
+            List<RecordedFrame> frames = event.getStackTrace().getFrames();
+            STARTUP_PARTS.entrySet().stream()
+                    .filter(part -> frames.stream().anyMatch(f -> part.getValue().stream().anyMatch(type(f)::startsWith)))
+                    .findFirst().ifPresentOrElse(part -> counts.merge(part.getKey(), 1, Integer::sum), () -> counts.merge("JDK", 1, Integer::sum));
+        }
+        int total = Math.max(1, samples);
+        StringBuilder out = new StringBuilder(samples + " samples:");
+        counts.entrySet().stream().filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEach(e -> out.append(String.format(" %s %d %%,", e.getKey(), 100 * e.getValue() / total)));
+        return out.substring(0, out.length() - 1) + " (target/bench-startup.jfr)";
     }
 
     private static String type(RecordedFrame frame) {

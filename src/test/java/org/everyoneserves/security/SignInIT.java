@@ -54,6 +54,35 @@ class SignInIT {
         assertTrue(admin.body().contains("Page not found"), "403 shows the same page as 404");
     }
 
+    /**
+     * The learner home keeps no view state (a transient view), so the view state id cannot be the CSRF token of its
+     * sign-out form: the session's form token is, and a postback without it changes nothing.
+     */
+    @Test
+    void aSignOutFromAPageWithoutViewStateNeedsTheSessionsFormToken() {
+        RemotePeople.Made made = person("token");
+        Web web = new Web();
+        assertEquals(302, web.signIn(made.email(), Web.DEMO_PASSWORD).statusCode());
+        String page = web.get("/learner/index.xhtml").body();
+        assertEquals("stateless", Web.viewState(page));
+        Matcher token = Pattern.compile("name=\"es_form_token\" value=\"([^\"]+)\"").matcher(page);
+        assertTrue(token.find(), "the sign-out form carries the token");
+        Map<String, String> signOut = new LinkedHashMap<>();
+        signOut.put("signOut", "signOut");
+        signOut.put("signOut:signOutButton", "Sign out");
+        signOut.put("jakarta.faces.ViewState", "stateless");
+        assertEquals(403, web.postForm("/learner/index.xhtml", signOut).statusCode(), "no token");
+        signOut.put("es_form_token", token.group(1) + "x");
+        assertEquals(403, web.postForm("/learner/index.xhtml", signOut).statusCode(), "another token");
+        assertEquals(200, web.get("/learner/index.xhtml").statusCode(), "still signed in");
+
+        signOut.put("es_form_token", token.group(1));
+        HttpResponse<String> out = web.postForm("/learner/index.xhtml", signOut);
+        assertEquals(302, out.statusCode());
+        assertTrue(out.headers().firstValue("Location").orElseThrow().contains("/login.xhtml"));
+        assertEquals(302, web.get("/learner/index.xhtml").statusCode(), "signed out");
+    }
+
     @Test
     void anonymousVisitorsAreSentToSignIn() {
         HttpResponse<String> response = new Web().get("/admin/index.xhtml");

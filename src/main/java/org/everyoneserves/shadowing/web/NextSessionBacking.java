@@ -7,7 +7,10 @@ import java.util.Optional;
 import org.everyoneserves.platform.Caller;
 import org.everyoneserves.shadowing.ShadowingService;
 
-/** The reminder of the viewer's next shadowing session, on their home page. */
+/**
+ * The shadowing parts of the viewer's home page: the reminder of their next session, and whether they may host (the
+ * link to hosting). Request-scoped, so the home page keeps nothing in the session (HostingBacking is the hosting page's).
+ */
 @Named
 @RequestScoped
 public class NextSessionBacking {
@@ -19,11 +22,19 @@ public class NextSessionBacking {
     Caller caller;
 
     private Optional<ShadowingService.BookingView> next;
+    private Boolean mayHost;
 
     public ShadowingService.BookingView getNext() {
         if (next == null) {
             next = shadowing.nextSession(caller);
         }
         return next.orElse(null);
+    }
+
+    public boolean isMayHost() {
+        if (mayHost == null) {
+            mayHost = shadowing.mayHost(caller);
+        }
+        return mayHost;
     }
 }
