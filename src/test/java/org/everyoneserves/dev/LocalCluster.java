@@ -266,7 +266,10 @@ public final class LocalCluster implements AutoCloseable {
     public void restartRolling(Node node, Duration timeout) throws IOException, InterruptedException {
         maintenance(node);
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (inFlight(node) > 0 && System.nanoTime() < deadline) {
+        while (inFlight(node) > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(node.name + " still has requests in flight after " + timeout);
+            }
             Thread.sleep(100);
         }
         stop(node);

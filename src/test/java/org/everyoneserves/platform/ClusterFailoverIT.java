@@ -260,6 +260,7 @@ class ClusterFailoverIT {
             client.get(1, TimeUnit.MINUTES);
         }
         load.shutdown();
+        System.out.printf("[cluster] rolling restart: %d requests during it, %d failed%n", served.get(), failed.size());
         assertTrue(served.get() > 100, "the load ran through the restarts: " + served.get() + " requests");
         assertEquals(List.of(), failed, "out of " + served.get() + " requests");
     }
