@@ -8,6 +8,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Moments on pages, in the viewer's language and the server's time zone: {@code #{dates.moment(entry.at)}}.
@@ -25,12 +28,15 @@ public class Dates {
         return clock.getZone();
     }
 
+    /** The formatters of each language, made once: a page with 50 rows formats a hundred dates. */
+    private final Map<Locale, DateTimeFormatter> days = new ConcurrentHashMap<>();
+    private final Map<Locale, DateTimeFormatter> moments = new ConcurrentHashMap<>();
+
     public String day(java.time.LocalDate date) {
         if (date == null) {
             return "";
         }
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(FacesContext.getCurrentInstance().getViewRoot().getLocale())
-                .format(date);
+        return days.computeIfAbsent(locale(), l -> DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(l)).format(date);
     }
 
     /** A month as its short name and year in the viewer's language, such as "Nov 2026". */
@@ -38,16 +44,19 @@ public class Dates {
         if (month == null) {
             return "";
         }
-        return DateTimeFormatter.ofPattern("LLL yyyy", FacesContext.getCurrentInstance().getViewRoot().getLocale()).format(month);
+        return DateTimeFormatter.ofPattern("LLL yyyy", locale()).format(month);
     }
 
     public String moment(Instant instant) {
         if (instant == null) {
             return "";
         }
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(FacesContext.getCurrentInstance().getViewRoot().getLocale())
+        return moments.computeIfAbsent(locale(), l -> DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(l))
                 .withZone(clock.getZone())
                 .format(instant);
+    }
+
+    private static Locale locale() {
+        return FacesContext.getCurrentInstance().getViewRoot().getLocale();
     }
 }
