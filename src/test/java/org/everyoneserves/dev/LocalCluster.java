@@ -260,8 +260,9 @@ public final class LocalCluster implements AutoCloseable {
 
     /**
      * The rolling restart of one node, as an operator does it (README, "Several nodes"): maintenance at the load balancer,
-     * wait until no request is in flight on the node, SIGTERM, start it, wait until it is ready (it has received its share
-     * of the sessions by then), and let the load balancer send it requests again once its health check passes.
+     * wait until no request is in flight on the node, SIGTERM, start it, wait until it is ready, and let the load
+     * balancer send it requests again once its health check passes. Its sessions meanwhile are served by the others,
+     * which read them from the database.
      */
     public void restartRolling(Node node, Duration timeout) throws IOException, InterruptedException {
         maintenance(node);

@@ -253,7 +253,7 @@ class ClusterFailoverIT {
             }));
         }
         for (LocalCluster.Node node : cluster.nodes()) {
-            cluster.restartRolling(node, START);   // its sessions are served by the other node meanwhile, then sent back
+            cluster.restartRolling(node, START);   // its sessions are served by the other node meanwhile
         }
         loading.set(false);
         for (Future<?> client : clients) {
