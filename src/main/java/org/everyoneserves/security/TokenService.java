@@ -190,7 +190,7 @@ public class TokenService {
      * needs no other statement). The device's last use is written at most once a minute.
      * <p>
      * Every API request makes this read, so it goes straight to the datasource: through the entity manager outside a
-     * transaction it opened a Hibernate session and a native query for one row, about a third of its cost. Instants are
+     * transaction it opened a Hibernate session and a native query for one row, about half of its samples. Instants are
      * bound in UTC, as Hibernate binds them here ({@code hibernate.jdbc.time_zone}).
      */
     @Transactional(Transactional.TxType.SUPPORTS)
