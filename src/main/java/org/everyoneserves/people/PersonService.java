@@ -211,6 +211,8 @@ public class PersonService implements PersonNames {
         return summary(personId);
     }
 
+    /** A read: without SUPPORTS the class's default would begin and commit a transaction to compare two ids. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public boolean maySee(Caller caller, long personId) {
         return caller.admin() || caller.personId() == personId || isInReportingLine(caller.personId(), personId);
     }

@@ -4,13 +4,14 @@ import static jakarta.security.enterprise.identitystore.CredentialValidationResu
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationException;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
-import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -20,14 +21,35 @@ import org.everyoneserves.platform.WebPaths;
 import org.everyoneserves.platform.web.Outage;
 
 /**
- * The application's one authentication mechanism. Pages: form sign-in through {@code /login.xhtml}; anonymous
- * requests for protected pages are sent there and back afterwards. At sign-in the session id changes, against
- * session fixation, and the session remembers what {@link SessionGuard} checks on every later request.
+ * The application's one authentication mechanism, called by the server before every request. The API: the access token
+ * alone. Pages: form sign-in through {@code /login.xhtml} or the company's provider; anonymous requests for protected
+ * pages are sent to the sign-in page and back afterwards. At sign-in the session id changes, against session fixation,
+ * and the session remembers what {@link SessionGuard} checks on every later request.
+ * <p>
+ * "Sign in and come back" is done here rather than by Jakarta Security's {@code @LoginToContinue}: its interceptor
+ * asked the session manager for a session several times on every request, the API's included (each ask of the
+ * distributable session manager opens and closes a batch of its cache, even for a request without a session cookie),
+ * and it had to run after the page session's check. Here a request without a session cookie never asks for a
+ * session, and the API never does.
+ * <p>
+ * A signed-in page session is signed in again on every request from what {@link SessionGuard} recorded at sign-in (the
+ * person, their access version, when), with the roles the guard derives from the database for this request. The
+ * server's own cached identity is not used: it would add the roles of the sign-in to those of every later request, so
+ * rights taken would stay until the session ends. When the guard says the session must end, the sign-in ends and the
+ * request goes on as anonymous. It ends by forgetting the caller (the guard's attributes), not by invalidating the
+ * session: this runs before the servlet, where CDI's conversation context is already bound to the session.
+ * Invalidating a distributed session there was seen to leave CDI unable to close that context (WELD-000717, then
+ * WELD-000335 on the worker thread's next request) and a session cache transaction open until the node stopped
+ * (ISPN000100); a transaction left open holds up the state transfer to a node joining the cluster (ISPN000658 in a
+ * rolling restart) and breaks later session reads on its thread (ISPN000136). A later sign-in in the same browser
+ * gets a new session id anyway.
  */
 @ApplicationScoped
-@PageSession
-@LoginToContinue(loginPage = "/login.xhtml", errorPage = "", useForwardToLogin = false)
 public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    static final String LOGIN_PAGE = "/login.xhtml";
+    /** The page (path and query, in the application) an anonymous request asked for, to come back to after sign-in. */
+    static final String RETURN_TO = "everyoneserves.returnTo";
 
     private static final String BEARER = "Bearer ";
 
@@ -49,9 +71,12 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Inject
     OidcSignIn oidc;
 
+    @Inject
+    SecurityLog securityLog;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
-                                                HttpMessageContext context) {
+                                                HttpMessageContext context) throws AuthenticationException {
         try {
             return authenticate(request, context);
         } catch (RuntimeException e) {
@@ -68,9 +93,24 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
     }
 
     /** A database that cannot be reached is answered above, by {@link Outage}'s 503: this runs before any filter. */
-    private AuthenticationStatus authenticate(HttpServletRequest request, HttpMessageContext context) {
+    private AuthenticationStatus authenticate(HttpServletRequest request, HttpMessageContext context) throws AuthenticationException {
         if (usesBearer(request)) {
             return bearer(request, context);
+        }
+        HttpSession session = existingSession(request);
+        Long personId = session == null ? null : SessionGuard.personOf(session);
+        if (personId != null) {
+            SessionGuard.Verdict verdict = guard.check(session);
+            if (verdict.goesOn()) {
+                return context.notifyContainerAboutLogin(String.valueOf(personId), verdict.groups());
+            }
+            securityLog.sessionEnded(personId, verdict.endReason());
+            guard.signedOut(session);
+            try {
+                request.logout();
+            } catch (ServletException e) {
+                throw new AuthenticationException(e);
+            }
         }
         // company sign-in (OpenID Connect): the provider's answer at /oidc/callback; see OidcSignIn
         if (oidc.isCallback(request)) {
@@ -80,21 +120,37 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
                     : context.doNothing();
         }
         Credential credential = context.getAuthParameters().getCredential();
-        if (credential == null) {
-            return context.doNothing();
+        if (credential != null) {
+            attempt.clientAddress(request.getRemoteAddr());
+            attempt.channel("web");
+            CredentialValidationResult result = identityStores.validate(credential);
+            if (result.getStatus() == VALID) {
+                return signedIn(request, context, result, attempt.accessVersion());
+            }
+            return context.notifyContainerAboutLogin(result);
         }
-        attempt.clientAddress(request.getRemoteAddr());
-        attempt.channel("web");
-        CredentialValidationResult result = identityStores.validate(credential);
-        if (result.getStatus() == VALID) {
-            return signedIn(request, context, result, attempt.accessVersion());
+        if (context.isProtected() && !context.isAuthenticationRequest()) {
+            return toSignIn(request, context);
         }
-        return context.notifyContainerAboutLogin(result);
+        return context.doNothing();
+    }
+
+    /** The request's session if it sent a session cookie; without one there is none, and the session manager is not asked. */
+    private static HttpSession existingSession(HttpServletRequest request) {
+        return request.getRequestedSessionId() == null ? null : request.getSession(false);
+    }
+
+    /** An anonymous request for a protected page: remembers the page and sends the browser to the sign-in page. */
+    private static AuthenticationStatus toSignIn(HttpServletRequest request, HttpMessageContext context) {
+        String query = request.getQueryString();
+        String page = request.getRequestURI().substring(request.getContextPath().length()) + (query == null ? "" : "?" + query);
+        request.getSession(true).setAttribute(RETURN_TO, page);
+        return context.redirect(request.getContextPath() + LOGIN_PAGE);
     }
 
     /**
      * A new page session for the person, under a new session id (against fixation), remembering what
-     * {@link SessionGuard} checks on every later request.
+     * {@link SessionGuard} checks on every later request; then back to the page they asked for before signing in, if any.
      */
     private AuthenticationStatus signedIn(HttpServletRequest request, HttpMessageContext context, CredentialValidationResult result,
                                           int accessVersion) {
@@ -102,9 +158,14 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
         if (session != null) {
             request.changeSessionId();
         }
-        guard.signedIn(request.getSession(true), Long.parseLong(result.getCallerPrincipal().getName()), accessVersion,
-                result.getCallerGroups());
-        return context.notifyContainerAboutLogin(result);
+        session = request.getSession(true);
+        guard.signedIn(session, Long.parseLong(result.getCallerPrincipal().getName()), accessVersion, result.getCallerGroups());
+        AuthenticationStatus status = context.notifyContainerAboutLogin(result);
+        if (session.getAttribute(RETURN_TO) instanceof String page) {
+            session.removeAttribute(RETURN_TO);
+            return context.redirect(request.getContextPath() + page);
+        }
+        return status;
     }
 
     /**

@@ -1,6 +1,6 @@
 package org.everyoneserves.sync;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.ws.rs.GET;
@@ -44,7 +44,7 @@ import org.everyoneserves.shadowing.api.ShadowingResource;
  */
 @Path("sync")
 @Produces(MediaType.APPLICATION_JSON)
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "Sync")
 @SecurityRequirement(name = "bearer")
 public class SyncResource {

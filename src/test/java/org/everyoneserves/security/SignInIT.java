@@ -84,6 +84,34 @@ class SignInIT {
     }
 
     @Test
+    void signingInAfterAskingForAPageGoesBackToThatPage() {
+        Web web = new Web();
+        HttpResponse<String> asked = web.get("/learner/module.xhtml?id=everyone-serves");
+        assertEquals(302, asked.statusCode());
+        assertTrue(asked.headers().firstValue("Location").orElseThrow().endsWith("/login.xhtml"));
+        HttpResponse<String> signedIn = web.signIn(Web.demo("ravi.iyer"), Web.DEMO_PASSWORD);
+        assertEquals(302, signedIn.statusCode());
+        assertTrue(signedIn.headers().firstValue("Location").orElseThrow().endsWith("/learner/module.xhtml?id=everyone-serves"),
+                "back to the page asked for, with its query");
+        assertEquals(200, web.get("/learner/module.xhtml?id=everyone-serves").statusCode());
+
+        HttpResponse<String> straight = new Web().signIn(Web.demo("ravi.iyer"), Web.DEMO_PASSWORD);
+        assertTrue(straight.headers().firstValue("Location").orElseThrow().endsWith("/index.xhtml"), "no page asked for: the home page");
+    }
+
+    @Test
+    void anApiCallNeverMakesASessionEvenWithAPageSessionsCookie() {
+        Web web = new Web();
+        web.signIn(Web.demo("ravi.iyer"), Web.DEMO_PASSWORD);
+        String page = web.sessionId();
+        assertEquals(401, web.get("/api/v1/me").statusCode(), "the API is signed in by a token alone, never by the page's session");
+        assertEquals(page, web.sessionId());
+        Web anonymous = new Web();
+        anonymous.get("/api/v1/me");
+        assertNull(anonymous.sessionId(), "an anonymous API call makes no session");
+    }
+
+    @Test
     void anonymousVisitorsAreSentToSignIn() {
         HttpResponse<String> response = new Web().get("/admin/index.xhtml");
         assertEquals(302, response.statusCode());

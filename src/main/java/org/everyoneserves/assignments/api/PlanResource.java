@@ -1,7 +1,8 @@
 package org.everyoneserves.assignments.api;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -27,7 +28,7 @@ import org.everyoneserves.assignments.PlanItem;
 import org.everyoneserves.platform.Caller;
 import org.everyoneserves.platform.api.ChangeStamps;
 
-@RequestScoped
+@ApplicationScoped
 @Path("me/plan")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Me")
@@ -56,7 +57,7 @@ public class PlanResource {
     }
 
     @Inject
-    Caller caller;
+    Provider<Caller> caller;
 
     @Inject
     AssignmentService assignments;
@@ -79,11 +80,13 @@ public class PlanResource {
 
     /** The tag of {@link #plan()} as it is now, made without computing it. */
     public EntityTag tag() {
-        return ChangeStamps.tag("plan", caller.personId(), stamps.of(caller.personId()).plan(), assignments.planBasis());
+        long me = caller.get().personId();
+        return ChangeStamps.tag("plan", me, stamps.of(me).plan(), assignments.planBasis());
     }
 
     public PlanDetail plan() {
-        Plan plan = assignments.plan(caller, caller.personId());
+        Caller me = caller.get();
+        Plan plan = assignments.plan(me, me.personId());
         List<PlanLine> items = Stream.of(plan.toDo(), plan.upcoming(), plan.paused(), plan.done()).flatMap(List::stream).map(PlanLine::of).toList();
         return new PlanDetail(items, plan.required(), plan.completed(), plan.onboarding());
     }

@@ -1,7 +1,8 @@
 package org.everyoneserves.notifications.api;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -31,7 +32,7 @@ import org.everyoneserves.platform.api.Idempotency;
 import org.everyoneserves.platform.api.Cursors;
 import org.everyoneserves.platform.api.Params;
 
-@RequestScoped
+@ApplicationScoped
 @Path("notifications")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Notifications")
@@ -55,7 +56,7 @@ public class NotificationsResource {
     }
 
     @Inject
-    Caller caller;
+    Provider<Caller> caller;
 
     @Inject
     NotificationService notifications;
@@ -94,11 +95,12 @@ public class NotificationsResource {
     }
 
     private EntityTag tag(long after, int size) {
-        return ChangeStamps.tag("notifications", caller.personId(), stamps.of(caller.personId()).notifications(), after, size);
+        long me = caller.get().personId();
+        return ChangeStamps.tag("notifications", me, stamps.of(me).notifications(), after, size);
     }
 
     private NotificationPage page(long after, int size) {
-        NotificationService.Page found = notifications.page(caller, after, size + 1);
+        NotificationService.Page found = notifications.page(caller.get(), after, size + 1);
         List<Notification> page = found.items();
         List<NotificationLine> items = page.stream().limit(size).map(NotificationLine::of).toList();
         String next = page.size() > size ? Cursors.cursor(items.get(items.size() - 1).id()) : null;
@@ -112,8 +114,8 @@ public class NotificationsResource {
     @APIResponse(responseCode = "204", description = "Done")
     @APIResponse(responseCode = "400", description = "No Idempotency-Key")
     public Response markAllRead(@Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {
-        return idempotency.once(caller.personId(), key, "POST notifications/read", () -> {
-            notifications.markAllRead(caller);
+        return idempotency.once(caller.get().personId(), key, "POST notifications/read", () -> {
+            notifications.markAllRead(caller.get());
             return Response.noContent().build();
         });
     }

@@ -1,7 +1,8 @@
 package org.everyoneserves.people.api;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -20,7 +21,7 @@ import org.everyoneserves.people.PersonService;
 import org.everyoneserves.platform.Caller;
 import org.everyoneserves.platform.api.ChangeStamps;
 
-@RequestScoped
+@ApplicationScoped
 @Path("me")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Me")
@@ -28,7 +29,7 @@ import org.everyoneserves.platform.api.ChangeStamps;
 public class MeResource {
 
     @Inject
-    Caller caller;
+    Provider<Caller> caller;
 
     @Inject
     PersonService people;
@@ -51,10 +52,12 @@ public class MeResource {
 
     /** The tag of {@link #me()} as it is now, made without computing it. */
     public EntityTag tag() {
-        return ChangeStamps.tag("me", caller.personId(), stamps.of(caller.personId()).me(), caller.admin() ? "a" : "", caller.manager() ? "m" : "");
+        Caller me = caller.get();
+        return ChangeStamps.tag("me", me.personId(), stamps.of(me.personId()).me(), me.admin() ? "a" : "", me.manager() ? "m" : "");
     }
 
     public MeDetail me() {
-        return MeDetail.of(people.me(caller), caller);
+        Caller me = caller.get();
+        return MeDetail.of(people.me(me), me);
     }
 }

@@ -1,7 +1,8 @@
 package org.everyoneserves.refreshers.api;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -32,7 +33,7 @@ import org.everyoneserves.quizzes.Answer;
 import org.everyoneserves.refreshers.RefresherService;
 
 /** Daily refreshers for the app: today's set, answers (also sent late from offline), and the daily size and holiday pause. */
-@RequestScoped
+@ApplicationScoped
 @Path("refreshers")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -44,7 +45,7 @@ public class RefreshersResource {
     static final String SETTINGS = "refreshers";
 
     @Inject
-    Caller caller;
+    Provider<Caller> caller;
 
     @Inject
     RefresherService refreshers;
@@ -82,11 +83,12 @@ public class RefreshersResource {
     }
 
     private EntityTag todayTag(String basis) {
-        return ChangeStamps.tag("refreshers", caller.personId(), stamps.of(caller.personId()).refreshers(), basis);
+        long me = caller.get().personId();
+        return ChangeStamps.tag("refreshers", me, stamps.of(me).refreshers(), basis);
     }
 
     public TodayDetail today() {
-        return TodayDetail.of(refreshers.today(caller));
+        return TodayDetail.of(refreshers.today(caller.get()));
     }
 
     @POST
@@ -102,8 +104,8 @@ public class RefreshersResource {
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request")
     public Response answer(@NotNull @Valid RefresherAnswerRequest body,
                            @Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {
-        return idempotency.once(caller.personId(), key, "POST refreshers/answers " + body, () -> Response.ok(
-                OutcomeDetail.of(refreshers.answer(caller, body.day(), body.cardId(),
+        return idempotency.once(caller.get().personId(), key, "POST refreshers/answers " + body, () -> Response.ok(
+                OutcomeDetail.of(refreshers.answer(caller.get(), body.day(), body.cardId(),
                         new Answer("", body.choices() == null ? List.of() : body.choices(), body.value())))).build());
     }
 
@@ -114,8 +116,8 @@ public class RefreshersResource {
     @APIResponse(responseCode = "200", description = "The settings", content = @Content(schema = @Schema(implementation = SettingsDetail.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     public Response settings() {
-        SettingsDetail settings = SettingsDetail.of(refreshers.settings(caller));
-        return Response.ok(settings).tag(Versions.tag(SETTINGS, caller.personId(), settings.version())).build();
+        SettingsDetail settings = SettingsDetail.of(refreshers.settings(caller.get()));
+        return Response.ok(settings).tag(Versions.tag(SETTINGS, caller.get().personId(), settings.version())).build();
     }
 
     @PUT
@@ -130,10 +132,10 @@ public class RefreshersResource {
     public Response changeSettings(@NotNull @Valid RefresherSettingsRequest body,
                                    @Parameter(description = "The ETag of the settings last read", required = true) @HeaderParam("If-Match") String ifMatch,
                                    @Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {
-        int expected = Versions.expected(ifMatch, SETTINGS, caller.personId());
-        return idempotency.once(caller.personId(), key, "PUT refreshers/settings " + ifMatch + " " + body, () -> {
-            SettingsDetail settings = SettingsDetail.of(refreshers.change(caller, body.dailySize(), body.pausedUntil(), expected));
-            return Response.ok(settings).tag(Versions.tag(SETTINGS, caller.personId(), settings.version())).build();
+        int expected = Versions.expected(ifMatch, SETTINGS, caller.get().personId());
+        return idempotency.once(caller.get().personId(), key, "PUT refreshers/settings " + ifMatch + " " + body, () -> {
+            SettingsDetail settings = SettingsDetail.of(refreshers.change(caller.get(), body.dailySize(), body.pausedUntil(), expected));
+            return Response.ok(settings).tag(Versions.tag(SETTINGS, caller.get().personId(), settings.version())).build();
         });
     }
 }

@@ -1,7 +1,8 @@
 package org.everyoneserves.shadowing.api;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -33,7 +34,7 @@ import org.everyoneserves.platform.api.Versions;
 import org.everyoneserves.shadowing.ShadowingService;
 
 /** Shadowing for the app: slots to book, my bookings (book, move, cancel) and my reflections. */
-@RequestScoped
+@ApplicationScoped
 @Path("shadowing")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -45,7 +46,7 @@ public class ShadowingResource {
     static final String BOOKING = "booking";
 
     @Inject
-    Caller caller;
+    Provider<Caller> caller;
 
     @Inject
     ShadowingService shadowing;
@@ -67,7 +68,7 @@ public class ShadowingResource {
         if (guide == null || guide.isBlank()) {
             throw new BusinessException(BusinessException.Kind.INVALID, "error.badParameter", "guide", "a guide's code");
         }
-        return GuideDetail.of(shadowing.guide(caller, guide));
+        return GuideDetail.of(shadowing.guide(caller.get(), guide));
     }
 
     @GET
@@ -77,7 +78,7 @@ public class ShadowingResource {
     @APIResponse(responseCode = "200", description = "The bookings", content = @Content(schema = @Schema(implementation = BookingSummary[].class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     public List<BookingSummary> bookings() {
-        return shadowing.bookings(caller).stream().map(BookingSummary::of).toList();
+        return shadowing.bookings(caller.get()).stream().map(BookingSummary::of).toList();
     }
 
     @GET
@@ -87,7 +88,7 @@ public class ShadowingResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "404", description = "No booking of mine with this id")
     public Response booking(@PathParam("id") long id) {
-        return tagged(Response.ok(), shadowing.booking(caller, id));
+        return tagged(Response.ok(), shadowing.booking(caller.get(), id));
     }
 
     @POST
@@ -100,9 +101,9 @@ public class ShadowingResource {
     @APIResponse(responseCode = "409", description = "Not assigned, already booked, the slot is full, started or not for this guide")
     public Response book(@NotNull @Valid ShadowingRequests.Book body,
                          @Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {
-        return idempotency.once(caller.personId(), key, "POST shadowing/bookings " + body, () -> {
-            long id = shadowing.book(caller, body.guide(), body.slotId());
-            return tagged(Response.created(URI.create("shadowing/bookings/" + id)), shadowing.booking(caller, id));
+        return idempotency.once(caller.get().personId(), key, "POST shadowing/bookings " + body, () -> {
+            long id = shadowing.book(caller.get(), body.guide(), body.slotId());
+            return tagged(Response.created(URI.create("shadowing/bookings/" + id)), shadowing.booking(caller.get(), id));
         });
     }
 
@@ -120,9 +121,9 @@ public class ShadowingResource {
                          @Parameter(description = "The ETag of the booking last read", required = true) @HeaderParam("If-Match") String ifMatch,
                          @Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {
         int expected = Versions.expected(ifMatch, BOOKING, id);
-        return idempotency.once(caller.personId(), key, "PUT shadowing/bookings/" + id + " " + ifMatch + " " + body, () -> {
-            shadowing.move(caller, id, body.slotId(), expected);
-            return tagged(Response.ok(), shadowing.booking(caller, id));
+        return idempotency.once(caller.get().personId(), key, "PUT shadowing/bookings/" + id + " " + ifMatch + " " + body, () -> {
+            shadowing.move(caller.get(), id, body.slotId(), expected);
+            return tagged(Response.ok(), shadowing.booking(caller.get(), id));
         });
     }
 
@@ -136,8 +137,8 @@ public class ShadowingResource {
     @APIResponse(responseCode = "409", description = "Already cancelled, or the slot has started")
     public Response cancel(@PathParam("id") long id,
                            @Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {
-        return idempotency.once(caller.personId(), key, "DELETE shadowing/bookings/" + id, () -> {
-            shadowing.cancel(caller, id);
+        return idempotency.once(caller.get().personId(), key, "DELETE shadowing/bookings/" + id, () -> {
+            shadowing.cancel(caller.get(), id);
             return Response.noContent().build();
         });
     }
@@ -153,12 +154,12 @@ public class ShadowingResource {
     @APIResponse(responseCode = "409", description = "Not started, cancelled, a no-show, or already reflected")
     public Response reflect(@NotNull @Valid ShadowingRequests.Reflect body,
                             @Parameter(description = "A client-generated id of this write", required = true) @HeaderParam(Idempotency.HEADER) String key) {
-        return idempotency.once(caller.personId(), key, "POST shadowing/reflections " + body, () -> {
+        return idempotency.once(caller.get().personId(), key, "POST shadowing/reflections " + body, () -> {
             List<ShadowingService.IdeaRequest> ideas = body.ideas() == null ? List.of()
                     : body.ideas().stream().map(i -> new ShadowingService.IdeaRequest(i.title(), i.description(), i.departmentId())).toList();
-            long id = shadowing.reflect(caller, body.bookingId(), body.answers(), body.takeaway(),
+            long id = shadowing.reflect(caller.get(), body.bookingId(), body.answers(), body.takeaway(),
                     body.frictions() == null ? Set.of() : body.frictions(), ideas);
-            return Response.created(URI.create("shadowing/reflections/" + id)).entity(ReflectionDetail.of(shadowing.reflection(caller, id))).build();
+            return Response.created(URI.create("shadowing/reflections/" + id)).entity(ReflectionDetail.of(shadowing.reflection(caller.get(), id))).build();
         });
     }
 
@@ -170,7 +171,7 @@ public class ShadowingResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "404", description = "No reflection I may read with this id")
     public ReflectionDetail reflection(@PathParam("id") long id) {
-        return ReflectionDetail.of(shadowing.reflection(caller, id));
+        return ReflectionDetail.of(shadowing.reflection(caller.get(), id));
     }
 
     private static Response tagged(Response.ResponseBuilder response, ShadowingService.BookingView view) {
