@@ -143,7 +143,9 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
     /** An anonymous request for a protected page: remembers the page and sends the browser to the sign-in page. */
     private static AuthenticationStatus toSignIn(HttpServletRequest request, HttpMessageContext context) {
         String query = request.getQueryString();
-        String page = request.getRequestURI().substring(request.getContextPath().length()) + (query == null ? "" : "?" + query);
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // one leading slash: "//host/..." would send the browser to another site after sign-in
+        String page = "/" + path.replaceFirst("^[/\\\\]+", "") + (query == null ? "" : "?" + query);
         request.getSession(true).setAttribute(RETURN_TO, page);
         return context.redirect(request.getContextPath() + LOGIN_PAGE);
     }
