@@ -95,6 +95,11 @@ public class AppConfig {
         return number("everyoneserves.api.rate.perMinute", "APP_API_RATE_PER_MINUTE", 300);
     }
 
+    /** How many megabytes of API answers each server keeps by their ETag (APP_API_ANSWER_CACHE_MB, default 64). */
+    public int apiAnswerCacheMegabytes() {
+        return number("everyoneserves.api.answerCacheMb", "APP_API_ANSWER_CACHE_MB", 64);
+    }
+
     private static int number(String property, String environment, int fallback) {
         try {
             return Math.max(1, Integer.parseInt(setting(property, environment, String.valueOf(fallback))));

@@ -40,7 +40,19 @@ public class ApiRateLimit {
 
     /** The 429 answer when this request is over its allowance. */
     public Optional<Response> check(String path) {
-        long wait = api.signedIn() ? devices.spend(String.valueOf(api.sessionId())) : addresses.spend(request.getRemoteAddr());
+        long wait = spend();
         return wait == 0 ? Optional.empty() : Optional.of(Problems.tooMany(CODE, path, wait));
+    }
+
+    /**
+     * Spends one request of this request's allowance: whether it is within it. A request over it goes on to
+     * {@link #check}, which answers the 429 (spending again costs nothing once over).
+     */
+    public boolean allows() {
+        return spend() == 0;
+    }
+
+    private long spend() {
+        return api.signedIn() ? devices.spend(String.valueOf(api.sessionId())) : addresses.spend(request.getRemoteAddr());
     }
 }

@@ -29,6 +29,7 @@ import org.everyoneserves.notifications.api.NotificationsResource;
 import org.everyoneserves.people.api.MeResource;
 import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.JsonbResolver;
+import org.everyoneserves.platform.api.StampedAnswers;
 import org.everyoneserves.platform.Hashes;
 import org.everyoneserves.refreshers.api.RefreshersResource;
 import org.everyoneserves.shadowing.api.ShadowingResource;
@@ -73,6 +74,9 @@ public class SyncResource {
     @Inject
     NotificationsResource notifications;
 
+    @Inject
+    StampedAnswers answers;
+
     @GET
     @Operation(operationId = "getChanges",
             summary = "Changes since the last sync", description = "Without since: everything. With the token of the last sync: only "
@@ -95,20 +99,15 @@ public class SyncResource {
         List<String> unchanged = new ArrayList<>();
         StringBuilder token = new StringBuilder();
         parts.forEach((name, part) -> {
-            String value = null;
-            String hash;
-            if (part.tag() != null) {
-                hash = Hashes.sha256(part.tag().get().getValue()).substring(0, 16);
-            } else {
-                value = json.toJson(part.answer().get());
-                hash = Hashes.sha256(value).substring(0, 16);
-            }
+            EntityTag tag = part.tag() == null ? null : part.tag().get();
+            String value = tag == null ? json.toJson(part.answer().get()) : null;
+            String hash = Hashes.sha256(tag == null ? value : tag.getValue()).substring(0, 16);
             token.append(name).append('=').append(hash).append(';');
             if (hash.equals(known.get(name))) {
                 unchanged.add(name);
             } else {
                 if (value == null) {
-                    value = json.toJson(part.answer().get());
+                    value = new String(answers.json(tag, part.answer()), StandardCharsets.UTF_8);
                 }
                 changed.append(changed.isEmpty() ? "" : ",").append('"').append(name).append("\":").append(value);
             }
@@ -119,7 +118,8 @@ public class SyncResource {
 
     /**
      * One part: how to tag it without computing it (its endpoint's change-stamp tag), or none (bookings show other
-     * people's seats and the time of day, so they are hashed as computed), and how to compute it.
+     * people's seats and the time of day, so they are hashed as computed), and how to compute it. A tagged part's JSON
+     * is the one its endpoint keeps in {@link StampedAnswers} under the same tag.
      */
     private record Part(Supplier<EntityTag> tag, Supplier<Object> answer) {
     }

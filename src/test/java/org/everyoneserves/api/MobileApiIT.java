@@ -203,6 +203,44 @@ class MobileApiIT {
         assertEquals(200, Api.signedIn(clerk.email()).get("/me/plan", planTag).statusCode(), "a new day: due dates may have come closer");
     }
 
+    /**
+     * The busiest reads are answered again from what this server kept for their tag, before RESTEasy: the same answer
+     * with the same headers while nothing behind it changes, the new one as soon as something does (here by SQL, as
+     * another server would write), never another person's, and still a problem for a bad parameter.
+     */
+    @Test
+    void aReadAskedAgainIsTheSameAnswerUntilItsDataChanges() {
+        RemotePeople.Made clerk = clerk();
+        Api api = Api.signedIn(clerk.email());
+        long me = json(api.get("/me")).getJsonNumber("id").longValue();
+        for (String path : List.of("/me", "/me/plan", "/refreshers/today", "/notifications", "/notifications?limit=2")) {
+            HttpResponse<String> first = api.get(path);
+            HttpResponse<String> again = api.get(path);
+            assertEquals(200, again.statusCode(), path + ": " + again.body());
+            assertEquals(first.body(), again.body(), path);
+            assertEquals(etag(first), etag(again), path);
+            assertEquals("application/json", again.headers().firstValue("Content-Type").orElseThrow(), path);
+            assertEquals("private, no-cache", again.headers().firstValue("Cache-Control").orElseThrow(), path);
+            HttpResponse<String> unchanged = api.get(path, etag(again));
+            assertEquals(304, unchanged.statusCode(), path);
+            assertEquals(etag(again), etag(unchanged), path);
+        }
+        assertEquals(LEARNER, json(Api.signedIn(LEARNER).get("/me")).getString("email"), "another person's own answer");
+        assertEquals(clerk.email(), json(api.get("/me")).getString("email"));
+
+        Database.update("update person set first_name = 'Changed' where id = ?", me);
+        assertEquals("Changed", json(api.get("/me")).getString("firstName"), "asked again without a tag: the new answer");
+        Database.update("insert into notification (person_id, kind, dedupe_key, subject, body, created_at, email_status)"
+                + " values (?, 'NUDGE', ?, 'Kept no longer', 'x', now(3), 'IN_APP')", me, "api-kept:" + UUID.randomUUID());
+        assertEquals("Kept no longer", json(api.get("/notifications")).getJsonArray("items").getJsonObject(0).getString("subject"));
+
+        assertProblem(api.get("/notifications?limit=0"), 400, null);
+        assertProblem(api.get("/notifications?cursor=not-a-cursor"), 400, null);
+        Api forged = Api.signedIn(clerk.email());
+        forged.accessToken(forged.accessToken() + "x");
+        assertProblem(forged.get("/me"), 401, "auth.error.tokenInvalid");
+    }
+
     // ---- quizzes offline
 
     @Test

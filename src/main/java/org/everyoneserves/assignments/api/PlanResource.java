@@ -21,19 +21,22 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import java.util.function.Function;
 import org.everyoneserves.assignments.Assignment;
 import org.everyoneserves.assignments.AssignmentService;
 import org.everyoneserves.assignments.Plan;
 import org.everyoneserves.assignments.PlanItem;
 import org.everyoneserves.platform.Caller;
 import org.everyoneserves.platform.api.ChangeStamps;
+import org.everyoneserves.platform.api.StampedAnswers;
+import org.everyoneserves.platform.api.StampedRead;
 
 @ApplicationScoped
 @Path("me/plan")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Me")
 @SecurityRequirement(name = "bearer")
-public class PlanResource {
+public class PlanResource implements StampedRead {
 
     @Schema(description = "One item of the plan. resource is where the app reads it: modules/{code}, quizzes/{code} or shadowing/slots?guide={code}.")
     public record PlanLine(@Schema(example = "5120") long assignmentId, @Schema(example = "QUIZ") Assignment.Kind kind,
@@ -65,6 +68,9 @@ public class PlanResource {
     @Inject
     ChangeStamps stamps;
 
+    @Inject
+    StampedAnswers answers;
+
     @Context
     HttpHeaders headers;
 
@@ -75,7 +81,17 @@ public class PlanResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "401", description = "No valid access token")
     public Response get() {
-        return ChangeStamps.answer(headers, tag(), this::plan);
+        return answers.answer(headers, tag(), this::plan);
+    }
+
+    @Override
+    public String path() {
+        return "me/plan";
+    }
+
+    @Override
+    public EntityTag tag(Function<String, String> query) {
+        return tag();
     }
 
     /** The tag of {@link #plan()} as it is now, made without computing it. */

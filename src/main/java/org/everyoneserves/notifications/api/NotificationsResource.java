@@ -24,10 +24,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import java.util.function.Function;
 import org.everyoneserves.notifications.Notification;
 import org.everyoneserves.notifications.NotificationService;
 import org.everyoneserves.platform.Caller;
 import org.everyoneserves.platform.api.ChangeStamps;
+import org.everyoneserves.platform.api.StampedAnswers;
+import org.everyoneserves.platform.api.StampedRead;
 import org.everyoneserves.platform.api.Idempotency;
 import org.everyoneserves.platform.api.Cursors;
 import org.everyoneserves.platform.api.Params;
@@ -38,7 +41,7 @@ import org.everyoneserves.platform.api.Params;
 @Tag(name = "Notifications")
 @SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "401", description = "No valid access token")
-public class NotificationsResource {
+public class NotificationsResource implements StampedRead {
 
     @Schema(description = "Something the platform told me: a reminder, a nudge from my manager, a session reminder.")
     public record NotificationLine(@Schema(example = "981") long id, @Schema(example = "REMINDER") Notification.Kind kind,
@@ -67,6 +70,9 @@ public class NotificationsResource {
     @Inject
     ChangeStamps stamps;
 
+    @Inject
+    StampedAnswers answers;
+
     @Context
     HttpHeaders headers;
 
@@ -81,7 +87,17 @@ public class NotificationsResource {
                         @Parameter(description = "Items per page, 1 to 100 (20)", example = "20") @QueryParam("limit") String limit) {
         int size = Cursors.limit(Params.integer("limit", limit));
         long after = Cursors.after(cursor);
-        return ChangeStamps.answer(headers, tag(after, size), () -> page(after, size));
+        return answers.answer(headers, tag(after, size), () -> page(after, size));
+    }
+
+    @Override
+    public String path() {
+        return "notifications";
+    }
+
+    @Override
+    public EntityTag tag(Function<String, String> query) {
+        return tag(Cursors.after(query.apply("cursor")), Cursors.limit(Params.integer("limit", query.apply("limit"))));
     }
 
     /** The tag of the first page as it is now, made without computing it. */

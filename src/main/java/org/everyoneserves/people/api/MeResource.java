@@ -19,14 +19,17 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.everyoneserves.people.PersonService;
 import org.everyoneserves.platform.Caller;
+import java.util.function.Function;
 import org.everyoneserves.platform.api.ChangeStamps;
+import org.everyoneserves.platform.api.StampedAnswers;
+import org.everyoneserves.platform.api.StampedRead;
 
 @ApplicationScoped
 @Path("me")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Me")
 @SecurityRequirement(name = "bearer")
-public class MeResource {
+public class MeResource implements StampedRead {
 
     @Inject
     Provider<Caller> caller;
@@ -36,6 +39,9 @@ public class MeResource {
 
     @Inject
     ChangeStamps stamps;
+
+    @Inject
+    StampedAnswers answers;
 
     @Context
     HttpHeaders headers;
@@ -47,7 +53,17 @@ public class MeResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "401", description = "No valid access token")
     public Response get() {
-        return ChangeStamps.answer(headers, tag(), this::me);
+        return answers.answer(headers, tag(), this::me);
+    }
+
+    @Override
+    public String path() {
+        return "me";
+    }
+
+    @Override
+    public EntityTag tag(Function<String, String> query) {
+        return tag();
     }
 
     /** The tag of {@link #me()} as it is now, made without computing it. */

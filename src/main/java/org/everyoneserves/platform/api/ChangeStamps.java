@@ -5,10 +5,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
  * ETags of the person's API reads that cost no computation of the answer. The database keeps, per person, a counter
@@ -105,11 +103,6 @@ public class ChangeStamps {
             value.append('-').append(b);
         }
         return value.toString().replace('"', '\'');
-    }
-
-    /** 304 if the client has the answer with this tag, else 200 with the answer computed now and the tag. */
-    public static Response answer(HttpHeaders headers, EntityTag tag, Supplier<?> answer) {
-        return unchanged(headers, tag) ? Response.notModified(tag).build() : Response.ok(answer.get()).tag(tag).build();
     }
 
     /** Whether the request's If-None-Match names this tag. */

@@ -53,7 +53,8 @@ public class EtagFilter implements ContainerResponseFilter {
         return matches(ifNoneMatch, tag.getValue());
     }
 
-    static boolean matches(String ifNoneMatch, String tag) {
+    /** Whether an If-None-Match header names this tag (or any, with *); weak tags match too. */
+    public static boolean matches(String ifNoneMatch, String tag) {
         for (String candidate : ifNoneMatch.split(",")) {
             String value = candidate.strip();
             if (value.startsWith("W/")) {

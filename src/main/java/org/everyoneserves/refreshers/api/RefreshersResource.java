@@ -25,8 +25,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import java.util.function.Function;
 import org.everyoneserves.platform.Caller;
 import org.everyoneserves.platform.api.ChangeStamps;
+import org.everyoneserves.platform.api.StampedAnswers;
+import org.everyoneserves.platform.api.StampedRead;
 import org.everyoneserves.platform.api.Idempotency;
 import org.everyoneserves.platform.api.Versions;
 import org.everyoneserves.quizzes.Answer;
@@ -40,7 +43,7 @@ import org.everyoneserves.refreshers.RefresherService;
 @Tag(name = "Refreshers")
 @SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "401", description = "No valid access token")
-public class RefreshersResource {
+public class RefreshersResource implements StampedRead {
 
     static final String SETTINGS = "refreshers";
 
@@ -55,6 +58,9 @@ public class RefreshersResource {
 
     @Inject
     ChangeStamps stamps;
+
+    @Inject
+    StampedAnswers answers;
 
     @Context
     HttpHeaders headers;
@@ -73,8 +79,23 @@ public class RefreshersResource {
         if (ChangeStamps.unchanged(headers, tag)) {
             return Response.notModified(tag).build();
         }
+        byte[] kept = answers.cached(tag.getValue());
+        if (kept != null) {
+            return StampedAnswers.ok(tag, kept);
+        }
         TodayDetail today = today();
-        return Response.ok(today).tag(todayTag(basis)).build();   // a set drawn just now counts in the stamps
+        EntityTag drawn = todayTag(basis);     // a set drawn just now counts in the stamps
+        return StampedAnswers.ok(drawn, answers.keep(drawn, today));
+    }
+
+    @Override
+    public String path() {
+        return "refreshers/today";
+    }
+
+    @Override
+    public EntityTag tag(Function<String, String> query) {
+        return todayTag();
     }
 
     /** The tag of {@link #today()} as it is now, made without computing it. */
