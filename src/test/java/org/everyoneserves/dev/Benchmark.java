@@ -64,6 +64,20 @@ public final class Benchmark {
         }
     }
 
+    /**
+     * The processor time the server process has used so far, in ms (user and system, from /proc; Linux's clock tick of 10
+     * ms). Steadier than the wall clock on a shared machine: it is the work done, whoever else runs.
+     */
+    static long processorMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + serverPid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         Path project = Path.of(System.getProperty("dev.project.dir", ".")).toAbsolutePath().normalize();
         Path jbossHome = project.resolve("target/server");
@@ -82,7 +96,7 @@ public final class Benchmark {
         List<Figure> figures = new ArrayList<>();
         try {
             StandaloneCommandBuilder cmd = StandaloneCommandBuilder.of(jbossHome)
-                    .addJavaOptions("-Xms512m", "-Xmx1g", "-Dapp.db.url=" + db.jdbcUrl(), "-Dapp.db.password=" + EmbeddedMariaDb.PASSWORD,
+                    .addJavaOptions(DevServer.jvmOptions(jbossHome), "-Xms512m", "-Xmx1g", "-Dapp.db.url=" + db.jdbcUrl(), "-Dapp.db.password=" + EmbeddedMariaDb.PASSWORD,
                             "-Djboss.socket.binding.port-offset=" + OFFSET, "-Deveryoneserves.db.embedded=true",
                             // the load generator is one client sending thousands of reads a second: no rate limit for it
                             "-Deveryoneserves.api.rate.burst=1000000000", "-Deveryoneserves.api.rate.perMinute=1000000000",

@@ -53,7 +53,7 @@ public final class DevServer {
         Process wildfly;
         try {
             StandaloneCommandBuilder cmd = StandaloneCommandBuilder.of(jbossHome)
-                    .addJavaOptions("-Xms64m", "-Xmx512m", "-Dapp.db.url=" + db.jdbcUrl(), "-Dapp.db.password=" + EmbeddedMariaDb.PASSWORD,
+                    .addJavaOptions(jvmOptions(jbossHome), "-Dapp.db.url=" + db.jdbcUrl(), "-Dapp.db.password=" + EmbeddedMariaDb.PASSWORD,
                             "-Deveryoneserves.demo=true", "-Deveryoneserves.db.embedded=true",
                             "-Deveryoneserves.content.dir=" + project.resolve("content"));
             wildfly = Launcher.of(cmd).inherit().launch();        // the WildFly JVM itself (no standalone.sh in between)
@@ -75,6 +75,14 @@ public final class DevServer {
         } catch (IllegalStateException alreadyShuttingDown) {
             // JVM shutdown in progress: the hook does it
         }
+    }
+
+    /**
+     * The server's JVM options (heap, garbage collection) as production has them: the java launcher's argument file that the
+     * build lays into the server's bin/ (wildfly-config/bin/everyone-serves.jvm.options). Options after it win.
+     */
+    static String jvmOptions(Path jbossHome) {
+        return "@" + jbossHome.resolve("bin/everyone-serves.jvm.options").toAbsolutePath();
     }
 
     /** Waits for the application to answer, then says where it is and who can sign in. */

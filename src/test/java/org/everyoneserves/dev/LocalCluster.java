@@ -130,7 +130,7 @@ public final class LocalCluster implements AutoCloseable {
         Path log = serverLog(node);
         node.logOffset = Files.exists(log) ? Files.size(log) : 0;
         String hosts = nodes.stream().map(n -> "127.0.0.1[" + (7600 + n.offset) + "]").collect(Collectors.joining(","));
-        List<String> options = new ArrayList<>(List.of("-Xms64m", "-Xmx512m", "-Djava.net.preferIPv4Stack=true",
+        List<String> options = new ArrayList<>(List.of(DevServer.jvmOptions(project.resolve("target/server")), "-Djava.net.preferIPv4Stack=true",
                 "-Djboss.node.name=" + node.name, "-Djboss.tx.node.id=" + node.txId,
                 "-Djboss.socket.binding.port-offset=" + node.offset,
                 "-Dapp.cluster.hosts=" + hosts, "-Dapp.cluster.name=everyoneserves-local-" + lbPort,

@@ -33,14 +33,17 @@ import org.wildfly.core.launcher.StandaloneCommandBuilder;
  * demo's size and then at each generated size. For each it prints requests per second, the share of the floor's,
  * the median and 99th-percentile latency, and the SQL statements per request (MariaDB's {@code Questions} counter
  * before and after, divided by the requests answered; the benchmark is MariaDB's only other client). It also prints
- * the time from launch to the first answer (a restart on the demo's database, and the very first start that creates
- * it), the idle server's resident memory with the demo, and the CSV export of everyone with the server's memory
- * before and after.
+ * the time from launch to the first answer and the server's processor time until then (a restart on the demo's database,
+ * and the very first start that creates it), the idle server's resident memory with the demo (3 s after the first answer
+ * and after {@code bench.idle.seconds} more), and the CSV export of everyone with the server's memory before and after.
  *
  *   mvn -Pbench -Dbench.mode=throughput     (-Dbench.sizes=demo,100000 -Dbench.clients=16 -Dbench.seconds=8
  *                                             -Dbench.port.offset=200 -Dbench.java.client=true to use Java, not wrk
  *                                             -Dbench.startup.profile=true: a third start under Flight Recorder, and
- *                                             where its processor time goes, by part)
+ *                                             where its processor time goes, by part
+ *                                             -Dbench.heap=-Xmx1g: an option after the server's own JVM options
+ *                                             -Dbench.idle.seconds=40 -Dbench.nmt=true: the idle server's native memory
+ *                                             by part, from Native Memory Tracking, in target/bench-nmt.txt)
  *
  * With {@code -Dbench.cluster=true} it starts two nodes and HAProxy instead ({@link LocalCluster}, as {@code mvn -Pcluster}
  * does; nodes at the port offset and 100 above it, the balancer at 8000 + offset) and measures the same reads and pages
@@ -53,6 +56,9 @@ final class Throughput {
     /** One measured request: its name, and the figures of its run. */
     record Row(String size, String name, Load.Result result, double floor, double statements, String note) {
     }
+
+    /** How long the idle server is left alone before its memory is read. */
+    private static final int IDLE_SECONDS = Integer.getInteger("bench.idle.seconds", 40);
 
     private final Connection sql;
     private final Load load;
@@ -85,16 +91,23 @@ final class Throughput {
         Throughput bench = null;
         try {
             StandaloneCommandBuilder cmd = StandaloneCommandBuilder.of(jbossHome)
-                    .addJavaOptions("-Xms64m", System.getProperty("bench.heap", "-Xmx512m"), "-Dapp.db.url=" + db.jdbcUrl(),
+                    .addJavaOptions(DevServer.jvmOptions(jbossHome), "-Dapp.db.url=" + db.jdbcUrl(),
                             "-Djboss.socket.binding.port-offset=" + Benchmark.OFFSET, "-Deveryoneserves.demo=true",
                             "-Deveryoneserves.db.embedded=true",
                             "-Deveryoneserves.content.dir=" + project.resolve("content"), "-Deveryoneserves.reminders.interval=0");
             UNLIMITED.forEach((key, value) -> cmd.addJavaOptions("-D" + key + "=" + value));
+            if (System.getProperty("bench.heap") != null) {
+                cmd.addJavaOptions(System.getProperty("bench.heap"));
+            }
+            if (Boolean.getBoolean("bench.nmt")) {
+                cmd.addJavaOptions("-XX:NativeMemoryTracking=summary");
+            }
             long t0 = System.nanoTime();
             wildfly = Launcher.of(cmd).setRedirectErrorStream(true).redirectOutput(project.resolve("target/bench-server-first.log")).launch();
             Benchmark.serverPid = wildfly.pid();
             Benchmark.waitUntilReady(wildfly);
             long firstStart = (System.nanoTime() - t0) / 1_000_000;
+            long firstStartProcessor = Benchmark.processorMillis();
             wildfly.destroy();
             wildfly.waitFor(60, TimeUnit.SECONDS);
             t0 = System.nanoTime();
@@ -102,6 +115,7 @@ final class Throughput {
             Benchmark.serverPid = wildfly.pid();
             Benchmark.waitUntilReady(wildfly);
             long firstAnswer = (System.nanoTime() - t0) / 1_000_000;
+            long firstAnswerProcessor = Benchmark.processorMillis();
             String startupProfile = null;
             if (Boolean.getBoolean("bench.startup.profile")) {
                 // a third start, recorded by Flight Recorder (which slows it a little), for where the restart's time goes
@@ -121,8 +135,10 @@ final class Throughput {
             }
             try (Connection sql = DriverManager.getConnection(db.jdbcUrl(), "everyoneserves", "everyoneserves")) {
                 bench = new Throughput(sql, clients, seconds);
-                bench.facts.add(String.format("start to first answer (GET /health/ready 200): %,d ms; the very first start, which imports the"
-                        + " content and creates the demo company: %,d ms", firstAnswer, firstStart));
+                bench.facts.add(String.format("start to first answer (GET /health/ready 200): %,d ms (the server's processor time until then:"
+                        + " %,d ms); the very first start, which imports the content and creates the demo company: %,d ms (processor %,d ms);"
+                        + " load average at the end of the restart: %s", firstAnswer, firstAnswerProcessor, firstStart, firstStartProcessor,
+                        Files.readString(Path.of("/proc/loadavg")).strip()));
                 if (startupProfile != null) {
                     bench.facts.add(startupProfile);
                 }
@@ -238,8 +254,20 @@ final class Throughput {
         String learner = Web.demo("carlos.mendes");
         String manager = Web.demo("daniel.weber");
         Thread.sleep(3000);
+        long[] started = Benchmark.memory();
+        // left alone for longer than the JVM's periodic collection (-XX:G1PeriodicGCInterval in everyone-serves.jvm.options)
+        Thread.sleep(IDLE_SECONDS * 1000L);
         long[] idle = Benchmark.memory();
-        facts.add(String.format("idle server with the demo: RSS %d MB (peak so far %d MB)", idle[0], idle[1]));
+        facts.add(String.format("idle server with the demo: RSS %d MB 3 s after the first answer, %d MB after %d s more without a"
+                + " request (peak so far %d MB)", started[0], idle[0], IDLE_SECONDS, idle[1]));
+        if (Boolean.getBoolean("bench.nmt")) {
+            Path summary = Path.of("target/bench-nmt.txt");
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(Benchmark.serverPid), "VM.native_memory", "summary").redirectErrorStream(true)
+                    .redirectOutput(summary.toFile()).start();
+            jcmd.waitFor();
+            facts.add("the idle server's native memory by part (Native Memory Tracking): " + summary.toAbsolutePath());
+        }
         measure("demo", learner, manager, "team of " + Generator.lineSize(sql, manager), Web.demo("alex.morgan"));
     }
 
