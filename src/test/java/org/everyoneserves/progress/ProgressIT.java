@@ -246,9 +246,18 @@ class ProgressIT {
             for (TeamRow row : rows) {
                 List<Object> shown = List.of(row.overdue(), row.dueSoon(), row.expiring(), String.valueOf(row.shadowingDueOn()), row.shadowingDone());
                 assertEquals(counted(row.personId()), shown, row.name() + " " + when + ", " + later.toDays() + " days on");
+                assertEquals(asMigrationV26WritesIt(row.personId()), assignments.summary(row.personId()).orElseThrow().getOpenDue(),
+                        "the form V26 fills existing summaries with: " + row.name() + " " + when);
             }
         }
         clocks.shift(Duration.ZERO);
+    }
+
+    private String asMigrationV26WritesIt(long personId) {
+        Object value = em.createNativeQuery("select group_concat(concat(a.due_on, if(a.reason = 'RECERTIFICATION', 'r', ''),"
+                + " if(a.kind = 'GUIDE', 'g', '')) order by a.due_on, a.id separator ' ') from assignment a where a.person_id = ?1"
+                + " and a.status = 'OPEN'").setParameter(1, personId).getSingleResult();
+        return value == null ? null : value.toString();
     }
 
     /** Overdue, due soon, expiring, the next shadowing's due date and the shadowing sessions done, grouped from the tables. */
