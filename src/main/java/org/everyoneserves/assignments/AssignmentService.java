@@ -451,6 +451,9 @@ public class AssignmentService {
                     .setParameter(1, personId).setParameter(2, Timestamp.from(clock.instant())).executeUpdate();
             summary = em.find(ProgressSummary.class, personId, LockModeType.PESSIMISTIC_WRITE);
         }
-        Objects.requireNonNull(summary).update(byItem.size(), done, next, refresh, clock.instant());
+        long shadowed = em.createQuery("select count(c) from Completion c where c.personId = :id and c.kind = :guide", Long.class)
+                .setParameter("id", personId).setParameter("guide", Assignment.Kind.GUIDE).getSingleResult();
+        String openDue = OpenDueDates.of(all.stream().filter(a -> a.getStatus() == Assignment.Status.OPEN).toList());
+        Objects.requireNonNull(summary).update(byItem.size(), done, next, refresh, openDue, (int) shadowed, clock.instant());
     }
 }

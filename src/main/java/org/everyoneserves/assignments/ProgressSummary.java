@@ -31,17 +31,27 @@ public class ProgressSummary {
     @Column(name = "next_refresh_on")
     private LocalDate nextRefreshOn;
 
+    /** The open assignments' due dates ({@link OpenDueDates}), so that overviews count overdue without reading assignments. */
+    @Column(name = "open_due", columnDefinition = "text")
+    private String openDue;
+
+    /** Shadowing sessions completed, ever. */
+    @Column(nullable = false)
+    private int shadowed;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
     protected ProgressSummary() {
     }
 
-    void update(int required, int done, LocalDate nextDueOn, LocalDate nextRefreshOn, Instant at) {
+    void update(int required, int done, LocalDate nextDueOn, LocalDate nextRefreshOn, String openDue, int shadowed, Instant at) {
         this.required = required;
         this.done = done;
         this.nextDueOn = nextDueOn;
         this.nextRefreshOn = nextRefreshOn;
+        this.openDue = openDue;
+        this.shadowed = shadowed;
         this.updatedAt = at;
     }
 
@@ -52,6 +62,8 @@ public class ProgressSummary {
     /** When the next yearly refresh falls due, if one is scheduled. */
     public LocalDate getNextRefreshOn() { return nextRefreshOn; }
     public Instant getUpdatedAt() { return updatedAt; }
+    public String getOpenDue() { return openDue; }
+    public int getShadowed() { return shadowed; }
 
     public int percent() {
         return required == 0 ? 100 : done * 100 / required;

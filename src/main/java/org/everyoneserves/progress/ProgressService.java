@@ -10,15 +10,12 @@ import jakarta.validation.constraints.NotNull;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.everyoneserves.assignments.OpenDueDates;
 import org.everyoneserves.notifications.Notification;
 import org.everyoneserves.notifications.NotificationService;
 import org.everyoneserves.people.PersonService;
@@ -27,8 +24,9 @@ import org.everyoneserves.platform.Caller;
 
 /**
  * Team overviews read from the per-person progress summaries that assignment events keep current: one row per
- * person, filtered and sorted in the database, and the per-item counts only for the people on the page. Nothing
- * is recomputed from attempts or completions when a page is shown. A manager sees their reporting line (direct
+ * person, filtered and sorted in the database, with the open assignments' due dates that today's counts come from
+ * ({@link org.everyoneserves.assignments.OpenDueDates}). Nothing is recomputed from assignments, attempts or
+ * completions when a page is shown or exported. A manager sees their reporting line (direct
  * and indirect), never anyone else.
  */
 @ApplicationScoped
@@ -39,7 +37,7 @@ public class ProgressService {
     public static final int DUE_SOON_DAYS = 14;
     /** A certification is "expiring" when its refresh is due within this many days. */
     public static final int EXPIRING_DAYS = 30;
-    /** Rows of an export read and completed together; memory stays flat however large the team. */
+    /** Rows of an export the driver fetches at a time; memory stays flat however large the team. */
     static final int EXPORT_BATCH = 500;
 
     @PersistenceContext
@@ -64,7 +62,7 @@ public class ProgressService {
 
     private static final String SELECT = "select p.id as pid, p.first_name as first_name, p.last_name as last_name, p.email as email,"
             + " d.name as dname, r.name as rname, concat(m.first_name, ' ', m.last_name) as mname, coalesce(s.required, 0) as req,"
-            + " coalesce(s.done, 0) as dn, s.next_due_on as next_due";
+            + " coalesce(s.done, 0) as dn, s.next_due_on as next_due, s.open_due as open_due, coalesce(s.shadowed, 0) as shadowed";
 
     private static final String EVERYONE = "with line(id) as (select id from person) ";
 
@@ -103,7 +101,7 @@ public class ProgressService {
             case EXPIRING -> totals.expiring();
             case COMPLETE -> totals.complete();
         };
-        return new TeamPage(complete(result, dates), total, query.page(), query.size(), totals);
+        return new TeamPage(result.stream().map(r -> row(r, dates)).toList(), total, query.page(), query.size(), totals);
     }
 
     /** Whether a person (p, with summary s) is in the status, as SQL. */
@@ -118,8 +116,8 @@ public class ProgressService {
     }
 
     /**
-     * Every row the query matches, all pages, in order, handed to {@code sink} batch by batch as the database streams
-     * them: an export of 100,000 people holds {@value #EXPORT_BATCH} rows in memory, not 100,000.
+     * Every row the query matches, all pages, in order, handed to {@code sink} as the database streams them: an export
+     * of 100,000 people holds {@value #EXPORT_BATCH} rows in memory, not 100,000.
      */
     public void export(@NotNull Caller caller, @NotNull TeamQuery query, @NotNull Consumer<TeamRow> sink) {
         requireManager(caller);
@@ -127,34 +125,13 @@ public class ProgressService {
         stream(LINE, caller, query, sink);
     }
 
-    /**
-     * Everyone in the organisation, as {@link #export} writes a team: for admins. One statement streams every row
-     * with its counts (grouped once over all open assignments), since reading counts batch by batch would make the
-     * driver buffer the rest of the streamed rows first; memory stays flat.
-     */
+    /** Everyone in the organisation, as {@link #export} writes a team: for admins. */
     public void exportOrganisation(@NotNull Caller caller, @NotNull TeamQuery query, @NotNull Consumer<TeamRow> sink) {
         if (!caller.admin()) {
             throw BusinessException.forbidden();
         }
         audited(caller, "export.organisation", query);
-        Dates dates = dates();
-        String sql = EVERYONE + SELECT + ", o.overdue, o.due_soon, o.expiring, o.guide_due, g.shadowed" + FROM
-                + " left join (select a.person_id, " + OPEN_COUNTS + " from assignment a where a.status = 'OPEN' group by a.person_id) o"
-                + " on o.person_id = p.id"
-                + " left join (" + SHADOWED + " group by c.person_id) g on g.person_id = p.id"
-                + where(query) + orderBy(query.sort());
-        try (Stream<Object[]> stream = streamed(sql, caller, query, dates)) {
-            stream.forEach(r -> sink.accept(row(r, Arrays.copyOfRange(r, 10, 14), number(r[14]))));
-        }
-    }
-
-    /** The rows of the statement as the database sends them, {@value #EXPORT_BATCH} at a time. */
-    @SuppressWarnings("unchecked")
-    private Stream<Object[]> streamed(String sql, Caller caller, TeamQuery query, Dates dates) {
-        Query rows = bind(em.createNativeQuery(sql), sql, caller, query, dates);
-        rows.setHint("org.hibernate.fetchSize", EXPORT_BATCH);
-        rows.setHint("org.hibernate.readOnly", true);
-        return rows.getResultStream();
+        stream(EVERYONE, caller, query, sink);
     }
 
     /** Who took people's data out of the application, and which part of it; written before the first row goes out. */
@@ -164,21 +141,17 @@ public class ProgressService {
         em.flush();
     }
 
+    /** The rows of the scope's statement as the database sends them, {@value #EXPORT_BATCH} at a time. */
     private void stream(String scope, Caller caller, TeamQuery query, Consumer<TeamRow> sink) {
         Dates dates = dates();
         String sql = scope + SELECT + FROM + where(query) + orderBy(query.sort());
-        try (Stream<Object[]> stream = streamed(sql, caller, query, dates)) {
-            Iterator<Object[]> it = stream.iterator();
-            List<Object[]> batch = new ArrayList<>(EXPORT_BATCH);
-            while (it.hasNext()) {
-                batch.add(it.next());
-                if (batch.size() == EXPORT_BATCH) {
-                    complete(batch, dates).forEach(sink);
-                    batch.clear();
-                    em.clear();
-                }
-            }
-            complete(batch, dates).forEach(sink);
+        Query rows = bind(em.createNativeQuery(sql), sql, caller, query, dates);
+        rows.setHint("org.hibernate.fetchSize", EXPORT_BATCH);
+        rows.setHint("org.hibernate.readOnly", true);
+        @SuppressWarnings("unchecked")
+        Stream<Object[]> stream = rows.getResultStream();
+        try (stream) {
+            stream.forEach(r -> sink.accept(row(r, dates)));
         }
     }
 
@@ -337,46 +310,11 @@ public class ProgressService {
         return q;
     }
 
-    /** The people's rows with their per-item counts, read for just these people. */
-    private List<TeamRow> complete(List<Object[]> people, Dates dates) {
-        if (people.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, Object[]> byId = new LinkedHashMap<>();
-        people.forEach(r -> byId.put(number(r[0]), r));
-        Map<Long, Object[]> open = new HashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> counts = em.createNativeQuery("select a.person_id, " + OPEN_COUNTS
-                        + " from assignment a where a.person_id in (:ids) and a.status = 'OPEN' group by a.person_id")
-                .setParameter("today", Date.valueOf(dates.today())).setParameter("soon", Date.valueOf(dates.soon()))
-                .setParameter("expiring", Date.valueOf(dates.expiring())).setParameter("ids", byId.keySet()).getResultList();
-        counts.forEach(r -> open.put(number(r[0]), r));
-        Map<Long, Long> shadowed = new HashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> sessions = em.createNativeQuery(SHADOWED + " and c.person_id in (:ids) group by c.person_id")
-                .setParameter("ids", byId.keySet()).getResultList();
-        sessions.forEach(r -> shadowed.put(number(r[0]), number(r[1])));
-        List<TeamRow> rows = new ArrayList<>(people.size());
-        for (Object[] r : people) {
-            long id = number(r[0]);
-            Object[] o = open.get(id);
-            rows.add(row(r, o == null ? null : Arrays.copyOfRange(o, 1, 5), shadowed.getOrDefault(id, 0L)));
-        }
-        return rows;
-    }
-
-    /** Per person: overdue, due soon, expiring, and the first shadowing due date, over their open assignments. */
-    private static final String OPEN_COUNTS = "sum(a.due_on < :today) overdue, sum(a.due_on between :today and :soon) due_soon,"
-            + " sum(a.reason = 'RECERTIFICATION' and a.due_on between :today and :expiring) expiring,"
-            + " min(case when a.kind = 'GUIDE' then a.due_on end) guide_due";
-
-    private static final String SHADOWED = "select c.person_id, count(*) shadowed from completion c where c.kind = 'GUIDE'";
-
-    /** A row of {@link #SELECT} with its {@link #OPEN_COUNTS} (null: no open assignments) and shadowing sessions done. */
-    private static TeamRow row(Object[] r, Object[] open, long shadowed) {
+    /** A row of {@link #SELECT}, its counts as of the day. */
+    private static TeamRow row(Object[] r, Dates dates) {
+        OpenDueDates.Counts open = OpenDueDates.counts(r[10] == null ? null : r[10].toString(), dates.today(), dates.soon(), dates.expiring());
         return new TeamRow(number(r[0]), r[1] + " " + r[2], (String) r[3], (String) r[4], (String) r[5], (String) r[6], (int) number(r[7]),
-                (int) number(r[8]), date(r[9]), open == null ? 0 : (int) number(open[0]), open == null ? 0 : (int) number(open[1]),
-                open == null ? 0 : (int) number(open[2]), (int) shadowed, open == null ? null : date(open[3]));
+                (int) number(r[8]), date(r[9]), open.overdue(), open.dueSoon(), open.expiring(), (int) number(r[11]), open.guideDue());
     }
 
     private static long number(Object value) {

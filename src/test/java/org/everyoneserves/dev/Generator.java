@@ -287,10 +287,14 @@ final class Generator {
     /** The summaries and rollups the application keeps as things happen, computed once for the generated rows. */
     private void summarise(long firstId) throws SQLException {
         try (PreparedStatement ps = sql.prepareStatement("insert into progress_summary (person_id, required, done, next_due_on,"
-                + " next_refresh_on, updated_at) select person_id, count(distinct kind, code), count(distinct kind, code)"
-                + " - count(distinct case when status = 'OPEN' then concat(kind, ':', code) end), min(case when status = 'OPEN' then due_on end),"
-                + " min(case when status = 'OPEN' and reason = 'RECERTIFICATION' then due_on end), current_timestamp(3)"
-                + " from assignment where person_id >= ? group by person_id")) {
+                + " next_refresh_on, open_due, shadowed, updated_at) select a.person_id, count(distinct a.kind, a.code), count(distinct a.kind, a.code)"
+                + " - count(distinct case when a.status = 'OPEN' then concat(a.kind, ':', a.code) end), min(case when a.status = 'OPEN' then a.due_on end),"
+                + " min(case when a.status = 'OPEN' and a.reason = 'RECERTIFICATION' then a.due_on end),"
+                // the form assignments.OpenDueDates reads, as migration V26 writes it
+                + " group_concat(case when a.status = 'OPEN' then concat(a.due_on, if(a.reason = 'RECERTIFICATION', 'r', ''),"
+                + " if(a.kind = 'GUIDE', 'g', '')) end order by a.due_on, a.id separator ' '),"
+                + " (select count(*) from completion c where c.person_id = a.person_id and c.kind = 'GUIDE'), current_timestamp(3)"
+                + " from assignment a where a.person_id >= ? group by a.person_id")) {
             ps.setLong(1, firstId);
             ps.executeUpdate();
         }

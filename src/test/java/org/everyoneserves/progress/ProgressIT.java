@@ -4,13 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.everyoneserves.testing.Errors.code;
 
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.everyoneserves.assignments.Assignment;
+import org.everyoneserves.assignments.AssignmentService;
+import org.everyoneserves.assignments.Completion;
+import org.everyoneserves.assignments.ItemCompleted;
+import org.everyoneserves.assignments.OpenDueDates;
 import org.everyoneserves.modules.ModuleService;
+import org.everyoneserves.people.PersonDetails;
 import org.everyoneserves.people.Department;
 import org.everyoneserves.people.PersonService;
 import org.everyoneserves.platform.Clocks;
@@ -51,6 +60,15 @@ class ProgressIT {
 
     @Inject
     Clocks clocks;
+
+    @Inject
+    AssignmentService assignments;
+
+    @Inject
+    Event<ItemCompleted> completed;
+
+    @PersistenceContext
+    EntityManager em;
 
     @Inject
     Clock clock;
@@ -172,4 +190,88 @@ class ProgressIT {
         assertTrue(audit.forSubject("person", outsider, 20).stream().anyMatch(e -> e.getAction().equals("export.organisation")));
     }
 
+    /**
+     * The figures an overview and an export read from the progress summary (kept by each write) are the ones counted
+     * from the person's assignments and completions, after every kind of write, today and on a later day.
+     */
+    @Test
+    void theSummarysFiguresStayThoseOfTheAssignmentsThroughEveryWrite() {
+        assertFiguresAreCounted("as created");
+        assertEquals(1, assignments.assign(People.admin(lead), AssignmentService.Target.PERSON, fresh, Assignment.Kind.MODULE,
+                "invoices-and-collections-calls", today().plusDays(20)));
+        assertFiguresAreCounted("after a manual assignment");
+
+        modules.markRead(People.learner(fresh), "everyone-serves");
+        String guide = em.createQuery("select a.code from Assignment a where a.personId = :id and a.kind = :guide and a.status = :open",
+                String.class).setParameter("id", late).setParameter("guide", Assignment.Kind.GUIDE)
+                .setParameter("open", Assignment.Status.OPEN).getResultList().get(0);
+        long version = ((Number) em.createNativeQuery("select current_version_id from content_item where kind = 'GUIDE' and code = ?1")
+                .setParameter(1, guide).getSingleResult()).longValue();
+        completed.fire(new ItemCompleted(late, Assignment.Kind.GUIDE, guide, version, Completion.How.SHADOWED, null));
+        assertEquals(1, row(late).shadowingDone(), "the shadowing session counts");
+        assertFiguresAreCounted("after a module read and a shadowing session");
+
+        PersonDetails details = service.details(People.admin(lead), fresh);
+        details.setJobRoleId(service.findByCode(org.everyoneserves.people.JobRole.class, "accountant").orElseThrow());
+        service.update(People.admin(lead), fresh, details);
+        assertFiguresAreCounted("after a change of job role (items withdrawn and added)");
+
+        service.deactivate(People.admin(lead), late);
+        OpenDueDates.Counts paused = OpenDueDates.counts(assignments.summary(late).orElseThrow().getOpenDue(), today(), today().plusDays(14),
+                today().plusDays(30));
+        assertEquals(OpenDueDates.Counts.NONE, paused, "a deactivated person's items are paused: nothing open");
+        service.reactivate(People.admin(lead), late);
+        assertFiguresAreCounted("after deactivation and reactivation");
+
+        String file = "email,first_name,last_name,department,job_role,manager_email,start_date\n"
+                + people.email("imported") + ",Imported,Person,Customer Support,Customer Support Agent," + people.email("lead") + ","
+                + today().minusDays(30) + "\n";
+        service.applyImport(People.admin(lead), file);
+        assertEquals(4, team(TeamQuery.Status.ALL, TeamQuery.Sort.NAME, 0, 50).total(), "the imported person joined the team");
+        assertFiguresAreCounted("after an import");
+    }
+
+    private TeamRow row(long personId) {
+        return team(TeamQuery.Status.ALL, TeamQuery.Sort.NAME, 0, 50).rows().stream().filter(r -> r.personId() == personId).findFirst()
+                .orElseThrow();
+    }
+
+    /** Every person of the team as the export shows them, against their figures counted from their rows; today and in 40 days. */
+    private void assertFiguresAreCounted(String when) {
+        for (Duration later : List.of(Duration.ZERO, Duration.ofDays(40))) {
+            clocks.shift(later);
+            List<TeamRow> rows = new ArrayList<>();
+            progress.export(People.manager(lead), TeamQuery.all(), rows::add);
+            assertTrue(rows.size() >= 3, when);
+            for (TeamRow row : rows) {
+                List<Object> shown = List.of(row.overdue(), row.dueSoon(), row.expiring(), String.valueOf(row.shadowingDueOn()), row.shadowingDone());
+                assertEquals(counted(row.personId()), shown, row.name() + " " + when + ", " + later.toDays() + " days on");
+                assertEquals(asMigrationV26WritesIt(row.personId()), assignments.summary(row.personId()).orElseThrow().getOpenDue(),
+                        "the form V26 fills existing summaries with: " + row.name() + " " + when);
+            }
+        }
+        clocks.shift(Duration.ZERO);
+    }
+
+    private String asMigrationV26WritesIt(long personId) {
+        Object value = em.createNativeQuery("select group_concat(concat(a.due_on, if(a.reason = 'RECERTIFICATION', 'r', ''),"
+                + " if(a.kind = 'GUIDE', 'g', '')) order by a.due_on, a.id separator ' ') from assignment a where a.person_id = ?1"
+                + " and a.status = 'OPEN'").setParameter(1, personId).getSingleResult();
+        return value == null ? null : value.toString();
+    }
+
+    /** Overdue, due soon, expiring, the next shadowing's due date and the shadowing sessions done, grouped from the tables. */
+    private List<Object> counted(long personId) {
+        LocalDate today = today();
+        Object[] r = (Object[]) em.createNativeQuery("select coalesce(sum(a.due_on < ?1), 0), coalesce(sum(a.due_on between ?1 and ?2), 0),"
+                        + " coalesce(sum(a.reason = 'RECERTIFICATION' and a.due_on between ?1 and ?3), 0),"
+                        + " min(case when a.kind = 'GUIDE' then a.due_on end),"
+                        + " (select count(*) from completion c where c.person_id = ?4 and c.kind = 'GUIDE')"
+                        + " from assignment a where a.person_id = ?4 and a.status = 'OPEN'")
+                .setParameter(1, java.sql.Date.valueOf(today)).setParameter(2, java.sql.Date.valueOf(today.plusDays(ProgressService.DUE_SOON_DAYS)))
+                .setParameter(3, java.sql.Date.valueOf(today.plusDays(ProgressService.EXPIRING_DAYS))).setParameter(4, personId).getSingleResult();
+        Object guideDue = r[3] instanceof java.sql.Date d ? d.toLocalDate() : r[3];
+        return List.of(((Number) r[0]).intValue(), ((Number) r[1]).intValue(), ((Number) r[2]).intValue(), String.valueOf(guideDue),
+                ((Number) r[4]).intValue());
+    }
 }
