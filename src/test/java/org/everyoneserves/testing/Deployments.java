@@ -30,9 +30,15 @@ public final class Deployments {
                 MailSwitchServlet.class);
     }
 
+    /**
+     * Without the build's index of the application's classes: the test adds classes to WEB-INF/classes, and WildFly would
+     * read the index instead of them (its servlets and beans would not be found).
+     */
     private static WebArchive copyOfApplication(String name) {
-        return ShrinkWrap.create(WebArchive.class, name + ".war")
+        WebArchive copy = ShrinkWrap.create(WebArchive.class, name + ".war")
                 .merge(ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/everyone-serves.war")));
+        copy.delete("/WEB-INF/classes/META-INF/jandex.idx");
+        return copy;
     }
 
     static String peopleContext(Class<?> testClass) {
