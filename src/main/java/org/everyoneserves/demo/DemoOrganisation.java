@@ -5,9 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -65,9 +62,6 @@ public class DemoOrganisation {
 
     @Inject
     ReportService reports;
-
-    @PersistenceContext
-    EntityManager em;
 
     record Dept(String code, String name) {
     }
@@ -178,54 +172,55 @@ public class DemoOrganisation {
         }
     }
 
-    @Transactional
+    /**
+     * Creates the demo company in an empty database. Nodes starting together do not both seed it: every observer of
+     * {@link ApplicationStarted} runs under the start-up's cluster lock ({@code StartupListener}), so the second node
+     * finds the people there. (A named lock of its own, taken and released through the entity manager outside a
+     * transaction, could be taken on one pooled connection and released on another, leaving the first holding it and
+     * every later start waiting two minutes for it.)
+     */
     public void seed() {
-        em.createNativeQuery("select get_lock('everyoneserves-demo', 120)").getSingleResult();
-        try {
-            if (people.countPeople(false) > 0) {
-                return;
-            }
-            Map<String, String> departmentNames = new java.util.LinkedHashMap<>();
-            DEPARTMENTS.forEach(d -> departmentNames.put(d.code(), d.name()));
-            Map<String, List<String>> roleNames = new java.util.LinkedHashMap<>();
-            ROLES.forEach(r -> roleNames.put(r.code(), List.of(r.name(), r.department())));
-            people.adoptOrganisation(Caller.SYSTEM, departmentNames, roleNames);
-            Map<String, Long> departments = new HashMap<>();
-            DEPARTMENTS.forEach(d -> departments.put(d.code(), people.findByCode(Department.class, d.code()).orElseThrow()));
-            Map<String, Long> roles = new HashMap<>();
-            ROLES.forEach(r -> roles.put(r.code(), people.findByCode(JobRole.class, r.code()).orElseThrow()));
-            String hash = hasher.hash(PASSWORD);
-            LocalDate today = LocalDate.now(clock);
-            Map<String, Long> ids = new HashMap<>();
-            for (Member m : MEMBERS) {
-                PersonDetails details = new PersonDetails();
-                details.setEmail(email(m.first(), m.last()));
-                details.setFirstName(m.first());
-                details.setLastName(m.last());
-                details.setDepartmentId(departments.get(m.department()));
-                details.setJobRoleId(roles.get(m.role()));
-                details.setManagerEmail(m.manager() == null ? null : email(m.manager(), managerLastName(m.manager())));
-                details.setStartDate(today.minusDays(m.daysAgo()));
-                details.setLocale(m.locale());
-                details.setAdmin(m.admin());
-                long id = people.create(Caller.SYSTEM, details);
-                accounts.storePasswordHash(id, hash);
-                ids.put(m.first(), id);
-            }
-            Map<String, LocalDate> starts = new HashMap<>();
-            Map<String, String> memberRoles = new HashMap<>();
-            MEMBERS.forEach(m -> {
-                starts.put(m.first(), today.minusDays(m.daysAgo()));
-                memberRoles.put(m.first(), m.role());
-            });
-            history.replay(ids, starts, memberRoles);
-            shadowingDemo.seed(ids, departments);
-            refresherDemo.seed(ids);
-            reports.rebuildCompletionMonths();
-            LOG.info(() -> "Demo organisation created: " + MEMBERS.size() + " people at " + DOMAIN + ", password " + PASSWORD);
-        } finally {
-            em.createNativeQuery("select release_lock('everyoneserves-demo')").getSingleResult();
+        if (people.countPeople(false) > 0) {
+            return;
         }
+        Map<String, String> departmentNames = new java.util.LinkedHashMap<>();
+        DEPARTMENTS.forEach(d -> departmentNames.put(d.code(), d.name()));
+        Map<String, List<String>> roleNames = new java.util.LinkedHashMap<>();
+        ROLES.forEach(r -> roleNames.put(r.code(), List.of(r.name(), r.department())));
+        people.adoptOrganisation(Caller.SYSTEM, departmentNames, roleNames);
+        Map<String, Long> departments = new HashMap<>();
+        DEPARTMENTS.forEach(d -> departments.put(d.code(), people.findByCode(Department.class, d.code()).orElseThrow()));
+        Map<String, Long> roles = new HashMap<>();
+        ROLES.forEach(r -> roles.put(r.code(), people.findByCode(JobRole.class, r.code()).orElseThrow()));
+        String hash = hasher.hash(PASSWORD);
+        LocalDate today = LocalDate.now(clock);
+        Map<String, Long> ids = new HashMap<>();
+        for (Member m : MEMBERS) {
+            PersonDetails details = new PersonDetails();
+            details.setEmail(email(m.first(), m.last()));
+            details.setFirstName(m.first());
+            details.setLastName(m.last());
+            details.setDepartmentId(departments.get(m.department()));
+            details.setJobRoleId(roles.get(m.role()));
+            details.setManagerEmail(m.manager() == null ? null : email(m.manager(), managerLastName(m.manager())));
+            details.setStartDate(today.minusDays(m.daysAgo()));
+            details.setLocale(m.locale());
+            details.setAdmin(m.admin());
+            long id = people.create(Caller.SYSTEM, details);
+            accounts.storePasswordHash(id, hash);
+            ids.put(m.first(), id);
+        }
+        Map<String, LocalDate> starts = new HashMap<>();
+        Map<String, String> memberRoles = new HashMap<>();
+        MEMBERS.forEach(m -> {
+            starts.put(m.first(), today.minusDays(m.daysAgo()));
+            memberRoles.put(m.first(), m.role());
+        });
+        history.replay(ids, starts, memberRoles);
+        shadowingDemo.seed(ids, departments);
+        refresherDemo.seed(ids);
+        reports.rebuildCompletionMonths();
+        LOG.info(() -> "Demo organisation created: " + MEMBERS.size() + " people at " + DOMAIN + ", password " + PASSWORD);
     }
 
     static String email(String first, String last) {
