@@ -216,7 +216,8 @@ class TokensIT {
         form.put(button.group(1), "Sign out");
         form.put("jakarta.faces.ViewState", Web.viewState(page));
         assertEquals(302, web.postForm("/account/index.xhtml", form).statusCode());
-        assertTrue(web.get("/account/index.xhtml").body().contains("is signed out"));
+        String after = web.get("/account/index.xhtml").body();
+        assertTrue(after.contains("is signed out"), "the page after signing the device out: " + after);
         assertProblem(phone.get("/me"), 401, "auth.error.tokenInvalid");
     }
 }
