@@ -100,6 +100,19 @@ public class AppConfig {
         return number("everyoneserves.api.answerCacheMb", "APP_API_ANSWER_CACHE_MB", 64);
     }
 
+    /**
+     * How often, in milliseconds, each server reads which people's change stamps have changed, to forget what it keeps
+     * in memory of them (APP_API_CALLER_POLL_MS, default 100; 0 keeps nothing and reads every API caller from the
+     * database). A change made on another server counts here after at most about this long.
+     */
+    public int apiCallerPollMillis() {
+        try {
+            return Math.max(0, Integer.parseInt(setting("everyoneserves.api.callerPollMs", "APP_API_CALLER_POLL_MS", "100")));
+        } catch (NumberFormatException e) {
+            return 100;
+        }
+    }
+
     private static int number(String property, String environment, int fallback) {
         try {
             return Math.max(1, Integer.parseInt(setting(property, environment, String.valueOf(fallback))));

@@ -76,6 +76,9 @@ public class TokenService {
     @Inject
     SessionUse sessionUse;
 
+    @Inject
+    AccessCache kept;
+
     /** A new pair of tokens; the secrets exist nowhere else. */
     public record Issued(String accessToken, Instant issuedAt, Instant accessExpiresAt, String refreshToken, Instant refreshExpiresAt,
                          long sessionId) {
@@ -187,7 +190,9 @@ public class TokenService {
      * The holder of an access token, if it is known, unexpired, and its session and person are live: one read by the
      * token's key that also gives the person's roles as they are now (a deactivation, revocation or change of roles
      * counts from the next request, on every server), and the change stamps of the person's reads (so an unchanged read
-     * needs no other statement). The device's last use is written at most once a minute.
+     * needs no other statement). What the read gave is kept in memory ({@link AccessCache}) until the database says it
+     * may have changed, so most requests need no statement at all. The device's last use is written at most once a
+     * minute.
      * <p>
      * Every API request makes this read, so it goes straight to the datasource: through the entity manager outside a
      * transaction it opened a Hibernate session and a native query for one row, about half of its samples. Instants are
@@ -199,55 +204,86 @@ public class TokenService {
             return Check.rejected(Rejection.INVALID);
         }
         Instant now = clock.instant();
-        Object[] row = accessRow(Tokens.sha256(accessToken), now);
-        if (row == null) {
+        String hash = Tokens.sha256(accessToken);
+        AccessCache.Held held = kept.get(hash);
+        if (held == null) {
+            AccessCache.Reading reading = kept.reading();
+            AccessRow row = accessRow(hash);
+            if (row == null) {
+                return Check.rejected(Rejection.INVALID);
+            }
+            held = kept.keep(hash, row, reading);
+        }
+        AccessRow row = held.row;
+        if (!row.sessionExpiresAt().isAfter(now)) {
             return Check.rejected(Rejection.INVALID);
         }
-        if (!flag(row[4])) {
+        if (!row.tokenExpiresAt().isAfter(now)) {
             return Check.rejected(Rejection.EXPIRED);
         }
-        long sessionId = ((Number) row[0]).longValue();
-        if (flag(row[5])) {
-            sessionUse.touch(sessionId, now, address);
+        if (held.lastUsed.isBefore(now.minus(LAST_USED_PRECISION))) {
+            held.lastUsed = now;
+            sessionUse.touch(row.sessionId(), now, address);
         }
-        Set<String> groups = new java.util.LinkedHashSet<>();
-        groups.add(Roles.LEARNER);
-        if (flag(row[3])) {
-            groups.add(Roles.MANAGER);
+        return new Check(row.bearer(), null);
+    }
+
+    /**
+     * What the read of a live access token gives: the holder, the expiries, the last use, and the counters of the
+     * person's change stamps (their own six: me, plan, refreshers, notifications, bookings, access; everyone's four; null for a person without a stamp row, whose reads are
+     * always computed), by which {@link AccessCache} knows when it is out of date.
+     */
+    record AccessRow(Bearer bearer, Instant tokenExpiresAt, Instant sessionExpiresAt, Instant lastUsedAt, long[] counters, long[] everyone) {
+
+        long personId() {
+            return bearer.personId();
         }
-        if (flag(row[2])) {
-            groups.add(Roles.ADMIN);
+
+        long sessionId() {
+            return bearer.sessionId();
         }
-        long personId = ((Number) row[1]).longValue();
-        return new Check(new Bearer(personId, sessionId, groups, ChangeStamps.Stamps.of(personId, row, 6)), null);
     }
 
     private static final String ACCESS_ROW = "select s.id, s.person_id, p.admin, exists(select 1 from person r where r.manager_id = p.id"
-            + " and r.active = true), t.expires_at > ?, s.last_used_at < ?, " + ChangeStamps.COLUMNS + " from api_token t"
+            + " and r.active = true), t.expires_at, s.expires_at, s.last_used_at, " + ChangeStamps.COLUMNS + ", cs.access from api_token t"
             + " join api_session s on s.id = t.session_id join person p on p.id = s.person_id" + ChangeStamps.JOIN
-            + " where t.token_hash = ? and t.kind = 'ACCESS' and s.revoked_at is null and s.expires_at > ? and p.active = true";
+            + " where t.token_hash = ? and t.kind = 'ACCESS' and s.revoked_at is null and p.active = true";
 
-    /** The columns of {@link #ACCESS_ROW} for a live access token with this hash, or null. */
-    private Object[] accessRow(String tokenHash, Instant now) {
+    /** The row of {@link #ACCESS_ROW} for a token with this hash of an unrevoked session of an active person, or null. */
+    private AccessRow accessRow(String tokenHash) {
         try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(ACCESS_ROW)) {
-            Calendar utc = Calendar.getInstance(TimeZone.getTimeZone(ZoneOffset.UTC));
-            statement.setTimestamp(1, Timestamp.from(now), utc);
-            statement.setTimestamp(2, Timestamp.from(now.minus(LAST_USED_PRECISION)), utc);
-            statement.setString(3, tokenHash);
-            statement.setTimestamp(4, Timestamp.from(now), utc);
+            statement.setString(1, tokenHash);
             try (ResultSet result = statement.executeQuery()) {
                 if (!result.next()) {
                     return null;
                 }
+                Calendar utc = Calendar.getInstance(TimeZone.getTimeZone(ZoneOffset.UTC));
                 Object[] row = new Object[result.getMetaData().getColumnCount()];
                 for (int i = 0; i < row.length; i++) {
-                    row[i] = result.getObject(i + 1);
+                    row[i] = i >= 4 && i <= 6 ? result.getTimestamp(i + 1, utc).toInstant() : result.getObject(i + 1);
                 }
-                return row;
+                Set<String> groups = new java.util.LinkedHashSet<>();
+                groups.add(Roles.LEARNER);
+                if (flag(row[3])) {
+                    groups.add(Roles.MANAGER);
+                }
+                if (flag(row[2])) {
+                    groups.add(Roles.ADMIN);
+                }
+                long personId = ((Number) row[1]).longValue();
+                Bearer bearer = new Bearer(personId, ((Number) row[0]).longValue(), java.util.Collections.unmodifiableSet(groups), ChangeStamps.Stamps.of(personId, row, 7));
+                long[] counters = row[7] == null ? null
+                        : new long[] {number(row[7]), number(row[8]), number(row[9]), number(row[10]), number(row[15]), number(row[16])};
+                long[] everyone = {number(row[11]), number(row[12]), number(row[13]), number(row[14])};
+                return new AccessRow(bearer, (Instant) row[4], (Instant) row[5], (Instant) row[6], counters, everyone);
             }
         } catch (SQLException e) {
             throw new PersistenceException("reading an access token", e);
         }
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
     }
 
     private static boolean flag(Object value) {

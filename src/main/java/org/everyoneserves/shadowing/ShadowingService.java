@@ -38,6 +38,9 @@ public class ShadowingService {
     @Inject
     SessionReminders reminders;
 
+    @Inject
+    org.everyoneserves.content.Catalog catalog;
+
     // ---- views
 
     public record SlotView(long id, long hostId, String hostName, String hostRole, Instant startsAt, Instant endsAt, int minutes,
@@ -154,6 +157,15 @@ public class ShadowingService {
     /** Moves the seat unless the booking changed since {@code expectedVersion} was read. */
     public void move(@NotNull Caller caller, long bookingId, long slotId, int expectedVersion) {
         bookings.move(caller, bookingId, slotId, expectedVersion);
+    }
+
+    /**
+     * What the shadow's bookings as shown depend on besides their rows, their slots, hosts and reflections (which the
+     * person's change stamp of bookings counts) and the time: the current catalog's guide titles.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long bookingsBasis() {
+        return catalog.generation();
     }
 
     /** The shadow's bookings of every guide, newest first. */

@@ -39,8 +39,8 @@ import org.everyoneserves.shadowing.api.ShadowingResource;
  * (me, plan, refreshers, bookings, notifications) that differ from what the app has, each exactly as its own
  * endpoint answers it, and a token naming what the app now has. This is the one resource that composes other
  * features' API representations: that is its whole job, and it keeps the shapes identical to the endpoints'. A part's
- * token is its endpoint's ETag (from the person's change stamps, so an unchanged part is not computed at all), except
- * bookings, whose token is a hash of their JSON (serialised once: the JSON hashed is the JSON sent). The shape is
+ * token is a hash of its endpoint's tag (from the person's change stamps, so an unchanged part is not computed at all;
+ * bookings also count how many of their slots have started). The shape is
  * {@link Changes}.
  */
 @Path("sync")
@@ -92,23 +92,20 @@ public class SyncResource {
         parts.put("me", new Part(me::tag, me::me));
         parts.put("plan", new Part(plan::tag, plan::plan));
         parts.put("refreshers", new Part(refreshers::todayTag, refreshers::today));
-        parts.put("bookings", new Part(null, shadowing::bookings));
+        parts.put("bookings", new Part(shadowing::bookingsTag, shadowing::bookings));
         parts.put("notifications", new Part(notifications::firstPageTag, notifications::firstPage));
         Jsonb json = JsonbResolver.shared();
         StringBuilder changed = new StringBuilder();
         List<String> unchanged = new ArrayList<>();
         StringBuilder token = new StringBuilder();
         parts.forEach((name, part) -> {
-            EntityTag tag = part.tag() == null ? null : part.tag().get();
-            String value = tag == null ? json.toJson(part.answer().get()) : null;
-            String hash = Hashes.sha256(tag == null ? value : tag.getValue()).substring(0, 16);
+            EntityTag tag = part.tag().get();
+            String hash = Hashes.sha256(tag.getValue()).substring(0, 16);
             token.append(name).append('=').append(hash).append(';');
             if (hash.equals(known.get(name))) {
                 unchanged.add(name);
             } else {
-                if (value == null) {
-                    value = new String(answers.json(tag, part.answer()), StandardCharsets.UTF_8);
-                }
+                String value = new String(answers.json(tag, part.answer()), StandardCharsets.UTF_8);
                 changed.append(changed.isEmpty() ? "" : ",").append('"').append(name).append("\":").append(value);
             }
         });
@@ -117,8 +114,7 @@ public class SyncResource {
     }
 
     /**
-     * One part: how to tag it without computing it (its endpoint's change-stamp tag), or none (bookings show other
-     * people's seats and the time of day, so they are hashed as computed), and how to compute it. A tagged part's JSON
+     * One part: how to tag it without computing it (its endpoint's change-stamp tag), and how to compute it. Its JSON
      * is the one its endpoint keeps in {@link StampedAnswers} under the same tag.
      */
     private record Part(Supplier<EntityTag> tag, Supplier<Object> answer) {

@@ -273,11 +273,21 @@ class ClusterFailoverIT {
         Web onA = new Web(cluster.node("nodeA").url().toString());
         onA.signIn(email, Web.DEMO_PASSWORD);
         assertEquals(200, onA.get("/learner/index.xhtml").statusCode(), "signed in on node A");
+        Api appOnA = new Api(cluster.node("nodeA").url().toString());
+        assertEquals(200, appOnA.signIn(email, Web.DEMO_PASSWORD).statusCode());
+        assertEquals(200, appOnA.get("/me").statusCode(), "the app on node A, its caller now kept in node A's memory");
+        assertEquals(200, appOnA.get("/me").statusCode());
         Web adminOnB = new Web(cluster.node("nodeB").url().toString());
         adminOnB.signIn(Web.demo("alex.morgan"), Web.DEMO_PASSWORD);
 
         assertEquals(302, adminOnB.press("/admin/person.xhtml?id=" + id, "access", "access:deactivate").statusCode());
         assertEquals(302, onA.get("/learner/index.xhtml").statusCode(), "node A ended the session at once");
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        int status;
+        while ((status = appOnA.get("/me").statusCode()) == 200 && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertEquals(401, status, "node A forgets the app's caller within a poll of the change stamps (a tenth of a second)");
         assertEquals(302, adminOnB.press("/admin/person.xhtml?id=" + id, "access", "access:reactivate").statusCode());
         assertEquals(302, new Web(cluster.node("nodeA").url().toString()).signIn(email, Web.DEMO_PASSWORD).statusCode(),
                 "back in after reactivation on the other node");

@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Clock;
+import java.util.function.Predicate;
+import javax.sql.DataSource;
 import org.everyoneserves.people.PersonService;
 import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.Caller;
@@ -43,6 +48,9 @@ class TokenServiceIT {
 
     @Inject
     PasswordHasher hasher;
+
+    @Resource(lookup = "java:jboss/datasources/EveryoneServesDS")
+    DataSource dataSource;
 
     long person(People people, String name) {
         long id = people.create(name, null);
@@ -102,5 +110,53 @@ class TokenServiceIT {
                 "a refresh token spent over a week ago is forgotten: refused as unknown");
         assertNotNull(tokens.refresh(refreshed.refreshToken(), "third-purge-key", "10.0.0.1").accessToken(),
                 "and the device stays signed in");
+    }
+
+    /**
+     * What a server keeps of a caller in memory follows the database: a change written by another server (here a
+     * statement past this server's persistence unit, which it cannot have seen) counts here within a poll.
+     */
+    @Test
+    void whatAnotherServerChangesCountsHereWithinAPoll() throws Exception {
+        People people = new People(personService);
+        long roamer = person(people, "roamer");
+        TokenService.Issued phone = tokens.signIn(people.email("roamer"), PASSWORD, "Phone", "10.0.0.1");
+        TokenService.Bearer first = tokens.authenticate(phone.accessToken(), "10.0.0.1").bearer();
+        assertEquals(first, tokens.authenticate(phone.accessToken(), "10.0.0.1").bearer());
+        assertTrue(!first.groups().contains(Roles.MANAGER));
+
+        long report = people.create("report", null);
+        elsewhere("update person set manager_id = ? where id = ?", roamer, report);
+        assertTrue(eventually(phone, check -> check.bearer() != null && check.bearer().groups().contains(Roles.MANAGER)),
+                "a report given to them elsewhere makes them a manager here");
+
+        String notifications = tokens.authenticate(phone.accessToken(), "10.0.0.1").bearer().stamps().notifications();
+        elsewhere("update change_stamp set notifications = notifications + 1 where person_id = ? and 0 = ?", roamer, 0);
+        assertTrue(eventually(phone, check -> !check.bearer().stamps().notifications().equals(notifications)),
+                "a notification written elsewhere changes the tag of their notifications here");
+
+        elsewhere("update api_session set revoked_at = now(3), revoked_reason = 'REVOKED' where id = ? and 0 = ?", phone.sessionId(), 0);
+        assertTrue(eventually(phone, check -> check.rejection() == TokenService.Rejection.INVALID),
+                "a device signed out elsewhere is refused here");
+    }
+
+    private void elsewhere(String sql, long first, long second) throws Exception {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, first);
+            statement.setLong(2, second);
+            assertEquals(1, statement.executeUpdate(), sql);
+        }
+    }
+
+    /** Whether the token's check comes to pass within a few seconds (a poll is a tenth of a second). */
+    private boolean eventually(TokenService.Issued device, Predicate<TokenService.Check> expected) throws InterruptedException {
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (!expected.test(tokens.authenticate(device.accessToken(), "10.0.0.1"))) {
+            if (System.nanoTime() > until) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
     }
 }

@@ -27,16 +27,19 @@ public class ChangeStamps {
 
     /**
      * The columns that give a read of the person {@code p} its stamps, with {@link #JOIN}, in this order: the person's
-     * me, plan, refreshers, notifications, then everyone's.
+     * me, plan, refreshers, notifications, then everyone's, then the person's bookings (whose hosts' job role names
+     * count with everyone's me).
      */
-    public static final String COLUMNS = "cs.me, cs.plan, cs.refreshers, cs.notifications, ce.me, ce.plan, ce.refreshers, ce.notifications";
+    public static final String COLUMNS = "cs.me, cs.plan, cs.refreshers, cs.notifications, ce.me, ce.plan, ce.refreshers, ce.notifications, cs.bookings";
+    /** How many columns {@link #COLUMNS} names. */
+    public static final int COLUMN_COUNT = 9;
     public static final String JOIN = " left join change_stamp cs on cs.person_id = p.id left join change_stamp ce on ce.person_id = 0";
 
     /** One person's counters, each with everyone's counter of the same read. */
-    public record Stamps(long personId, String me, String plan, String refreshers, String notifications) {
+    public record Stamps(long personId, String me, String plan, String refreshers, String notifications, String bookings) {
 
         /**
-         * From the eight columns of {@link #COLUMNS} starting at {@code offset} of a row. A person without a stamp row
+         * From the columns of {@link #COLUMNS} starting at {@code offset} of a row. A person without a stamp row
          * (which the triggers would not count) gets stamps that match no tag ever given, so their reads are computed.
          */
         public static Stamps of(long personId, Object[] row, int offset) {
@@ -45,7 +48,8 @@ public class ChangeStamps {
             for (int i = 0; i < 4; i++) {
                 parts[i] = number(row[offset + i]) + "." + number(row[offset + 4 + i]) + unstamped;
             }
-            return new Stamps(personId, parts[0], parts[1], parts[2], parts[3]);
+            String bookings = number(row[offset + 8]) + "." + number(row[offset + 4]) + unstamped;
+            return new Stamps(personId, parts[0], parts[1], parts[2], parts[3], bookings);
         }
 
         private static long number(Object value) {
@@ -89,7 +93,7 @@ public class ChangeStamps {
     private void read(long personId) {
         List<?> rows = em.createNativeQuery("select " + COLUMNS + " from person p" + JOIN + " where p.id = ?1")
                 .setParameter(1, personId).getResultList();
-        known = Stamps.of(personId, rows.isEmpty() ? new Object[8] : (Object[]) rows.get(0), 0);
+        known = Stamps.of(personId, rows.isEmpty() ? new Object[COLUMN_COUNT] : (Object[]) rows.get(0), 0);
     }
 
     /** The tag of one read: its name, the person, the stamp of the read, and whatever else its answer depends on. */

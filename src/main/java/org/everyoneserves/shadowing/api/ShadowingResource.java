@@ -15,9 +15,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -29,7 +34,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.Caller;
+import org.everyoneserves.platform.api.ChangeStamps;
 import org.everyoneserves.platform.api.Idempotency;
+import org.everyoneserves.platform.api.StampedAnswers;
 import org.everyoneserves.platform.api.Versions;
 import org.everyoneserves.shadowing.ShadowingService;
 
@@ -53,6 +60,33 @@ public class ShadowingResource {
 
     @Inject
     Idempotency idempotency;
+
+    @Inject
+    ChangeStamps stamps;
+
+    @Inject
+    StampedAnswers answers;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Per person, the change stamp of bookings their bookings were last computed at, and the starts of those bookings'
+     * slots: the only way time changes the answer (a booking can be changed until its slot starts, reflected on
+     * after), so how many of them have passed is all of the time that its tag needs.
+     */
+    private final Cache<Long, Phases> phases = Caffeine.newBuilder().maximumSize(100_000).executor(Runnable::run).build();
+
+    private record Phases(String stamp, Instant[] starts) {
+
+        int passed(Instant now) {
+            int passed = 0;
+            for (Instant start : starts) {
+                passed += start.isAfter(now) ? 0 : 1;
+            }
+            return passed;
+        }
+    }
 
     @GET
     @Path("slots")
@@ -79,6 +113,28 @@ public class ShadowingResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     public List<BookingSummary> bookings() {
         return shadowing.bookings(caller.get()).stream().map(BookingSummary::of).toList();
+    }
+
+    /**
+     * The tag of {@link #bookings()} as it is now, for sync: the person's change stamp of bookings, the catalog
+     * generation and how many of their bookings' slots have started. Made without computing the answer when this
+     * server has computed it at the same stamp before; otherwise computed once here and kept under the tag.
+     */
+    public EntityTag bookingsTag() {
+        long me = caller.get().personId();
+        String stamp = stamps.of(me).bookings();
+        long basis = shadowing.bookingsBasis();
+        Instant now = clock.instant();
+        Phases known = phases.getIfPresent(me);
+        if (known != null && known.stamp().equals(stamp)) {
+            return ChangeStamps.tag("bookings", me, stamp, basis, known.passed(now));
+        }
+        List<BookingSummary> answer = bookings();
+        Phases computed = new Phases(stamp, answer.stream().map(b -> b.slot().startsAt()).toArray(Instant[]::new));
+        phases.put(me, computed);
+        EntityTag tag = ChangeStamps.tag("bookings", me, stamp, basis, computed.passed(now));
+        answers.keep(tag, answer);
+        return tag;
     }
 
     @GET

@@ -24,13 +24,14 @@ class ChangeStampsTest {
 
     @Test
     void stampsPairEachPersonCounterWithEveryones() {
-        Object[] row = {"x", 3L, 4L, 5L, 6L, 1L, 0L, 0L, 2L};
-        assertEquals(new ChangeStamps.Stamps(9, "3.1", "4.0", "5.0", "6.2"), ChangeStamps.Stamps.of(9, row, 1));
+        Object[] row = {"x", 3L, 4L, 5L, 6L, 1L, 0L, 0L, 2L, 8L};
+        assertEquals(new ChangeStamps.Stamps(9, "3.1", "4.0", "5.0", "6.2", "8.1"), ChangeStamps.Stamps.of(9, row, 1),
+                "bookings go with everyone's me: their hosts' job role names");
     }
 
     @Test
     void aPersonWithoutAStampRowNeverGetsTheSameTagTwice() {
-        Object[] none = {null, null, null, null, 1, 0, 0, 0};
+        Object[] none = {null, null, null, null, 1, 0, 0, 0, null};
         ChangeStamps.Stamps first = ChangeStamps.Stamps.of(9, none, 0);
         ChangeStamps.Stamps second = ChangeStamps.Stamps.of(9, none, 0);
         assertNotEquals(first.plan(), second.plan(), "nothing counts their changes: every read is computed");

@@ -1,0 +1,262 @@
+package org.everyoneserves.security;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.everyoneserves.platform.AppConfig;
+import org.everyoneserves.platform.LocalWrites;
+
+/**
+ * The API's callers kept in this server's memory: what the read of an access token gave (its session, person, roles,
+ * expiry and the person's change stamps), so that the next request with the same token needs no statement at all.
+ * <p>
+ * What is kept is forgotten as soon as the database says it may have changed, on whichever server the change was
+ * made. Every change that matters bumps the person's row of {@code change_stamp} (V22, V27: their data, their own
+ * row, a device signed out or revoked, an access token withdrawn, a report who makes them a manager), and that row
+ * records when. At most every {@link AppConfig#apiCallerPollMillis() poll interval} (100 ms), while API requests come,
+ * this server reads the rows changed since the oldest transaction still running began (less a margin), and forgets the
+ * people whose counters differ from the ones it keeps; a change of everyone's row (a department renamed) forgets
+ * everyone. So:
+ * <ul>
+ * <li>a change made through this server counts from its next request: before it trusts what it keeps, a request looks
+ * whether a writing transaction of this server has ended since the last poll ({@link LocalWrites}) and polls first;</li>
+ * <li>a change made through another server counts here within one interval: what is kept is trusted only while the
+ * last poll began less than {@link #STALE_AFTER_INTERVALS} intervals ago (polls that fail, a server that was idle:
+ * every caller is read from the database again, and the next poll starts afresh);</li>
+ * <li>a token read while a poll began is not kept: that poll may have passed over a change the read did not see;</li>
+ * <li>expiry needs no poll: the instants are kept and compared with the clock at each request.</li>
+ * </ul>
+ * Reading the running transactions needs the {@code PROCESS} privilege; without it nothing is kept (logged once) and
+ * every request reads its caller, one statement, as before.
+ */
+@ApplicationScoped
+public class AccessCache {
+
+    private static final Logger LOG = Logger.getLogger(AccessCache.class.getName());
+
+    static final int STALE_AFTER_INTERVALS = 5;
+    /** How far before the oldest running transaction a poll looks back: the clock's grain and a margin. */
+    static final BigDecimal LOOK_BACK_SECONDS = BigDecimal.valueOf(2);
+    /** More changed rows than this in one poll (a long transaction holds the horizon back): forget everything. */
+    static final int MOST_ROWS = 20_000;
+    static final int MOST_PEOPLE = 200_000;
+
+    private static final String HORIZON = "select unix_timestamp(coalesce(min(trx_started), sysdate(6))) - ? from information_schema.innodb_trx";
+    private static final String CHANGED = "select person_id, me, plan, refreshers, notifications, bookings, access from change_stamp"
+            + " where changed_at >= ? limit " + (MOST_ROWS + 1);
+
+    @Resource(lookup = "java:jboss/datasources/EveryoneServesDS")
+    DataSource dataSource;
+
+    @Inject
+    AppConfig config;
+
+    /** One device's access as its token's read gave it, and when its last use was last written. */
+    static final class Held {
+        final TokenService.AccessRow row;
+        volatile Instant lastUsed;
+
+        Held(TokenService.AccessRow row) {
+            this.row = row;
+            this.lastUsed = row.lastUsedAt();
+        }
+    }
+
+    /** What is kept of one person: the counters their tokens were read with, and the tokens. */
+    private record Person(long[] counters, long[] everyone, Map<String, Held> tokens) {
+    }
+
+    /** A read of the database about to begin: what it gives may be kept if nothing was forgotten meanwhile. */
+    record Reading(long epoch, long began) {
+    }
+
+    private final Cache<Long, Person> people = Caffeine.newBuilder().maximumSize(MOST_PEOPLE).executor(Runnable::run).build();
+    private final Cache<String, Long> personOfToken = Caffeine.newBuilder().maximumSize(MOST_PEOPLE * 2L)
+            .expireAfterAccess(Duration.ofHours(1)).executor(Runnable::run).build();
+    private final ReentrantLock polling = new ReentrantLock();
+
+    private volatile boolean on;
+    private volatile long intervalNanos;
+    private volatile long staleAfterNanos;
+    /** Bumped each time everything is forgotten; a read that began before keeps nothing. */
+    private volatile long epoch;
+    /** When the last poll began, whether it worked or not (and whether it has ended or not). */
+    private volatile long pollBegan = longAgo();
+    /** Of the last poll that worked: when it began, and the count of this server's writes it had seen. */
+    private volatile long polledAt = longAgo();
+    private volatile long writesSeen = -1;
+    /** Guarded by {@link #polling}. */
+    private BigDecimal horizon;
+    private long[] everyone;
+    private boolean warned;
+
+    @PostConstruct
+    void start() {
+        int every = config.apiCallerPollMillis();
+        if (every == 0) {
+            LOG.info("API callers are read from the database at every request (APP_API_CALLER_POLL_MS=0)");
+            return;
+        }
+        intervalNanos = TimeUnit.MILLISECONDS.toNanos(every);
+        staleAfterNanos = intervalNanos * STALE_AFTER_INTERVALS;
+        on = true;
+    }
+
+    /** The access kept for this token hash, if what is kept can be trusted now. */
+    Held get(String tokenHash) {
+        if (!trusted()) {
+            return null;
+        }
+        Long personId = personOfToken.getIfPresent(tokenHash);
+        Person person = personId == null ? null : people.getIfPresent(personId);
+        return person == null ? null : person.tokens().get(tokenHash);
+    }
+
+    /** Taken before a token is read from the database, for {@link #keep}. */
+    Reading reading() {
+        return new Reading(epoch, System.nanoTime());
+    }
+
+    /** Keeps what the read of a live token gave, unless it may already be out of date; the held access either way. */
+    Held keep(String tokenHash, TokenService.AccessRow row, Reading reading) {
+        Held held = new Held(row);
+        if (!on || row.counters() == null || reading.epoch() != epoch || pollBegan - reading.began() > 0) {
+            return held;
+        }
+        long[] known = everyone;
+        if (known != null && !Arrays.equals(known, row.everyone())) {
+            return held;
+        }
+        people.asMap().compute(row.personId(), (id, person) -> {
+            if (person == null) {
+                person = new Person(row.counters(), row.everyone(), new ConcurrentHashMap<>());
+            } else if (!Arrays.equals(person.counters(), row.counters()) || !Arrays.equals(person.everyone(), row.everyone())) {
+                return null;
+            }
+            person.tokens().put(tokenHash, held);
+            return person;
+        });
+        personOfToken.put(tokenHash, row.personId());
+        if (pollBegan - reading.began() > 0) {
+            people.invalidate(row.personId());
+        }
+        return held;
+    }
+
+    /**
+     * Whether what is kept reflects every change up to a moment ago. The request that finds the last poll an interval
+     * old, or a write of this server not yet polled for, polls (one at a time; the others go on with what the last
+     * poll gave, or, after a write of this server, read their caller from the database). An idle server polls nothing.
+     */
+    private boolean trusted() {
+        if (!on) {
+            return false;
+        }
+        if ((writesSeen != LocalWrites.ended() || System.nanoTime() - polledAt >= intervalNanos) && polling.tryLock()) {
+            pollHeld();
+        }
+        return writesSeen == LocalWrites.ended() && System.nanoTime() - polledAt < staleAfterNanos;
+    }
+
+    /** One poll, with {@link #polling} held (released here). Whether it worked. */
+    private boolean pollHeld() {
+        try {
+            long writes = LocalWrites.ended();
+            long began = System.nanoTime();
+            pollBegan = began;
+            boolean afresh = horizon == null || began - polledAt >= staleAfterNanos;
+            try (Connection connection = dataSource.getConnection()) {
+                BigDecimal next;
+                try (PreparedStatement statement = connection.prepareStatement(HORIZON)) {
+                    statement.setBigDecimal(1, LOOK_BACK_SECONDS);
+                    try (ResultSet result = statement.executeQuery()) {
+                        result.next();
+                        next = result.getBigDecimal(1);
+                    }
+                }
+                if (afresh) {
+                    forgetAll();
+                } else {
+                    forgetChanged(connection);
+                }
+                horizon = next;
+            }
+            writesSeen = writes;
+            polledAt = began;
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            forgetAll();
+            horizon = null;
+            polledAt = longAgo();
+            if (!warned) {
+                warned = true;
+                LOG.log(Level.WARNING, "API callers are read from the database at every request until the change stamps can be"
+                        + " read again (the database user needs the PROCESS privilege to see the running transactions): " + e, e);
+            }
+            return false;
+        } finally {
+            polling.unlock();
+        }
+    }
+
+    private void forgetChanged(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(CHANGED)) {
+            statement.setBigDecimal(1, horizon);
+            try (ResultSet result = statement.executeQuery()) {
+                int rows = 0;
+                while (result.next()) {
+                    if (++rows > MOST_ROWS) {
+                        forgetAll();
+                        return;
+                    }
+                    long personId = result.getLong(1);
+                    long[] counters = {result.getLong(2), result.getLong(3), result.getLong(4), result.getLong(5), result.getLong(6),
+                            result.getLong(7)};
+                    if (personId == 0) {
+                        long[] all = Arrays.copyOf(counters, 4);
+                        if (!Arrays.equals(everyone, all)) {
+                            forgetAll();
+                            everyone = all;
+                        }
+                    } else {
+                        Person person = people.getIfPresent(personId);
+                        if (person != null && !Arrays.equals(person.counters(), counters)) {
+                            people.invalidate(personId);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Forgets everything kept, and everyone's counters with it. */
+    private void forgetAll() {
+        everyone = null;
+        epoch++;
+        people.invalidateAll();
+    }
+
+    /** A moment of {@link System#nanoTime()} long enough ago to be older than any interval. */
+    private static long longAgo() {
+        return System.nanoTime() - (1L << 62);
+    }
+}
