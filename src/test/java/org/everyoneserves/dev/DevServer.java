@@ -56,6 +56,7 @@ public final class DevServer {
                     .addJavaOptions(jvmOptions(jbossHome), "-Dapp.db.url=" + db.jdbcUrl(), "-Dapp.db.password=" + EmbeddedMariaDb.PASSWORD,
                             "-Deveryoneserves.demo=true", "-Deveryoneserves.db.embedded=true",
                             "-Deveryoneserves.content.dir=" + project.resolve("content"));
+            cmd.addJavaOptions(ClassDataSharing.options(cmd.getJavaHome(), jbossHome, project.resolve("target/cds")));
             wildfly = Launcher.of(cmd).inherit().launch();        // the WildFly JVM itself (no standalone.sh in between)
         } catch (Throwable t) {
             // under exec:java an exception here would leave mariadbd's watcher threads running and Maven waiting forever
