@@ -75,6 +75,8 @@ final class ClassDataSharing {
             try (OutputStream out = Files.newOutputStream(stampOf(trained))) {
                 stamp.store(out, "what the class data sharing archive " + TRAINED + " was trained with");
             }
+            System.out.println("[dev] this start trains the class data sharing archive for the next ones: when it is stopped, its JVM"
+                    + " writes " + trained + " (10-30 s)");
             // the dump lists every class it leaves out ("Skipping ...: Not linked", thousands): into a file, not the console
             return List.of("-XX:ArchiveClassesAtExit=" + trained, "-Xlog:cds*=off",
                     "-Xlog:cds*=warning:file=" + dir.resolve("training.log"));

@@ -42,7 +42,7 @@ import org.wildfly.core.launcher.StandaloneCommandBuilder;
  *                                             -Dbench.port.offset=200 -Dbench.java.client=true to use Java, not wrk
  *                                             -Dbench.startup.profile=true: a third start under Flight Recorder, and
  *                                             where its processor time goes, by part
- *                                             -Dbench.heap=-Xmx1g: an option after the server's own JVM options
+ *                                             -Dbench.heap=-Xmx1g: options after the server's own JVM options
  *                                             -Dbench.idle.seconds=40 -Dbench.nmt=true: the idle server's native memory
  *                                             by part, from Native Memory Tracking, in target/bench-nmt.txt)
  *
@@ -95,7 +95,7 @@ final class Throughput {
             Supplier<StandaloneCommandBuilder> command = () -> {
                 StandaloneCommandBuilder cmd = serverCommand(project, jbossHome, db, true);
                 if (System.getProperty("bench.heap") != null) {
-                    cmd.addJavaOptions(System.getProperty("bench.heap"));
+                    cmd.addJavaOptions(System.getProperty("bench.heap").strip().split("\\s+"));
                 }
                 if (Boolean.getBoolean("bench.nmt")) {
                     cmd.addJavaOptions("-XX:NativeMemoryTracking=summary");
@@ -109,7 +109,7 @@ final class Throughput {
             long firstStart = (System.nanoTime() - t0) / 1_000_000;
             long firstStartProcessor = Benchmark.processorMillis();
             wildfly.destroy();
-            wildfly.waitFor(60, TimeUnit.SECONDS);
+            wildfly.waitFor(180, TimeUnit.SECONDS);   // the JVM writes the class data sharing archive the first start trained
             t0 = System.nanoTime();
             wildfly = Launcher.of(command.get()).setRedirectErrorStream(true).redirectOutput(project.resolve("target/bench-server.log")).launch();
             Benchmark.serverPid = wildfly.pid();
