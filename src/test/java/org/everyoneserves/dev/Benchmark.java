@@ -28,6 +28,7 @@ import org.wildfly.core.launcher.StandaloneCommandBuilder;
  *   mvn -Pbench -Dbench.sizes=100000 -Dbench.serve=true    generate, measure, then keep serving it at :8280
  *   mvn -Pbench -Dbench.mode=throughput                    requests per second at the demo's size and at 100,000
  *   mvn -Pbench -Dbench.mode=throughput -Dbench.cluster=true   the same reads through HAProxy to two nodes and to one node
+ *   mvn -Pbench -Dbench.mode=startup                       restarts alone, JVM option variants side by side ({@link Startup})
  *   -Dbench.port.offset=200                                the server's port offset (http 8080 + offset)
  */
 public final class Benchmark {
@@ -84,6 +85,10 @@ public final class Benchmark {
         System.setProperty("app.base.url", BASE);
         if ("throughput".equals(System.getProperty("bench.mode"))) {
             Throughput.run(project, jbossHome, Arrays.stream(System.getProperty("bench.sizes", "demo,100000").split(",")).map(String::strip).toList());
+            return;
+        }
+        if ("startup".equals(System.getProperty("bench.mode"))) {
+            Startup.run(project, jbossHome);
             return;
         }
         int[] sizes = Arrays.stream(System.getProperty("bench.sizes", "10000,100000").split(",")).map(String::strip)

@@ -10,7 +10,9 @@ import org.wildfly.core.launcher.StandaloneCommandBuilder;
 /**
  * Developer launcher: embedded MariaDB with a persistent datadir (PROJECT/.data/mariadb, git-ignored, survives
  * `mvn clean`), then the provisioned WildFly (target/server, app deployed as ROOT.war) in the foreground.
- * Ctrl-C (SIGINT to the process group) or SIGTERM to this JVM stops WildFly first, then MariaDB.
+ * Ctrl-C (SIGINT to the process group) or SIGTERM to this JVM stops WildFly first, then MariaDB. WildFly's JVM maps most
+ * of its classes from the class data sharing archive in PROJECT/target/cds, which a start without one trains
+ * ({@link ClassDataSharing}).
  *
  *   mvn -Prun            (= mvn -Prun package; exec:java runs this class in the Maven JVM)
  *
@@ -56,6 +58,7 @@ public final class DevServer {
                     .addJavaOptions(jvmOptions(jbossHome), "-Dapp.db.url=" + db.jdbcUrl(), "-Dapp.db.password=" + EmbeddedMariaDb.PASSWORD,
                             "-Deveryoneserves.demo=true", "-Deveryoneserves.db.embedded=true",
                             "-Deveryoneserves.content.dir=" + project.resolve("content"));
+            cmd.addJavaOptions(ClassDataSharing.options(cmd.getJavaHome(), jbossHome, project.resolve("target/cds")));
             wildfly = Launcher.of(cmd).inherit().launch();        // the WildFly JVM itself (no standalone.sh in between)
         } catch (Throwable t) {
             // under exec:java an exception here would leave mariadbd's watcher threads running and Maven waiting forever
@@ -118,7 +121,7 @@ public final class DevServer {
         try {
             if (wildfly.isAlive()) {
                 wildfly.destroy();                                // SIGTERM -> WildFly's graceful shutdown hook
-                if (!wildfly.waitFor(60, TimeUnit.SECONDS)) {
+                if (!wildfly.waitFor(180, TimeUnit.SECONDS)) {    // a start that trained the class data sharing archive writes it
                     wildfly.destroyForcibly();
                 }
             }

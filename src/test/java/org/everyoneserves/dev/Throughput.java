@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
@@ -41,7 +42,7 @@ import org.wildfly.core.launcher.StandaloneCommandBuilder;
  *                                             -Dbench.port.offset=200 -Dbench.java.client=true to use Java, not wrk
  *                                             -Dbench.startup.profile=true: a third start under Flight Recorder, and
  *                                             where its processor time goes, by part
- *                                             -Dbench.heap=-Xmx1g: an option after the server's own JVM options
+ *                                             -Dbench.heap=-Xmx1g: options after the server's own JVM options
  *                                             -Dbench.idle.seconds=40 -Dbench.nmt=true: the idle server's native memory
  *                                             by part, from Native Memory Tracking, in target/bench-nmt.txt)
  *
@@ -90,28 +91,27 @@ final class Throughput {
         Process wildfly = null;
         Throughput bench = null;
         try {
-            StandaloneCommandBuilder cmd = StandaloneCommandBuilder.of(jbossHome)
-                    .addJavaOptions(DevServer.jvmOptions(jbossHome), "-Dapp.db.url=" + db.jdbcUrl(),
-                            "-Djboss.socket.binding.port-offset=" + Benchmark.OFFSET, "-Deveryoneserves.demo=true",
-                            "-Deveryoneserves.db.embedded=true",
-                            "-Deveryoneserves.content.dir=" + project.resolve("content"), "-Deveryoneserves.reminders.interval=0");
-            UNLIMITED.forEach((key, value) -> cmd.addJavaOptions("-D" + key + "=" + value));
-            if (System.getProperty("bench.heap") != null) {
-                cmd.addJavaOptions(System.getProperty("bench.heap"));
-            }
-            if (Boolean.getBoolean("bench.nmt")) {
-                cmd.addJavaOptions("-XX:NativeMemoryTracking=summary");
-            }
+            // one command per start: the first start trains the class data sharing archive, the next ones use it
+            Supplier<StandaloneCommandBuilder> command = () -> {
+                StandaloneCommandBuilder cmd = serverCommand(project, jbossHome, db, true);
+                if (System.getProperty("bench.heap") != null) {
+                    cmd.addJavaOptions(System.getProperty("bench.heap").strip().split("\\s+"));
+                }
+                if (Boolean.getBoolean("bench.nmt")) {
+                    cmd.addJavaOptions("-XX:NativeMemoryTracking=summary");
+                }
+                return cmd;
+            };
             long t0 = System.nanoTime();
-            wildfly = Launcher.of(cmd).setRedirectErrorStream(true).redirectOutput(project.resolve("target/bench-server-first.log")).launch();
+            wildfly = Launcher.of(command.get()).setRedirectErrorStream(true).redirectOutput(project.resolve("target/bench-server-first.log")).launch();
             Benchmark.serverPid = wildfly.pid();
             Benchmark.waitUntilReady(wildfly);
             long firstStart = (System.nanoTime() - t0) / 1_000_000;
             long firstStartProcessor = Benchmark.processorMillis();
             wildfly.destroy();
-            wildfly.waitFor(60, TimeUnit.SECONDS);
+            wildfly.waitFor(180, TimeUnit.SECONDS);   // the JVM writes the class data sharing archive the first start trained
             t0 = System.nanoTime();
-            wildfly = Launcher.of(cmd).setRedirectErrorStream(true).redirectOutput(project.resolve("target/bench-server.log")).launch();
+            wildfly = Launcher.of(command.get()).setRedirectErrorStream(true).redirectOutput(project.resolve("target/bench-server.log")).launch();
             Benchmark.serverPid = wildfly.pid();
             Benchmark.waitUntilReady(wildfly);
             long firstAnswer = (System.nanoTime() - t0) / 1_000_000;
@@ -123,6 +123,7 @@ final class Throughput {
                 wildfly.waitFor(60, TimeUnit.SECONDS);
                 Path recording = project.resolve("target/bench-startup.jfr");
                 Files.deleteIfExists(recording);
+                StandaloneCommandBuilder cmd = command.get();
                 cmd.addJavaOptions("-XX:StartFlightRecording=name=startup,settings=profile,filename=" + recording);
                 t0 = System.nanoTime();
                 wildfly = Launcher.of(cmd).setRedirectErrorStream(true).redirectOutput(project.resolve("target/bench-server-profiled.log")).launch();
@@ -169,6 +170,23 @@ final class Throughput {
                 bench.print();
             }
         }
+    }
+
+    /**
+     * The server as {@code mvn -Prun} starts it (the demo company, with or without its class data sharing archive), at the
+     * benchmark's port offset, without a rate limit.
+     */
+    static StandaloneCommandBuilder serverCommand(Path project, Path jbossHome, EmbeddedMariaDb db, boolean classDataSharing) {
+        StandaloneCommandBuilder cmd = StandaloneCommandBuilder.of(jbossHome).addJavaOptions(DevServer.jvmOptions(jbossHome));
+        if (classDataSharing) {
+            cmd.addJavaOptions(ClassDataSharing.options(cmd.getJavaHome(), jbossHome, project.resolve("target/cds")));
+        }
+        cmd.addJavaOptions("-Dapp.db.url=" + db.jdbcUrl(),
+                        "-Djboss.socket.binding.port-offset=" + Benchmark.OFFSET, "-Deveryoneserves.demo=true",
+                        "-Deveryoneserves.db.embedded=true",
+                        "-Deveryoneserves.content.dir=" + project.resolve("content"), "-Deveryoneserves.reminders.interval=0");
+        UNLIMITED.forEach((key, value) -> cmd.addJavaOptions("-D" + key + "=" + value));
+        return cmd;
     }
 
     /**
