@@ -2,19 +2,22 @@ package org.everyoneserves.sync;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -29,7 +32,9 @@ import org.everyoneserves.notifications.api.NotificationsResource;
 import org.everyoneserves.people.api.MeResource;
 import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.JsonbResolver;
+import org.everyoneserves.platform.api.ChangeStamps;
 import org.everyoneserves.platform.api.StampedAnswers;
+import org.everyoneserves.platform.api.StampedRead;
 import org.everyoneserves.platform.Hashes;
 import org.everyoneserves.refreshers.api.RefreshersResource;
 import org.everyoneserves.shadowing.api.ShadowingResource;
@@ -48,7 +53,7 @@ import org.everyoneserves.shadowing.api.ShadowingResource;
 @ApplicationScoped
 @Tag(name = "Sync")
 @SecurityRequirement(name = "bearer")
-public class SyncResource {
+public class SyncResource implements StampedRead {
 
     private static final Pattern TOKEN = Pattern.compile("([a-z]+=[0-9a-f]{16};)*");
 
@@ -77,6 +82,9 @@ public class SyncResource {
     @Inject
     StampedAnswers answers;
 
+    @Context
+    HttpHeaders headers;
+
     @GET
     @Operation(operationId = "getChanges",
             summary = "Changes since the last sync", description = "Without since: everything. With the token of the last sync: only "
@@ -86,20 +94,67 @@ public class SyncResource {
     @APIResponse(responseCode = "304", description = "Nothing changed since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "400", description = "A token this endpoint did not give out")
     @APIResponse(responseCode = "401", description = "No valid access token")
-    public String changes(@Parameter(description = "The token of the last sync") @QueryParam("since") String since) {
+    public Response changes(@Parameter(description = "The token of the last sync") @QueryParam("since") String since) {
         Map<String, String> known = parse(since);
+        Map<String, Part> parts = parts();
+        Map<String, EntityTag> tags = tags(parts);
+        EntityTag tag = tag(tags, since);
+        if (ChangeStamps.unchanged(headers, tag)) {
+            return Response.notModified(tag).build();
+        }
+        byte[] json = answers.cached(tag.getValue());
+        if (json == null) {
+            json = answers.keepJson(tag, compose(parts, tags, known));
+        }
+        return StampedAnswers.ok(tag, json);
+    }
+
+    @Override
+    public String path() {
+        return "sync";
+    }
+
+    /**
+     * The tag of the whole answer: the tags of its parts and the token sent, which are all it is made of. Made without
+     * computing any part the server has computed at the same stamps before, so the API's front door answers an
+     * unchanged sync, or one it has answered before, from memory.
+     */
+    @Override
+    public EntityTag tag(Function<String, String> query) {
+        String since = query.apply("since");
+        parse(since);
+        return tag(tags(parts()), since);
+    }
+
+    private static EntityTag tag(Map<String, EntityTag> tags, String since) {
+        StringBuilder all = new StringBuilder();
+        tags.values().forEach(t -> all.append(t.getValue()).append('|'));
+        all.append(since == null ? "" : since);
+        return new EntityTag("sync-" + Hashes.sha256(all.toString()).substring(0, 32));
+    }
+
+    private Map<String, Part> parts() {
         Map<String, Part> parts = new LinkedHashMap<>();
         parts.put("me", new Part(me::tag, me::me));
         parts.put("plan", new Part(plan::tag, plan::plan));
         parts.put("refreshers", new Part(refreshers::todayTag, refreshers::today));
         parts.put("bookings", new Part(shadowing::bookingsTag, shadowing::bookings));
         parts.put("notifications", new Part(notifications::firstPageTag, notifications::firstPage));
-        Jsonb json = JsonbResolver.shared();
+        return parts;
+    }
+
+    private static Map<String, EntityTag> tags(Map<String, Part> parts) {
+        Map<String, EntityTag> tags = new LinkedHashMap<>();
+        parts.forEach((name, part) -> tags.put(name, part.tag().get()));
+        return tags;
+    }
+
+    private String compose(Map<String, Part> parts, Map<String, EntityTag> tags, Map<String, String> known) {
         StringBuilder changed = new StringBuilder();
         List<String> unchanged = new ArrayList<>();
         StringBuilder token = new StringBuilder();
         parts.forEach((name, part) -> {
-            EntityTag tag = part.tag().get();
+            EntityTag tag = tags.get(name);
             String hash = Hashes.sha256(tag.getValue()).substring(0, 16);
             token.append(name).append('=').append(hash).append(';');
             if (hash.equals(known.get(name))) {
@@ -110,7 +165,7 @@ public class SyncResource {
             }
         });
         String next = Base64.getUrlEncoder().withoutPadding().encodeToString(token.toString().getBytes(StandardCharsets.US_ASCII));
-        return "{\"token\":\"" + next + "\",\"changed\":{" + changed + "},\"unchanged\":" + json.toJson(unchanged) + "}";
+        return "{\"token\":\"" + next + "\",\"changed\":{" + changed + "},\"unchanged\":" + JsonbResolver.shared().toJson(unchanged) + "}";
     }
 
     /**

@@ -60,6 +60,13 @@ public class StampedAnswers {
         return json;
     }
 
+    /** Keeps JSON just made under the tag it is sent with; its bytes. */
+    public byte[] keepJson(EntityTag tag, String json) {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        answers.put(tag.getValue(), bytes);
+        return bytes;
+    }
+
     /** 304 if the client has the answer with this tag, else 200 with the answer (kept, or computed now) and the tag. */
     public Response answer(HttpHeaders headers, EntityTag tag, Supplier<?> answer) {
         return ChangeStamps.unchanged(headers, tag) ? Response.notModified(tag).build() : ok(tag, json(tag, answer));
