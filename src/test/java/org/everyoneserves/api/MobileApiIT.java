@@ -696,24 +696,9 @@ class MobileApiIT {
         assertProblem(api.post("/notifications/read", null, "has spaces in it"), 400, "idempotency.error.malformedKey");
     }
 
-    /**
-     * The answer once a write made past the server (by SQL, as another server would write) has reached it: each server
-     * keeps its API callers' change stamps in memory and reads which changed every tenth of a second
-     * ({@code security.AccessCache}), so the first answer may still be the one from before, for at most that long.
-     */
+    /** The answer once a write made past the server (by SQL, as another server would write) has reached it. */
     private static HttpResponse<String> onceSeen(java.util.function.Supplier<HttpResponse<String>> request,
                                                  java.util.function.Predicate<HttpResponse<String>> seen) {
-        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
-        HttpResponse<String> response = request.get();
-        while (!seen.test(response) && System.nanoTime() < until) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            response = request.get();
-        }
-        return response;
+        return org.everyoneserves.testing.Eventually.seen(request, seen);
     }
 }

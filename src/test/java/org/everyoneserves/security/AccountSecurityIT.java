@@ -237,18 +237,7 @@ class AccountSecurityIT {
      * which changed every tenth of a second ({@code AccessCache}); the server that made the change counts it at once.
      */
     private static List<String> roles(Api app, List<String> expected) {
-        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
-        List<String> roles = roles(app);
-        while (!roles.equals(expected) && System.nanoTime() < until) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            roles = roles(app);
-        }
-        return roles;
+        return org.everyoneserves.testing.Eventually.seen(() -> roles(app), expected::equals);
     }
 
     private static List<String> roles(Api app) {

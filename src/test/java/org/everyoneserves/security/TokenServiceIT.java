@@ -16,6 +16,7 @@ import org.everyoneserves.people.PersonService;
 import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.Caller;
 import org.everyoneserves.testing.Deployments;
+import org.everyoneserves.testing.Eventually;
 import org.everyoneserves.testing.People;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -31,7 +32,7 @@ class TokenServiceIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.application(TokenServiceIT.class, People.class);
+        return Deployments.application(TokenServiceIT.class, People.class, Eventually.class);
     }
 
     @Inject
@@ -149,14 +150,7 @@ class TokenServiceIT {
     }
 
     /** Whether the token's check comes to pass within a few seconds (a poll is a tenth of a second). */
-    private boolean eventually(TokenService.Issued device, Predicate<TokenService.Check> expected) throws InterruptedException {
-        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
-        while (!expected.test(tokens.authenticate(device.accessToken(), "10.0.0.1"))) {
-            if (System.nanoTime() > until) {
-                return false;
-            }
-            Thread.sleep(20);
-        }
-        return true;
+    private boolean eventually(TokenService.Issued device, Predicate<TokenService.Check> expected) {
+        return expected.test(Eventually.seen(() -> tokens.authenticate(device.accessToken(), "10.0.0.1"), expected));
     }
 }
