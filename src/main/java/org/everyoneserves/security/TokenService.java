@@ -189,7 +189,7 @@ public class TokenService {
     /**
      * The holder of an access token, if it is known, unexpired, and its session and person are live: one read by the
      * token's key that also gives the person's roles as they are now (a deactivation, revocation or change of roles
-     * counts from the next request, on every server), and the change stamps of the person's reads (so an unchanged read
+     * counts from the next request on the server that made it, and within a poll of {@link AccessCache} on the others), and the change stamps of the person's reads (so an unchanged read
      * needs no other statement). What the read gave is kept in memory ({@link AccessCache}) until the database says it
      * may have changed, so most requests need no statement at all. The device's last use is written at most once a
      * minute.
