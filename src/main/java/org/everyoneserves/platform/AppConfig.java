@@ -100,6 +100,11 @@ public class AppConfig {
         return number("everyoneserves.api.answerCacheMb", "APP_API_ANSWER_CACHE_MB", 64);
     }
 
+    /** How many megabytes of pages each server keeps to send again while unchanged (APP_PAGE_CACHE_MB, default 64). */
+    public int pageCacheMegabytes() {
+        return number("everyoneserves.pageCacheMb", "APP_PAGE_CACHE_MB", 64);
+    }
+
     /**
      * How often, in milliseconds, each server reads which people's change stamps have changed, to forget what it keeps
      * in memory of them (APP_API_CALLER_POLL_MS, default 100; 0 keeps nothing and reads every API caller from the

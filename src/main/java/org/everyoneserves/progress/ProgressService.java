@@ -104,6 +104,21 @@ public class ProgressService {
         return new TeamPage(result.stream().map(r -> row(r, dates)).toList(), total, query.page(), query.size(), totals);
     }
 
+    /**
+     * What the manager's overview of their team is made of, as the database's change stamps count it: how many people
+     * their reporting line has, and the latest change and the sum of the counters of the manager's and the line's
+     * stamp rows (each person's own row, plan and progress, and whom a manager's reports are, V22 and V27). Any write
+     * that changes a row of the overview moves one of them; one statement whatever the filters and the page.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String teamStamp(@NotNull Caller caller) {
+        requireManager(caller);
+        Object[] row = (Object[]) em.createNativeQuery(LINE + "select count(*), max(cs.changed_at), sum(cs.me + cs.plan + cs.access)"
+                        + " from (select id from line union all select :me) l join change_stamp cs on cs.person_id = l.id")
+                .setParameter("me", caller.personId()).getSingleResult();
+        return row[0] + "." + row[1] + "." + row[2];
+    }
+
     /** Whether a person (p, with summary s) is in the status, as SQL. */
     private static String condition(TeamQuery.Status status) {
         return switch (status) {

@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -40,6 +41,12 @@ public class ShadowingService {
 
     @Inject
     org.everyoneserves.content.Catalog catalog;
+
+    @Inject
+    BookingPhases phases;
+
+    @Inject
+    Clock clock;
 
     // ---- views
 
@@ -166,6 +173,18 @@ public class ShadowingService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public long bookingsBasis() {
         return catalog.generation();
+    }
+
+    /**
+     * How many of the shadow's booked slots have started by now, with their bookings as their change stamp of bookings
+     * {@code stamp} counts them: known without a statement while the stamp is unchanged ({@link BookingPhases}).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public int startedBookings(@NotNull Caller caller, @NotNull String stamp) {
+        Instant now = clock.instant();
+        Integer started = phases.started(caller.personId(), stamp, now);
+        return started != null ? started
+                : phases.remember(caller.personId(), stamp, bookings(caller).stream().map(b -> b.slot().startsAt()).toList(), now);
     }
 
     /** The shadow's bookings of every guide, newest first. */

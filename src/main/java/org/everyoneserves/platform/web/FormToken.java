@@ -39,6 +39,11 @@ public class FormToken {
     /** The session's token; null when it has none (no page with such a form was shown in it). */
     static String of(ExternalContext external) {
         HttpSession session = (HttpSession) external.getSession(false);
-        return session == null ? null : (String) session.getAttribute(ATTRIBUTE);
+        return session == null ? null : of(session);
+    }
+
+    /** The session's token; null when it has none. */
+    static String of(HttpSession session) {
+        return (String) session.getAttribute(ATTRIBUTE);
     }
 }

@@ -57,6 +57,11 @@ public class KeptMessages implements PhaseListener {
         session.put(KEY, all);   // put again: a distributed session replicates what is put, not what is changed in place
     }
 
+    /** Whether messages wait in the session for the next page rendered. */
+    static boolean waiting(jakarta.servlet.http.HttpSession session) {
+        return session.getAttribute(KEY) != null;
+    }
+
     private static boolean redirected(FacesContext context) {
         Object response = context.getExternalContext().getResponse();
         return response instanceof jakarta.servlet.http.HttpServletResponse http && http.getStatus() / 100 == 3;

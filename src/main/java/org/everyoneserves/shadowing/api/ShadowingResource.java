@@ -15,8 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -38,6 +36,7 @@ import org.everyoneserves.platform.api.ChangeStamps;
 import org.everyoneserves.platform.api.Idempotency;
 import org.everyoneserves.platform.api.StampedAnswers;
 import org.everyoneserves.platform.api.Versions;
+import org.everyoneserves.shadowing.BookingPhases;
 import org.everyoneserves.shadowing.ShadowingService;
 
 /** Shadowing for the app: slots to book, my bookings (book, move, cancel) and my reflections. */
@@ -70,23 +69,8 @@ public class ShadowingResource {
     @Inject
     Clock clock;
 
-    /**
-     * Per person, the change stamp of bookings their bookings were last computed at, and the starts of those bookings'
-     * slots: the only way time changes the answer (a booking can be changed until its slot starts, reflected on
-     * after), so how many of them have passed is all of the time that its tag needs.
-     */
-    private final Cache<Long, Phases> phases = Caffeine.newBuilder().maximumSize(100_000).executor(Runnable::run).build();
-
-    private record Phases(String stamp, Instant[] starts) {
-
-        int passed(Instant now) {
-            int passed = 0;
-            for (Instant start : starts) {
-                passed += start.isAfter(now) ? 0 : 1;
-            }
-            return passed;
-        }
-    }
+    @Inject
+    BookingPhases phases;
 
     @GET
     @Path("slots")
@@ -125,14 +109,13 @@ public class ShadowingResource {
         String stamp = stamps.of(me).bookings();
         long basis = shadowing.bookingsBasis();
         Instant now = clock.instant();
-        Phases known = phases.getIfPresent(me);
-        if (known != null && known.stamp().equals(stamp)) {
-            return ChangeStamps.tag("bookings", me, stamp, basis, known.passed(now));
+        Integer started = phases.started(me, stamp, now);
+        if (started != null) {
+            return ChangeStamps.tag("bookings", me, stamp, basis, started);
         }
         List<BookingSummary> answer = bookings();
-        Phases computed = new Phases(stamp, answer.stream().map(b -> b.slot().startsAt()).toArray(Instant[]::new));
-        phases.put(me, computed);
-        EntityTag tag = ChangeStamps.tag("bookings", me, stamp, basis, computed.passed(now));
+        started = phases.remember(me, stamp, answer.stream().map(b -> b.slot().startsAt()).toList(), now);
+        EntityTag tag = ChangeStamps.tag("bookings", me, stamp, basis, started);
         answers.keep(tag, answer);
         return tag;
     }
