@@ -100,9 +100,9 @@ public class AppConfig {
         return number("everyoneserves.api.answerCacheMb", "APP_API_ANSWER_CACHE_MB", 64);
     }
 
-    /** How many megabytes of pages each server keeps to send again while unchanged (APP_PAGE_CACHE_MB, default 64). */
+    /** How many megabytes of pages each server keeps to send again while unchanged (APP_PAGE_CACHE_MB, default 32). */
     public int pageCacheMegabytes() {
-        return number("everyoneserves.pageCacheMb", "APP_PAGE_CACHE_MB", 64);
+        return number("everyoneserves.pageCacheMb", "APP_PAGE_CACHE_MB", 32);
     }
 
     /**

@@ -45,7 +45,7 @@ import org.everyoneserves.platform.api.ChangeStamps;
  * Only a GET of a signed-in session whose page came out whole is kept: 200, no cookie set, no message shown (a message
  * kept for the next page after a redirect is shown by rendering that page, and {@link KeptPageCheck} marks a page
  * that showed a message or kept view state), and never when the key cannot be read (the database away: the page is
- * rendered, and says so). Kept pages make room for others by size (APP_PAGE_CACHE_MB, 64 MB per server by default),
+ * rendered, and says so). Kept pages make room for others by size (APP_PAGE_CACHE_MB, 32 MB per server by default),
  * least useful first.
  */
 public class KeptPagesFilter extends HttpFilter {
@@ -252,6 +252,21 @@ public class KeptPagesFilter extends HttpFilter {
         @Override
         public void addIntHeader(String name, int value) {
             addHeader(name, String.valueOf(value));
+        }
+
+        /** What the server's buffer drops, the copy drops too. */
+        @Override
+        public void resetBuffer() {
+            super.resetBuffer();
+            copy.reset();
+        }
+
+        @Override
+        public void reset() {
+            super.reset();
+            copy.reset();
+            headers.clear();
+            locale = null;
         }
 
         @Override
