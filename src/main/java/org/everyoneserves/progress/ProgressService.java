@@ -1,13 +1,19 @@
 package org.everyoneserves.progress;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotNull;
+import java.sql.Connection;
 import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -15,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.everyoneserves.assignments.OpenDueDates;
 import org.everyoneserves.notifications.Notification;
 import org.everyoneserves.notifications.NotificationService;
@@ -42,6 +49,9 @@ public class ProgressService {
 
     @PersistenceContext
     EntityManager em;
+
+    @Resource(lookup = "java:jboss/datasources/EveryoneServesDS")
+    DataSource dataSource;
 
     @Inject
     Clock clock;
@@ -113,11 +123,21 @@ public class ProgressService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public String teamStamp(@NotNull Caller caller) {
         requireManager(caller);
-        Object[] row = (Object[]) em.createNativeQuery(LINE + "select count(*), max(cs.changed_at), sum(cs.me + cs.plan + cs.access)"
-                        + " from (select id from line union all select :me) l join change_stamp cs on cs.person_id = l.id")
-                .setParameter("me", caller.personId()).getSingleResult();
-        return row[0] + "." + row[1] + "." + row[2];
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(TEAM_STAMP)) {
+            statement.setLong(1, caller.personId());
+            statement.setLong(2, caller.personId());
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1) + "." + result.getString(2) + "." + result.getLong(3);
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("reading a team's change stamps", e);
+        }
     }
+
+    /** {@link #teamStamp}'s statement: plain JDBC, as it is made before every kept overview is sent (no entity in it). */
+    private static final String TEAM_STAMP = LINE.replace(":me", "?") + "select count(*), max(cs.changed_at), sum(cs.me + cs.plan + cs.access)"
+            + " from (select id from line union all select ?) l join change_stamp cs on cs.person_id = l.id";
 
     /** Whether a person (p, with summary s) is in the status, as SQL. */
     private static String condition(TeamQuery.Status status) {

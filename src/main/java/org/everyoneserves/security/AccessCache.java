@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -26,7 +27,9 @@ import org.everyoneserves.platform.LocalWrites;
 
 /**
  * The API's callers kept in this server's memory: what the read of an access token gave (its session, person, roles,
- * expiry and the person's change stamps), so that the next request with the same token needs no statement at all.
+ * expiry and the person's change stamps), so that the next request with the same token needs no statement at all; and
+ * likewise what the check of a signed-in web session read of its person ({@link SessionGuard}: access version, roles,
+ * stamps), so that a page request needs none for it either.
  * <p>
  * What is kept is forgotten as soon as the database says it may have changed, on whichever server the change was
  * made. Every change that matters bumps the person's row of {@code change_stamp} (V22, V27: their data, their own
@@ -80,8 +83,15 @@ public class AccessCache {
         }
     }
 
-    /** What is kept of one person: the counters their tokens were read with, and the tokens. */
-    private record Person(long[] counters, long[] everyone, Map<String, Held> tokens) {
+    /**
+     * What is kept of one person: the counters their tokens (or their web sessions' check) were read with, the tokens,
+     * and what the check of their web sessions read.
+     */
+    private record Person(long[] counters, long[] everyone, Map<String, Held> tokens, AtomicReference<SessionGuard.Access> session) {
+
+        Person(long[] counters, long[] everyone) {
+            this(counters, everyone, new ConcurrentHashMap<>(), new AtomicReference<>());
+        }
     }
 
     /** A read of the database about to begin: what it gives may be kept if nothing was forgotten meanwhile. */
@@ -145,20 +155,56 @@ public class AccessCache {
         if (known != null && !Arrays.equals(known, row.everyone())) {
             return held;
         }
-        people.asMap().compute(row.personId(), (id, person) -> {
-            if (person == null) {
-                person = new Person(row.counters(), row.everyone(), new ConcurrentHashMap<>());
-            } else if (!Arrays.equals(person.counters(), row.counters()) || !Arrays.equals(person.everyone(), row.everyone())) {
-                return null;
-            }
-            person.tokens().put(tokenHash, held);
-            return person;
-        });
-        personOfToken.put(tokenHash, row.personId());
+        if (kept(row.personId(), row.counters(), row.everyone(), person -> person.tokens().put(tokenHash, held))) {
+            personOfToken.put(tokenHash, row.personId());
+        }
         if (pollBegan - reading.began() > 0) {
             people.invalidate(row.personId());
         }
         return held;
+    }
+
+    /** The web session check's read kept for this person, if what is kept can be trusted now. */
+    SessionGuard.Access session(long personId) {
+        if (!trusted()) {
+            return null;
+        }
+        Person person = people.getIfPresent(personId);
+        return person == null ? null : person.session().get();
+    }
+
+    /** Keeps what the web session check's read of an active person gave, unless it may already be out of date. */
+    void keep(long personId, SessionGuard.Access access, Reading reading) {
+        if (!on || access.counters() == null || reading.epoch() != epoch || pollBegan - reading.began() > 0) {
+            return;
+        }
+        long[] known = everyone;
+        if (known != null && !Arrays.equals(known, access.everyone())) {
+            return;
+        }
+        kept(personId, access.counters(), access.everyone(), person -> person.session().set(access));
+        if (pollBegan - reading.began() > 0) {
+            people.invalidate(personId);
+        }
+    }
+
+    /**
+     * Adds to what is kept of the person read with these counters (a person kept with others is forgotten instead: one
+     * of the reads is out of date). Whether it was kept.
+     */
+    private boolean kept(long personId, long[] counters, long[] all, java.util.function.Consumer<Person> add) {
+        boolean[] kept = {false};
+        people.asMap().compute(personId, (id, person) -> {
+            if (person == null) {
+                person = new Person(counters, all);
+            } else if (!Arrays.equals(person.counters(), counters) || !Arrays.equals(person.everyone(), all)) {
+                return null;
+            }
+            add.accept(person);
+            kept[0] = true;
+            return person;
+        });
+        return kept[0];
     }
 
     /**

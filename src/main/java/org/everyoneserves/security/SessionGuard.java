@@ -1,24 +1,36 @@
 package org.everyoneserves.security;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import jakarta.servlet.http.HttpSession;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
-import java.util.Optional;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.everyoneserves.people.PersonService;
 import org.everyoneserves.platform.AppConfig;
+import org.everyoneserves.platform.api.ChangeStamps;
 
 /**
  * Whether a signed-in web session may go on, and with which roles: the check made on every page request. The session
  * remembers the person, the person's access version when they signed in, and when that was; it ends when the person
  * is no longer active, their access version moved on (deactivated, a new password), or it has lasted
  * {@link AppConfig#sessionLifetime() the absolute lifetime}. Otherwise the person's roles are derived again from the
- * same read: admin rights granted or taken and a first or last report count from the next request, without signing in
- * again. One read by primary key per request and nothing held in this server's memory, so a change made on one server
- * counts on every server at its next request.
+ * same read (which also gives the request the person's change stamps): admin rights granted or taken and a first or
+ * last report count without signing in again.
+ * <p>
+ * The read is kept in this server's memory as the API's callers are ({@link AccessCache}): every change it depends on
+ * moves the person's change stamps (their own row: active, admin, access version; a report who comes, goes or is
+ * (de)activated), so a change made through this server counts from its next request, and one made through another
+ * server within a poll (a tenth of a second by default). While the polls cannot be trusted, every request reads it,
+ * one statement by primary key.
  */
 @ApplicationScoped
 public class SessionGuard {
@@ -37,6 +49,16 @@ public class SessionGuard {
 
     @Inject
     Clock clock;
+
+    /** The request's stamps, which come with the check's read (for the pages kept while unchanged). */
+    @Inject
+    ChangeStamps stamps;
+
+    @Inject
+    AccessCache cache;
+
+    @Resource(lookup = "java:jboss/datasources/EveryoneServesDS")
+    DataSource dataSource;
 
     /** What {@link #check} found: the session ends ({@code endReason}), or goes on with {@code groups}. */
     record Verdict(String endReason, Set<String> groups) {
@@ -90,19 +112,75 @@ public class SessionGuard {
         if (!clock.instant().isBefore(Instant.ofEpochMilli(signedInAt).plus(config.sessionLifetime()))) {
             return Verdict.end("expired");
         }
-        Optional<PersonService.Access> access = people.access(personId);
-        if (access.isEmpty() || access.get().version() != version) {
+        Access access = access(personId);
+        if (access == null || access.version() != version) {
             return Verdict.end("account_changed");
         }
+        stamps.known(access.stamps());
         Set<String> groups = new LinkedHashSet<>();
         groups.add(Roles.LEARNER);
-        if (access.get().manager()) {
+        if (access.manager()) {
             groups.add(Roles.MANAGER);
         }
-        if (access.get().admin() || Boolean.TRUE.equals(session.getAttribute(PROVIDER_ADMIN))) {
+        if (access.admin() || Boolean.TRUE.equals(session.getAttribute(PROVIDER_ADMIN))) {
             groups.add(Roles.ADMIN);
         }
         return new Verdict(null, groups);
+    }
+
+    /**
+     * What the check needs of an active person: their access version, admin flag, whether they manage anyone active,
+     * and their change stamps (for the pages kept while unchanged), with the counters that {@link AccessCache} compares.
+     */
+    record Access(int version, boolean admin, boolean manager, ChangeStamps.Stamps stamps, long[] counters, long[] everyone) {
+    }
+
+    private static final String ACCESS = "select p.access_version, p.admin, exists(select 1 from person r where r.manager_id = p.id"
+            + " and r.active = true), " + ChangeStamps.COLUMNS + ", cs.access from person p" + ChangeStamps.JOIN
+            + " where p.id = ? and p.active = true";
+
+    /** The person's access as kept in memory when that can be trusted, else read (one statement) and kept; null if inactive. */
+    private Access access(long personId) {
+        Access kept = cache.session(personId);
+        if (kept != null) {
+            return kept;
+        }
+        AccessCache.Reading reading = cache.reading();
+        Access read = read(personId);
+        if (read != null) {
+            cache.keep(personId, read, reading);
+        }
+        return read;
+    }
+
+    private Access read(long personId) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(ACCESS)) {
+            statement.setLong(1, personId);
+            try (ResultSet result = statement.executeQuery()) {
+                if (!result.next()) {
+                    return null;
+                }
+                Object[] row = new Object[result.getMetaData().getColumnCount()];
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = result.getObject(i + 1);
+                }
+                long[] counters = row[3] == null ? null
+                        : new long[] {number(row[3]), number(row[4]), number(row[5]), number(row[6]), number(row[11]), number(row[12])};
+                long[] everyone = {number(row[7]), number(row[8]), number(row[9]), number(row[10])};
+                return new Access(((Number) row[0]).intValue(), flag(row[1]), flag(row[2]), ChangeStamps.Stamps.of(personId, row, 3),
+                        counters, everyone);
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("reading a signed-in person's access", e);
+        }
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    private static boolean flag(Object value) {
+        return value instanceof Boolean b ? b : ((Number) value).intValue() != 0;
     }
 
     /**

@@ -15,7 +15,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -105,6 +108,47 @@ final class Load {
             case "s" -> v * 1000;
             default -> v * 60_000;
         };
+    }
+
+    /**
+     * An open loop: requests sent at a steady rate whatever the answers do, each timed from the moment it was due, so a
+     * stall counts against every request it held back (no coordinated omission). What latency a person sees when the
+     * server is busy but not overrun, which a closed loop of more clients than cores cannot show: there every request
+     * queues behind the others, the floor's too. Answers the rate reached and p50/p99 from when each was due.
+     */
+    Result steady(String url, Map<String, String> headers, int seconds, double perSecond, int expectedStatus) throws InterruptedException {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
+        headers.forEach(builder::header);
+        HttpRequest request = builder.build();
+        int total = (int) Math.max(1, Math.round(seconds * perSecond));
+        long interval = (long) (1e9 / perSecond);
+        long[] latencies = new long[total];
+        AtomicLong unexpected = new AtomicLong();
+        CountDownLatch answered = new CountDownLatch(total);
+        long t0 = System.nanoTime() + 20_000_000L;
+        for (int i = 0; i < total; i++) {
+            long due = t0 + i * interval;
+            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                LockSupport.parkNanos(wait);
+            }
+            int n = i;
+            client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+                latencies[n] = System.nanoTime() - due;
+                if (failure != null || response.statusCode() != expectedStatus) {
+                    unexpected.incrementAndGet();
+                }
+                answered.countDown();
+            });
+        }
+        if (!answered.await(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(answered.getCount() + " requests to " + url + " unanswered after 30 s");
+        }
+        double elapsed = (System.nanoTime() - t0) / 1e9;
+        long[] sorted = latencies.clone();
+        Arrays.sort(sorted);
+        return new Result(total, elapsed, total / elapsed, sorted[total / 2] / 1e6,
+                sorted[Math.min(total - 1, (int) Math.ceil(total * 0.99) - 1)] / 1e6, unexpected.get());
     }
 
     /** The same closed loop in Java: each client thread sends, waits for the whole answer, and sends again. */

@@ -37,6 +37,8 @@ import org.wildfly.core.launcher.StandaloneCommandBuilder;
  * the time from launch to the first answer and the server's processor time until then (a restart on the demo's database,
  * and the very first start that creates it), the idle server's resident memory with the demo (3 s after the first answer
  * and after {@code bench.idle.seconds} more), and the CSV export of everyone with the server's memory before and after.
+ * Then the floor and the API's reads once more at a steady rate, a quarter of the floor's ({@code bench.steady.share}),
+ * sent whatever the answers do: their p50 and p99 from when each request was due, and p99 as a multiple of p50.
  *
  *   mvn -Pbench -Dbench.mode=throughput     (-Dbench.sizes=demo,100000 -Dbench.clients=16 -Dbench.seconds=8
  *                                             -Dbench.port.offset=200 -Dbench.java.client=true to use Java, not wrk
@@ -337,12 +339,38 @@ final class Throughput {
         Map<String, String> managerPage = Map.of("Cookie", "ES_SESSION=" + manager.sessionId());
         request(Benchmark.BASE, size, "page: learner home", "/learner/index.xhtml", learnerPage, 200, base, learnerEmail);
         request(Benchmark.BASE, size, "page: manager overview", "/manager/index.xhtml", managerPage, 200, base, team);
+        steadyRate(size, base, bearer);
         if (!"false".equals(System.getProperty("bench.profile"))) {
             facts.add(size + ": API GET /me/plan, where the server's time goes: " + profile(Api.V1 + "/me/plan", bearer));
             facts.add(size + ": learner home, where the server's time goes: " + profile("/learner/index.xhtml", learnerPage));
             facts.add(size + ": manager overview, where the server's time goes: " + profile("/manager/index.xhtml", managerPage));
         }
         export(size, adminEmail);
+    }
+
+    /**
+     * Latency at a steady rate (an open loop, {@link Load#steady}): the floor and the API's reads, each at the same rate,
+     * a share of the floor's requests per second ({@code bench.steady.share}, 0.25 by default), with p99 as a multiple
+     * of p50. Not the pages: a quarter of the floor is about what they can take at most, and past that an open loop
+     * measures only its own queue.
+     */
+    private void steadyRate(String size, double floor, Map<String, String> bearer) throws Exception {
+        double rate = floor * Double.parseDouble(System.getProperty("bench.steady.share", "0.25"));
+        Map<String, Map<String, String>> targets = new LinkedHashMap<>();
+        targets.put("/health/live", Map.of());
+        for (String path : List.of("/me", "/me/plan", "/notifications", "/refreshers/today", "/sync")) {
+            targets.put(Api.V1 + path, bearer);
+        }
+        for (Map.Entry<String, Map<String, String>> target : targets.entrySet()) {
+            String url = Benchmark.BASE + target.getKey();
+            load.steady(url, target.getValue(), 2, rate, 200);
+            Load.Result result = load.steady(url, target.getValue(), seconds, rate, 200);
+            Row row = new Row(size, String.format("steady %,.0f/s: GET %s", rate, target.getKey().replace(Api.V1, "")), result, 0, 0,
+                    String.format("p99 = %.1f x p50%s", result.p99Millis() / result.p50Millis(),
+                            result.unexpected() > 0 ? " (" + result.unexpected() + " unexpected answers)" : ""));
+            rows.add(row);
+            System.out.println("[bench] " + line(row));
+        }
     }
 
     private Row request(String base, String size, String name, String path, Map<String, String> headers, int status, double floor,
@@ -567,6 +595,10 @@ final class Throughput {
 
     private static String line(Row r) {
         Load.Result x = r.result();
+        if (r.name().startsWith("steady")) {
+            return String.format("%-10s %-40s %,9.0f %7s %9.2f %9.2f %11s  %s", r.size(), r.name(), x.perSecond(), "", x.p50Millis(),
+                    x.p99Millis(), "", r.note());
+        }
         return String.format("%-10s %-40s %,9.0f %7s %9.1f %9.1f %11.1f  %s", r.size(), r.name(), x.perSecond(),
                 r.floor() == 0 ? "100 %" : String.format("%.0f %%", 100 * x.perSecond() / r.floor()), x.p50Millis(), x.p99Millis(),
                 r.statements(), r.note());
