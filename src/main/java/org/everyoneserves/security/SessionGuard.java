@@ -164,23 +164,12 @@ public class SessionGuard {
                 for (int i = 0; i < row.length; i++) {
                     row[i] = result.getObject(i + 1);
                 }
-                long[] counters = row[3] == null ? null
-                        : new long[] {number(row[3]), number(row[4]), number(row[5]), number(row[6]), number(row[11]), number(row[12])};
-                long[] everyone = {number(row[7]), number(row[8]), number(row[9]), number(row[10])};
-                return new Access(((Number) row[0]).intValue(), flag(row[1]), flag(row[2]), ChangeStamps.Stamps.of(personId, row, 3),
-                        counters, everyone);
+                return new Access(((Number) row[0]).intValue(), StampRows.flag(row[1]), StampRows.flag(row[2]),
+                        ChangeStamps.Stamps.of(personId, row, 3), StampRows.counters(row, 3), StampRows.everyone(row, 3));
             }
         } catch (SQLException e) {
             throw new PersistenceException("reading a signed-in person's access", e);
         }
-    }
-
-    private static long number(Object value) {
-        return value == null ? 0 : ((Number) value).longValue();
-    }
-
-    private static boolean flag(Object value) {
-        return value instanceof Boolean b ? b : ((Number) value).intValue() != 0;
     }
 
     /**

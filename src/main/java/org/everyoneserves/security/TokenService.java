@@ -264,30 +264,20 @@ public class TokenService {
                 }
                 Set<String> groups = new java.util.LinkedHashSet<>();
                 groups.add(Roles.LEARNER);
-                if (flag(row[3])) {
+                if (StampRows.flag(row[3])) {
                     groups.add(Roles.MANAGER);
                 }
-                if (flag(row[2])) {
+                if (StampRows.flag(row[2])) {
                     groups.add(Roles.ADMIN);
                 }
                 long personId = ((Number) row[1]).longValue();
                 Bearer bearer = new Bearer(personId, ((Number) row[0]).longValue(), java.util.Collections.unmodifiableSet(groups), ChangeStamps.Stamps.of(personId, row, 7));
-                long[] counters = row[7] == null ? null
-                        : new long[] {number(row[7]), number(row[8]), number(row[9]), number(row[10]), number(row[15]), number(row[16])};
-                long[] everyone = {number(row[11]), number(row[12]), number(row[13]), number(row[14])};
-                return new AccessRow(bearer, (Instant) row[4], (Instant) row[5], (Instant) row[6], counters, everyone);
+                return new AccessRow(bearer, (Instant) row[4], (Instant) row[5], (Instant) row[6], StampRows.counters(row, 7),
+                        StampRows.everyone(row, 7));
             }
         } catch (SQLException e) {
             throw new PersistenceException("reading an access token", e);
         }
-    }
-
-    private static long number(Object value) {
-        return value == null ? 0 : ((Number) value).longValue();
-    }
-
-    private static boolean flag(Object value) {
-        return value instanceof Boolean b ? b : ((Number) value).intValue() != 0;
     }
 
     /** Signs this device out, or, with {@code everywhere}, every device of the person. */
