@@ -1,6 +1,7 @@
 package org.everyoneserves.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
 
 /**
  * A page whose HTML {@link KeptPagesFilter} may keep and send again while nothing it shows has changed. The filter
@@ -13,6 +14,14 @@ public interface KeptPage {
 
     /** The page's servlet path, as requested: {@code /learner/index.xhtml}. */
     String path();
+
+    /**
+     * The request parameters the page takes; a request with any other is rendered afresh and not kept (so that made-up
+     * addresses do not crowd out the pages people come back to).
+     */
+    default Set<String> parameters() {
+        return Set.of();
+    }
 
     /**
      * Everything the page's content depends on beyond the layout, as it is now, read before the page is rendered (so

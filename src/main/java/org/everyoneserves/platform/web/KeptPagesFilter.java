@@ -110,7 +110,7 @@ public class KeptPagesFilter extends HttpFilter {
 
     /** The key of the page as it would be rendered now; null when it must be rendered afresh. */
     private String key(KeptPage page, HttpServletRequest request) {
-        if (request.getUserPrincipal() == null) {
+        if (request.getUserPrincipal() == null || !page.parameters().containsAll(request.getParameterMap().keySet())) {
             return null;
         }
         HttpSession session = request.getSession(false);

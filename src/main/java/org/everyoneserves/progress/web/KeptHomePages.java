@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
 import org.everyoneserves.content.Catalog;
 import org.everyoneserves.platform.Caller;
 import org.everyoneserves.platform.api.ChangeStamps;
@@ -75,6 +76,11 @@ final class KeptHomePages {
         @Override
         public String path() {
             return "/manager/index.xhtml";
+        }
+
+        @Override
+        public Set<String> parameters() {
+            return Set.of("status", "department", "role", "sort", "page");
         }
 
         @Override
