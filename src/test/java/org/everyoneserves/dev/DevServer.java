@@ -55,7 +55,7 @@ public final class DevServer {
         Process wildfly;
         try {
             StandaloneCommandBuilder cmd = StandaloneCommandBuilder.of(jbossHome)
-                    .addJavaOptions(jvmOptions(jbossHome), "-Dapp.db.url=" + db.jdbcUrl(), "-Dapp.db.password=" + EmbeddedMariaDb.PASSWORD,
+                    .addJavaOptions(jvmOptions(jbossHome), ALONE, "-Dapp.db.url=" + db.jdbcUrl(), "-Dapp.db.password=" + EmbeddedMariaDb.PASSWORD,
                             "-Deveryoneserves.demo=true", "-Deveryoneserves.db.embedded=true",
                             "-Deveryoneserves.content.dir=" + project.resolve("content"));
             cmd.addJavaOptions(ClassDataSharing.options(cmd.getJavaHome(), jbossHome, project.resolve("target/cds")));
@@ -88,11 +88,17 @@ public final class DevServer {
         return "@" + jbossHome.resolve("bin/everyone-serves.jvm.options").toAbsolutePath();
     }
 
+    /**
+     * A server started alone (this launcher, the benchmark) names no cluster members, so it forms its cluster at once
+     * instead of waiting JGroups' 2 s for members to answer (wildfly-config/cluster.cli).
+     */
+    static final String ALONE = "-Dapp.cluster.join.timeout=0";
+
     /** Waits for the application to answer, then says where it is and who can sign in. */
     private static void announceWhenReady(Process wildfly) throws InterruptedException {
         java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
         java.net.URI ready = java.net.URI.create("http://localhost:8080/health/ready");
-        for (int i = 0; i < 240 && wildfly.isAlive(); i++) {
+        for (int i = 0; i < 1200 && wildfly.isAlive(); i++) {
             try {
                 if (client.send(java.net.http.HttpRequest.newBuilder(ready).build(),
                         java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -113,7 +119,7 @@ public final class DevServer {
             } catch (java.io.IOException notYet) {
                 // still starting
             }
-            Thread.sleep(500);
+            Thread.sleep(100);
         }
     }
 

@@ -23,8 +23,9 @@ import org.wildfly.core.launcher.StandaloneCommandBuilder;
  *   -Dbench.variants='as run|no archive=no-archive|c1=-XX:TieredStopAtLevel=1'   variants separated by |
  *
  * A variant is "name=options" ({@code serial=-XX:-UseG1GC -XX:+UseSerialGC}), the options added after those of
- * {@code mvn -Prun}; a bare name has only those ({@code as run}, the default), and the option {@code no-archive} leaves out
- * the class data sharing archive that {@link ClassDataSharing} gives them. The first start trains that archive.
+ * {@code mvn -Prun}; a bare name has only those ({@code as run}, the default), the option {@code no-archive} leaves out
+ * the class data sharing archive that {@link ClassDataSharing} gives them, and {@code war-file} deploys the WAR file
+ * instead of the folder the build lays into the server (put back after that start). The first start trains that archive.
  */
 final class Startup {
 
@@ -55,8 +56,9 @@ final class Startup {
             for (int i = 0; i < starts; i++) {
                 for (Variant variant : variants) {
                     StandaloneCommandBuilder cmd = Throughput.serverCommand(project, jbossHome, db, !variant.options().contains("no-archive"));
-                    variant.options().stream().filter(o -> !o.equals("no-archive")).forEach(cmd::addJavaOptions);
-                    Start s = start(project, cmd, variant.name());
+                    variant.options().stream().filter(o -> !PSEUDO_OPTIONS.contains(o)).forEach(cmd::addJavaOptions);
+                    Start s = variant.options().contains("war-file") ? withWarFile(project, jbossHome, () -> start(project, cmd, variant.name()))
+                            : start(project, cmd, variant.name());
                     results.get(variant).add(s);
                     System.out.printf("[bench] restart %d, %s: %s%n", i + 1, variant.name(), s);
                 }
@@ -75,6 +77,24 @@ final class Startup {
                 list.stream().map(Start::load).reduce((a, b) -> a + " " + b).orElse("")));
         variants.forEach(v -> System.out.printf("  %s: %s%n", v.name(), v.options().isEmpty() ? "(the launcher's options only)"
                 : String.join(" ", v.options())));
+    }
+
+    private static final java.util.Set<String> PSEUDO_OPTIONS = java.util.Set.of("no-archive", "war-file");
+
+    /** One start with the WAR file in deployments/ in place of the folder, which is put back after it. */
+    private static Start withWarFile(Path project, Path jbossHome, java.util.concurrent.Callable<Start> start) throws Exception {
+        Path deployments = jbossHome.resolve("standalone/deployments");
+        Path folder = deployments.resolve("ROOT.war");
+        Path aside = project.resolve("target/bench-ROOT.war");
+        EmbeddedMariaDb.deleteRecursively(aside);
+        Files.move(folder, aside);
+        try {
+            Files.copy(project.resolve("target/everyone-serves.war"), folder);
+            return start.call();
+        } finally {
+            Files.delete(folder);
+            Files.move(aside, folder);
+        }
     }
 
     /** Median, then minimum to maximum. */

@@ -179,7 +179,7 @@ final class Throughput {
      * benchmark's port offset, without a rate limit.
      */
     static StandaloneCommandBuilder serverCommand(Path project, Path jbossHome, EmbeddedMariaDb db, boolean classDataSharing) {
-        StandaloneCommandBuilder cmd = StandaloneCommandBuilder.of(jbossHome).addJavaOptions(DevServer.jvmOptions(jbossHome));
+        StandaloneCommandBuilder cmd = StandaloneCommandBuilder.of(jbossHome).addJavaOptions(DevServer.jvmOptions(jbossHome), DevServer.ALONE);
         if (classDataSharing) {
             cmd.addJavaOptions(ClassDataSharing.options(cmd.getJavaHome(), jbossHome, project.resolve("target/cds")));
         }
