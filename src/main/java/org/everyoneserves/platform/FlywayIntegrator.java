@@ -1,9 +1,16 @@
 package org.everyoneserves.platform;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
@@ -27,14 +34,50 @@ public class FlywayIntegrator implements Integrator {
         DataSource dataSource = sessionFactory.getServiceRegistry().getService(ConnectionProvider.class).unwrap(DataSource.class);
         ClusterLock.holding(dataSource, "everyoneserves.migrate", Duration.ofMinutes(10), () -> {
             long start = System.nanoTime();
-            MigrateResult result = Flyway.configure(FlywayIntegrator.class.getClassLoader())
-                    .dataSource(dataSource)
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
+            MigrateResult result;
+            try {
+                result = flyway(dataSource, false).migrate();
+            } catch (FlywayException e) {
+                if (!onlySessionStore(dataSource)) {
+                    throw e;
+                }
+                LOG.info("A new database whose only tables are the session store's: its schema history starts at version 0");
+                result = flyway(dataSource, true).migrate();
+            }
+            MigrateResult done = result;
             LOG.info(() -> String.format("Database schema at version %s (%d migrations applied in %d ms)",
-                    result.targetSchemaVersion, result.migrationsExecuted, (System.nanoTime() - start) / 1_000_000));
+                    done.targetSchemaVersion, done.migrationsExecuted, (System.nanoTime() - start) / 1_000_000));
         });
+    }
+
+    private static Flyway flyway(DataSource dataSource, boolean fromNothing) {
+        FluentConfiguration configuration = Flyway.configure(FlywayIntegrator.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration");
+        return (fromNothing ? configuration.baselineOnMigrate(true).baselineVersion("0") : configuration).load();
+    }
+
+    /**
+     * Whether the schema has no table but the session store's ({@code web_session_*}, which Infinispan creates when the
+     * deployment's session cache starts): a first start whose session store came up before the migrations (a server
+     * alone, with no cluster to wait for, starts it at once). Flyway refuses a schema that is not empty and has no
+     * history; here its history starts at version 0 and every migration is applied. Any other table without a history
+     * still stops the deployment.
+     */
+    static boolean onlySessionStore(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet tables = statement.executeQuery("select table_name from information_schema.tables where table_schema = database()")) {
+            boolean any = false;
+            while (tables.next()) {
+                if (!tables.getString(1).toLowerCase(Locale.ROOT).startsWith("web_session_")) {
+                    return false;
+                }
+                any = true;
+            }
+            return any;
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     @Override
