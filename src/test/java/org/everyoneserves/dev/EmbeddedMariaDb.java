@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Properties;
 import java.util.Comparator;
 import java.util.stream.Stream;
@@ -44,6 +45,12 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      */
     public static EmbeddedMariaDb start(Path baseDir, Path dataDir, int port, String database, boolean fresh)
             throws Exception {
+        return start(baseDir, dataDir, port, database, fresh, List.of());
+    }
+
+    /** @param serverArgs further options for mariadbd (the benchmark's buffer pool and redo log sizes) */
+    public static EmbeddedMariaDb start(Path baseDir, Path dataDir, int port, String database, boolean fresh, List<String> serverArgs)
+            throws Exception {
         stopStaleServer(dataDir);   // a mariadbd left behind by a killed (SIGKILL) JVM still locks this datadir
         if (fresh) {
             deleteRecursively(dataDir);
@@ -66,6 +73,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         if ("root".equals(System.getProperty("user.name"))) {
             cfg.addArg("--user=root");                        // mariadbd refuses to run as root otherwise
         }
+        serverArgs.forEach(cfg::addArg);
         long t0 = System.nanoTime();
         DB db = DB.newEmbeddedDB(cfg.build());               // unpack binaries + mariadb-install-db
         long t1 = System.nanoTime();

