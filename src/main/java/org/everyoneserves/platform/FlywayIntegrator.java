@@ -34,20 +34,23 @@ public class FlywayIntegrator implements Integrator {
         DataSource dataSource = sessionFactory.getServiceRegistry().getService(ConnectionProvider.class).unwrap(DataSource.class);
         ClusterLock.holding(dataSource, "everyoneserves.migrate", Duration.ofMinutes(10), () -> {
             long start = System.nanoTime();
-            MigrateResult result;
-            try {
-                result = flyway(dataSource, false).migrate();
-            } catch (FlywayException e) {
-                if (!onlySessionStore(dataSource)) {
-                    throw e;
-                }
-                LOG.info("A new database whose only tables are the session store's: its schema history starts at version 0");
-                result = flyway(dataSource, true).migrate();
-            }
-            MigrateResult done = result;
+            MigrateResult result = migrate(dataSource);
             LOG.info(() -> String.format("Database schema at version %s (%d migrations applied in %d ms)",
-                    done.targetSchemaVersion, done.migrationsExecuted, (System.nanoTime() - start) / 1_000_000));
+                    result.targetSchemaVersion, result.migrationsExecuted, (System.nanoTime() - start) / 1_000_000));
         });
+    }
+
+    /** Applies the migrations not yet applied; on a new database whose only tables are the session store's, all of them. */
+    static MigrateResult migrate(DataSource dataSource) {
+        try {
+            return flyway(dataSource, false).migrate();
+        } catch (FlywayException e) {
+            if (!onlySessionStore(dataSource)) {
+                throw e;
+            }
+            LOG.info("A new database whose only tables are the session store's: its schema history starts at version 0");
+            return flyway(dataSource, true).migrate();
+        }
     }
 
     private static Flyway flyway(DataSource dataSource, boolean fromNothing) {
