@@ -247,7 +247,10 @@ class ClusterFailoverIT {
                         }
                         served.incrementAndGet();
                     }
-                    Thread.sleep(20);
+                    // a person's app and browser at a steady pace that stays under the API's rate limit (300 at once and
+                    // 300 a minute per device, counted on each node): with the pages kept while unchanged, a pause of 20 ms
+                    // let each client send thousands of reads a minute, and the limit answered 429 as it should
+                    Thread.sleep(200);
                 }
                 return null;
             }));
