@@ -17,7 +17,8 @@ import java.util.UUID;
  * is at worst sent an unchanged answer again, never told that a changed one is unchanged.
  * <p>
  * The counters of an API request's caller come with its access token's read ({@link #COLUMNS}, {@link #known}),
- * so an unchanged read answers 304 with no further statement.
+ * so an unchanged read answers 304 with no further statement; a page request's come with its web session's check,
+ * for the pages kept while unchanged.
  */
 @RequestScoped
 public class ChangeStamps {

@@ -54,7 +54,7 @@ class KeptPagesIT {
     }
 
     @Test
-    void theLearnersHomeShowsAChangeMadeAnywhereAtOnce() {
+    void theLearnersHomeShowsAChangeMadeAnywhereWithinAPoll() {
         RemotePeople people = new RemotePeople(KeptPagesIT.class);
         RemotePeople.Made lina = people.create(NewPerson.named("lina").department("customer-support").role("support-agent")
                 .startedOn(clock.today().minusDays(3)));
