@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import org.everyoneserves.notifications.NotificationService;
 import org.everyoneserves.people.PersonService;
 import org.everyoneserves.platform.BusinessException;
 import org.everyoneserves.platform.Caller;
+import org.everyoneserves.platform.KeptByPeople;
 
 /**
  * Team overviews read from the per-person progress summaries that assignment events keep current: one row per
@@ -67,6 +69,9 @@ public class ProgressService {
 
     @Inject
     org.everyoneserves.platform.audit.AuditLog audit;
+
+    @Inject
+    KeptByPeople kept;
 
     private static final String LINE = PersonService.REPORTING_LINE;
 
@@ -118,25 +123,42 @@ public class ProgressService {
      * What the manager's overview of their team is made of, as the database's change stamps count it: how many people
      * their reporting line has, and the latest change and the sum of the counters of the manager's and the line's
      * stamp rows (each person's own row, plan and progress, and whom a manager's reports are, V22 and V27). Any write
-     * that changes a row of the overview moves one of them; one statement whatever the filters and the page.
+     * that changes a row of the overview moves one of them; one statement whatever the filters and the page. What it
+     * gives is kept in memory ({@link KeptByPeople}) until a change to one of those people is seen, so a kept overview
+     * usually needs no statement at all.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public String teamStamp(@NotNull Caller caller) {
         requireManager(caller);
+        String key = "progress.team:" + caller.personId();
+        if (kept.value(key) instanceof String stamp) {
+            return stamp;
+        }
+        KeptByPeople.Reading reading = kept.reading();
         try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(TEAM_STAMP)) {
             statement.setLong(1, caller.personId());
             statement.setLong(2, caller.personId());
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
-                return result.getLong(1) + "." + result.getString(2) + "." + result.getLong(3);
+                long people = result.getLong(1);
+                String stamp = people + "." + result.getString(2) + "." + result.getLong(3);
+                String ids = result.getString(4);
+                if (ids != null && people <= KeptByPeople.MOST_PEOPLE_PER_VALUE) {
+                    kept.keepValue(key, stamp, Arrays.stream(ids.split(",")).mapToLong(Long::parseLong).toArray(), reading);
+                }
+                return stamp;
             }
         } catch (SQLException e) {
             throw new PersistenceException("reading a team's change stamps", e);
         }
     }
 
-    /** {@link #teamStamp}'s statement: plain JDBC, as it is made before every kept overview is sent (no entity in it). */
-    private static final String TEAM_STAMP = LINE.replace(":me", "?") + "select count(*), max(cs.changed_at), sum(cs.me + cs.plan + cs.access)"
+    /**
+     * {@link #teamStamp}'s statement: plain JDBC, as it is made before an overview is sent while its team's stamp is not
+     * kept (no entity in it). The people it counts come with it for {@link KeptByPeople}, if they are few enough.
+     */
+    private static final String TEAM_STAMP = LINE.replace(":me", "?") + "select count(*), max(cs.changed_at), sum(cs.me + cs.plan + cs.access),"
+            + " if(count(*) <= " + KeptByPeople.MOST_PEOPLE_PER_VALUE + ", group_concat(l.id separator ','), null)"
             + " from (select id from line union all select ?) l join change_stamp cs on cs.person_id = l.id";
 
     /** Whether a person (p, with summary s) is in the status, as SQL. */

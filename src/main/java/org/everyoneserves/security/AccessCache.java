@@ -2,6 +2,7 @@ package org.everyoneserves.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -23,21 +25,23 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.everyoneserves.platform.AppConfig;
+import org.everyoneserves.platform.KeptByPeople;
 import org.everyoneserves.platform.LocalWrites;
 
 /**
  * The API's callers kept in this server's memory: what the read of an access token gave (its session, person, roles,
  * expiry and the person's change stamps), so that the next request with the same token needs no statement at all; and
  * likewise what the check of a signed-in web session read of its person ({@link SessionGuard}: access version, roles,
- * stamps), so that a page request needs none for it either.
+ * stamps), so that a page request needs none for it either; and the values other features work out from sets of
+ * people ({@link KeptByPeople}: a manager's team stamp).
  * <p>
  * What is kept is forgotten as soon as the database says it may have changed, on whichever server the change was
  * made. Every change that matters bumps the person's row of {@code change_stamp} (V22, V27: their data, their own
  * row, a device signed out or revoked, an access token withdrawn, a report who makes them a manager), and that row
  * records when. At most every {@link AppConfig#apiCallerPollMillis() poll interval} (100 ms), while API requests come,
  * this server reads the rows changed since the oldest transaction still running began (less a margin), and forgets the
- * people whose counters differ from the ones it keeps; a change of everyone's row (a department renamed) forgets
- * everyone. So:
+ * people whose counters differ from the ones it keeps, and the values that name a person whose counters differ from
+ * the last poll's (or who was not in it); a change of everyone's row (a department renamed) forgets everything. So:
  * <ul>
  * <li>a change made through this server counts from its next request: before it trusts what it keeps, a request looks
  * whether a writing transaction of this server has ended since the last poll ({@link LocalWrites}) and polls first;</li>
@@ -51,7 +55,7 @@ import org.everyoneserves.platform.LocalWrites;
  * every request reads its caller, one statement, as before.
  */
 @ApplicationScoped
-public class AccessCache {
+public class AccessCache implements KeptByPeople {
 
     private static final Logger LOG = Logger.getLogger(AccessCache.class.getName());
 
@@ -94,14 +98,19 @@ public class AccessCache {
         }
     }
 
-    /** A read of the database about to begin: what it gives may be kept if nothing was forgotten meanwhile. */
-    record Reading(long epoch, long began) {
+    /** A value kept for {@link KeptByPeople}: the people it was worked out from, who each hold it in {@link #valuesOf}. */
+    private record Value(String key, Object value, long[] people) {
     }
 
     private final Cache<Long, Person> people = Caffeine.newBuilder().maximumSize(MOST_PEOPLE).executor(Runnable::run).build();
     private final Cache<String, Long> personOfToken = Caffeine.newBuilder().maximumSize(MOST_PEOPLE * 2L)
             .expireAfterAccess(Duration.ofHours(1)).executor(Runnable::run).build();
     private final ReentrantLock polling = new ReentrantLock();
+    private final Cache<String, Value> values = Caffeine.newBuilder().maximumWeight(MOST_PEOPLE)
+            .weigher((String key, Value value) -> value.people().length + 1).executor(Runnable::run)
+            .removalListener((String key, Value value, RemovalCause cause) -> unindex(value)).build();
+    /** Each person a kept value names, with the values that name them. */
+    private final ConcurrentHashMap<Long, Value[]> valuesOf = new ConcurrentHashMap<>();
 
     private volatile boolean on;
     private volatile long intervalNanos;
@@ -115,6 +124,8 @@ public class AccessCache {
     private volatile long writesSeen = -1;
     /** Guarded by {@link #polling}. */
     private BigDecimal horizon;
+    /** Guarded by {@link #polling}: the counters of each row the last poll read (the rows changed since its horizon). */
+    private Map<Long, long[]> lastRead = Map.of();
     private long[] everyone;
     private boolean warned;
 
@@ -140,15 +151,69 @@ public class AccessCache {
         return person == null ? null : person.tokens().get(tokenHash);
     }
 
-    /** Taken before a token is read from the database, for {@link #keep}. */
-    Reading reading() {
+    /** Taken before a token, a session's person or a {@link KeptByPeople} value is read from the database. */
+    @Override
+    public Reading reading() {
         return new Reading(epoch, System.nanoTime());
+    }
+
+    @Override
+    public Object value(String key) {
+        if (!trusted()) {
+            return null;
+        }
+        Value value = values.getIfPresent(key);
+        return value == null ? null : value.value();
+    }
+
+    @Override
+    public void keepValue(String key, Object value, long[] people, Reading reading) {
+        if (!on || people.length > KeptByPeople.MOST_PEOPLE_PER_VALUE || outOfDate(reading)) {
+            return;
+        }
+        Value kept = new Value(key, value, people.clone());
+        for (long person : kept.people()) {
+            valuesOf.merge(person, new Value[] {kept}, (held, added) -> {
+                Value[] both = Arrays.copyOf(held, held.length + 1);
+                both[held.length] = kept;
+                return both;
+            });
+        }
+        values.put(key, kept);
+        if (outOfDate(reading)) {
+            values.asMap().remove(key, kept);
+        }
+    }
+
+    /** Whether a read that began at {@code reading} may have missed a change: everything was forgotten, or a poll began, since. */
+    private boolean outOfDate(Reading reading) {
+        return reading.epoch() != epoch || pollBegan - reading.began() > 0;
+    }
+
+    /** Takes a value that is no longer kept out of {@link #valuesOf}. */
+    private void unindex(Value value) {
+        for (long person : value.people()) {
+            valuesOf.computeIfPresent(person, (id, held) -> {
+                Value[] rest = Arrays.stream(held).filter(v -> v != value).toArray(Value[]::new);
+                return rest.length == 0 ? null : rest;
+            });
+        }
+    }
+
+    /** Forgets the values that name this person. */
+    private void forgetValuesOf(long person) {
+        Value[] held = valuesOf.get(person);
+        if (held != null) {
+            for (Value value : held) {
+                values.asMap().remove(value.key(), value);
+            }
+        }
     }
 
     /** Keeps what the read of a live token gave, unless it may already be out of date; the held access either way. */
     Held keep(String tokenHash, TokenService.AccessRow row, Reading reading) {
         Held held = new Held(row);
-        if (!on || row.counters() == null || reading.epoch() != epoch || pollBegan - reading.began() > 0) {
+        if (!on || row.counters() == null || outOfDate(reading)) {
             return held;
         }
         long[] known = everyone;
@@ -175,7 +240,7 @@ public class AccessCache {
 
     /** Keeps what the web session check's read of an active person gave, unless it may already be out of date. */
     void keep(long personId, SessionGuard.Access access, Reading reading) {
-        if (!on || access.counters() == null || reading.epoch() != epoch || pollBegan - reading.began() > 0) {
+        if (!on || access.counters() == null || outOfDate(reading)) {
             return;
         }
         long[] known = everyone;
@@ -267,6 +332,9 @@ public class AccessCache {
         try (PreparedStatement statement = connection.prepareStatement(CHANGED)) {
             statement.setBigDecimal(1, horizon);
             try (ResultSet result = statement.executeQuery()) {
+                Map<Long, long[]> read = new HashMap<>();
+                Map<Long, long[]> before = lastRead;
+                lastRead = read;
                 int rows = 0;
                 while (result.next()) {
                     if (++rows > MOST_ROWS) {
@@ -287,6 +355,10 @@ public class AccessCache {
                         if (person != null && !Arrays.equals(person.counters(), counters)) {
                             people.invalidate(personId);
                         }
+                        if (!Arrays.equals(before.get(personId), counters)) {
+                            forgetValuesOf(personId);
+                        }
+                        read.put(personId, counters);
                     }
                 }
             }
@@ -298,6 +370,8 @@ public class AccessCache {
         everyone = null;
         epoch++;
         people.invalidateAll();
+        values.invalidateAll();
+        lastRead = Map.of();
     }
 
     /** A moment of {@link System#nanoTime()} long enough ago to be older than any interval. */

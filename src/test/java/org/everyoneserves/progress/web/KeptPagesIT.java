@@ -118,10 +118,20 @@ class KeptPagesIT {
         assertTrue(two.contains(sina.name()) && two.contains(rudi.name()), "a new report shows at once");
 
         Database.update("update person set last_name = 'Kept' where id = ?", rudi.id());
-        assertTrue(overview(web, "").contains(rudi.name().split(" ")[0] + " Kept"), "a report renamed in the database: at once (the team's stamp)");
+        String renamed = rudi.name().split(" ")[0] + " Kept";
+        assertTrue(Eventually.seen(() -> overview(web, ""), page -> page.contains(renamed)).contains(renamed),
+                "a report renamed in the database (as by another server): within a poll (the team's stamp, kept until a poll sees it move)");
+
+        RemotePeople.Made tove = people.create(NewPerson.named("tove").department("customer-support").role("support-agent")
+                .startedOn(clock.today().minusDays(120)).manager(sina.email()));
+        assertTrue(overview(web, "").contains(tove.name()), "a report's report, added through this server: at once");
+        Database.update("update person set last_name = 'Deeper' where id = ?", tove.id());
+        String deeper = tove.name().split(" ")[0] + " Deeper";
+        assertTrue(Eventually.seen(() -> overview(web, ""), page -> page.contains(deeper)).contains(deeper),
+                "a report's report renamed in the database: within a poll");
 
         people.deactivate(rudi.id());
-        assertFalse(overview(web, "").contains(rudi.name().split(" ")[0] + " Kept"), "a report deactivated is gone");
+        assertFalse(overview(web, "").contains(renamed), "a report deactivated through this server is gone at once");
 
         String department = "Kept pages " + UUID.randomUUID().toString().substring(0, 8);
         Database.update("insert into department (code, name) values (?, ?)", department.toLowerCase().replace(' ', '-'), department);
