@@ -41,7 +41,7 @@ public class FlywayIntegrator implements Integrator {
     }
 
     /** Applies the migrations not yet applied; on a new database whose only tables are the session store's, all of them. */
-    static MigrateResult migrate(DataSource dataSource) {
+    public static MigrateResult migrate(DataSource dataSource) {
         try {
             return flyway(dataSource, false).migrate();
         } catch (FlywayException e) {

@@ -7,13 +7,13 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -61,12 +61,17 @@ public class AccessCache implements KeptByPeople {
 
     static final int STALE_AFTER_INTERVALS = 5;
     /** How far before the oldest running transaction a poll looks back: the clock's grain and a margin. */
-    static final BigDecimal LOOK_BACK_SECONDS = BigDecimal.valueOf(2);
+    static final int LOOK_BACK_SECONDS = 2;
     /** More changed rows than this in one poll (a long transaction holds the horizon back): forget everything. */
     static final int MOST_ROWS = 20_000;
     static final int MOST_PEOPLE = 200_000;
 
-    private static final String HORIZON = "select unix_timestamp(coalesce(min(trx_started), sysdate(6))) - ? from information_schema.innodb_trx";
+    /**
+     * The horizon as the database's own date and time, compared with {@code changed_at} as such (a number there would be
+     * compared with the date's digits, 20261202..., and every row would look changed).
+     */
+    private static final String HORIZON = "select coalesce(min(trx_started), sysdate(6)) - interval " + LOOK_BACK_SECONDS
+            + " second from information_schema.innodb_trx";
     private static final String CHANGED = "select person_id, me, plan, refreshers, notifications, bookings, access from change_stamp"
             + " where changed_at >= ? limit " + (MOST_ROWS + 1);
 
@@ -123,7 +128,7 @@ public class AccessCache implements KeptByPeople {
     private volatile long polledAt = longAgo();
     private volatile long writesSeen = -1;
     /** Guarded by {@link #polling}. */
-    private BigDecimal horizon;
+    private LocalDateTime horizon;
     /** Guarded by {@link #polling}: the counters of each row the last poll read (the rows changed since its horizon). */
     private Map<Long, long[]> lastRead = Map.of();
     private long[] everyone;
@@ -287,6 +292,12 @@ public class AccessCache implements KeptByPeople {
         return writesSeen == LocalWrites.ended() && System.nanoTime() - polledAt < staleAfterNanos;
     }
 
+    /** One poll now, waiting for one under way to end first (for tests). Whether it worked. */
+    boolean pollNow() {
+        polling.lock();
+        return pollHeld();
+    }
+
     /** One poll, with {@link #polling} held (released here). Whether it worked. */
     private boolean pollHeld() {
         try {
@@ -295,13 +306,10 @@ public class AccessCache implements KeptByPeople {
             pollBegan = began;
             boolean afresh = horizon == null || began - polledAt >= staleAfterNanos;
             try (Connection connection = dataSource.getConnection()) {
-                BigDecimal next;
-                try (PreparedStatement statement = connection.prepareStatement(HORIZON)) {
-                    statement.setBigDecimal(1, LOOK_BACK_SECONDS);
-                    try (ResultSet result = statement.executeQuery()) {
-                        result.next();
-                        next = result.getBigDecimal(1);
-                    }
+                LocalDateTime next;
+                try (PreparedStatement statement = connection.prepareStatement(HORIZON); ResultSet result = statement.executeQuery()) {
+                    result.next();
+                    next = result.getObject(1, LocalDateTime.class);
                 }
                 if (afresh) {
                     forgetAll();
@@ -330,7 +338,7 @@ public class AccessCache implements KeptByPeople {
 
     private void forgetChanged(Connection connection) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(CHANGED)) {
-            statement.setBigDecimal(1, horizon);
+            statement.setObject(1, horizon);
             try (ResultSet result = statement.executeQuery()) {
                 Map<Long, long[]> read = new HashMap<>();
                 Map<Long, long[]> before = lastRead;

@@ -3,15 +3,14 @@ package org.everyoneserves.platform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.UUID;
+import org.everyoneserves.testing.ScratchDatabase;
 import org.flywaydb.core.api.FlywayException;
 import org.junit.jupiter.api.Test;
-import org.mariadb.jdbc.MariaDbDataSource;
 
 /**
  * The migrations on a new database, on the tests' MariaDB (a database of its own per test). A server alone starts its
@@ -23,84 +22,26 @@ class FlywayIntegratorIT {
 
     @Test
     void aNewDatabaseWhoseOnlyTableIsTheSessionStoresGetsEveryMigration() throws SQLException {
-        String database = fresh("create table web_session_ROOT_war (id varchar(255) primary key, datum longblob, version bigint)");
-        try {
-            FlywayIntegrator.migrate(dataSource(database));
-            assertEquals(1L, number(database, "select count(*) from information_schema.tables where table_schema = database() and table_name = 'person'"),
+        try (ScratchDatabase database = ScratchDatabase.create("flyway",
+                "create table web_session_ROOT_war (id varchar(255) primary key, datum longblob, version bigint)")) {
+            FlywayIntegrator.migrate(database.dataSource());
+            assertEquals(1L, database.number("select count(*) from information_schema.tables where table_schema = database() and table_name = 'person'"),
                     "the first migration ran");
             long migrations;
-            try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/db/migration"))) {
+            try (var files = Files.list(Path.of("src/main/resources/db/migration"))) {
                 migrations = files.filter(f -> f.getFileName().toString().endsWith(".sql")).count();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            assertEquals(migrations, number(database, "select count(*) from flyway_schema_history where success = 1 and type = 'SQL'"),
+            assertEquals(migrations, database.number("select count(*) from flyway_schema_history where success = 1 and type = 'SQL'"),
                     "and every other");
-        } finally {
-            drop(database);
         }
     }
 
     @Test
     void aDatabaseWithAnotherTableAndNoHistoryIsRefused() throws SQLException {
-        String database = fresh("create table invoices (id bigint primary key)");
-        try {
-            assertThrows(FlywayException.class, () -> FlywayIntegrator.migrate(dataSource(database)));
-        } finally {
-            drop(database);
+        try (ScratchDatabase database = ScratchDatabase.create("flyway", "create table invoices (id bigint primary key)")) {
+            assertThrows(FlywayException.class, () -> FlywayIntegrator.migrate(database.dataSource()));
         }
-    }
-
-    private static String fresh(String table) throws SQLException {
-        String database = "flyway_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection connection = connect(""); Statement statement = connection.createStatement()) {
-            statement.execute("create database " + database);
-            statement.execute("use " + database);
-            statement.execute(table);
-        }
-        return database;
-    }
-
-    private static void drop(String database) throws SQLException {
-        try (Connection connection = connect(""); Statement statement = connection.createStatement()) {
-            statement.execute("drop database " + database);
-        }
-    }
-
-    private static long number(String database, String sql) throws SQLException {
-        try (Connection connection = connect(database); Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    private static MariaDbDataSource dataSource(String database) throws SQLException {
-        MariaDbDataSource dataSource = new MariaDbDataSource(url(database));
-        dataSource.setUser(user());
-        dataSource.setPassword(password());
-        return dataSource;
-    }
-
-    private static Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection(url(database), user(), password());
-    }
-
-    /** The tests' database URL with another database in place of its own. */
-    private static String url(String database) {
-        String url = System.getProperty("app.db.url");
-        if (url == null) {
-            throw new IllegalStateException("app.db.url is not set: this test runs under failsafe with the embedded MariaDB");
-        }
-        int slash = url.indexOf('/', url.indexOf("//") + 2);
-        int query = url.indexOf('?', slash);
-        return url.substring(0, slash + 1) + database + (query < 0 ? "" : url.substring(query));
-    }
-
-    private static String user() {
-        return System.getProperty("app.db.user", "everyoneserves");
-    }
-
-    private static String password() {
-        return System.getProperty("app.db.password", "everyoneserves");
     }
 }
