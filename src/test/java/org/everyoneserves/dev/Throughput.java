@@ -351,7 +351,8 @@ final class Throughput {
      * Latency at a steady rate (an open loop, {@link Load#steady}): the floor and the API's reads, each at the same rate,
      * a share of the floor's requests per second ({@code bench.steady.share}, 0.25 by default), with p99 as a multiple
      * of p50. Not the pages: a quarter of the floor is about what they can take at most, and past that an open loop
-     * measures only its own queue.
+     * measures only its own queue. First, at the same rate, the machine's own tail: HAProxy answering a constant on the
+     * same loopback ({@link ConstantAnswer}, when HAProxy is installed).
      */
     private void steadyRate(String size, double floor, Map<String, String> bearer) throws Exception {
         double rate = floor * Double.parseDouble(System.getProperty("bench.steady.share", "0.25"));
@@ -360,16 +361,23 @@ final class Throughput {
         for (String path : List.of("/me", "/me/plan", "/notifications", "/refreshers/today", "/sync")) {
             targets.put(Api.V1 + path, bearer);
         }
-        for (Map.Entry<String, Map<String, String>> target : targets.entrySet()) {
-            String url = Benchmark.BASE + target.getKey();
-            load.steady(url, target.getValue(), 2, rate, 200);
-            Load.Result result = load.steady(url, target.getValue(), seconds, rate, 200);
-            Row row = new Row(size, String.format("steady %,.0f/s: GET %s", rate, target.getKey().replace(Api.V1, "")), result, 0, 0,
-                    String.format("p99 = %.1f x p50%s", result.p99Millis() / result.p50Millis(),
-                            result.unexpected() > 0 ? " (" + result.unexpected() + " unexpected answers)" : ""));
-            rows.add(row);
-            System.out.println("[bench] " + line(row));
+        try (ConstantAnswer machine = ConstantAnswer.start(18_000 + Benchmark.OFFSET)) {
+            if (machine != null) {
+                steady(size, "the machine: HAProxy's constant answer", machine.url, Map.of(), rate);
+            }
         }
+        for (Map.Entry<String, Map<String, String>> target : targets.entrySet()) {
+            steady(size, "GET " + target.getKey().replace(Api.V1, ""), Benchmark.BASE + target.getKey(), target.getValue(), rate);
+        }
+    }
+
+    private void steady(String size, String name, String url, Map<String, String> headers, double rate) throws InterruptedException {
+        load.steady(url, headers, 2, rate, 200);
+        Load.Result result = load.steady(url, headers, seconds, rate, 200);
+        Row row = new Row(size, String.format("steady %,.0f/s: %s", rate, name), result, 0, 0, String.format("p99 = %.1f x p50%s",
+                result.p99Millis() / result.p50Millis(), result.unexpected() > 0 ? " (" + result.unexpected() + " unexpected answers)" : ""));
+        rows.add(row);
+        System.out.println("[bench] " + line(row));
     }
 
     private Row request(String base, String size, String name, String path, Map<String, String> headers, int status, double floor,
