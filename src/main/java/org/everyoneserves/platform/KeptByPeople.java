@@ -17,8 +17,11 @@ public interface KeptByPeople {
     /** The most people a kept value may be worked out from. */
     int MOST_PEOPLE_PER_VALUE = 5_000;
 
-    /** A read of the database about to begin: what it gives may be kept if nothing was forgotten meanwhile. */
-    record Reading(long epoch, long began) {
+    /**
+     * A read of the database about to begin: what it gives may be kept if nothing was forgotten meanwhile. {@code duringPoll}:
+     * a poll was under way when it began, which may yet read a change the read did not see as already seen.
+     */
+    record Reading(long epoch, long began, boolean duringPoll) {
     }
 
     /** The value kept under this key, if there is one and what is kept can be trusted now; null otherwise. */

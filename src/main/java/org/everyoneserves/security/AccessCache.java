@@ -122,6 +122,8 @@ public class AccessCache implements KeptByPeople {
     private volatile long staleAfterNanos;
     /** Bumped each time everything is forgotten; a read that began before keeps nothing. */
     private volatile long epoch;
+    /** Whether a poll is under way (set before {@link #pollBegan}, cleared when it ends). */
+    private volatile boolean pollRunning;
     /** When the last poll began, whether it worked or not (and whether it has ended or not). */
     private volatile long pollBegan = longAgo();
     /** Of the last poll that worked: when it began, and the count of this server's writes it had seen. */
@@ -159,7 +161,9 @@ public class AccessCache implements KeptByPeople {
     /** Taken before a token, a session's person or a {@link KeptByPeople} value is read from the database. */
     @Override
     public Reading reading() {
-        return new Reading(epoch, System.nanoTime());
+        long known = epoch;
+        long began = System.nanoTime();
+        return new Reading(known, began, pollRunning);
     }
 
     @Override
@@ -173,7 +177,10 @@ public class AccessCache implements KeptByPeople {
 
     @Override
     public void keepValue(String key, Object value, long[] people, Reading reading) {
-        if (!on || people.length > KeptByPeople.MOST_PEOPLE_PER_VALUE || outOfDate(reading)) {
+        // Unlike a caller, a value carries no counters of its people to compare: a poll forgets it when a person's counters
+        // differ from the last poll's. So a value read while a poll was under way is not kept either: that poll may
+        // read a change the value's read did not see, and the next poll would find nothing new.
+        if (!on || people.length > KeptByPeople.MOST_PEOPLE_PER_VALUE || reading.duringPoll() || outOfDate(reading)) {
             return;
         }
         Value kept = new Value(key, value, people.clone());
@@ -301,6 +308,7 @@ public class AccessCache implements KeptByPeople {
     /** One poll, with {@link #polling} held (released here). Whether it worked. */
     private boolean pollHeld() {
         try {
+            pollRunning = true;
             long writes = LocalWrites.ended();
             long began = System.nanoTime();
             pollBegan = began;
@@ -332,6 +340,7 @@ public class AccessCache implements KeptByPeople {
             }
             return false;
         } finally {
+            pollRunning = false;
             polling.unlock();
         }
     }

@@ -55,6 +55,10 @@ class AccessCacheIT {
             cache.keepValue("team:5", "stamp 3", new long[] {5, 6, 7}, before);
             assertEquals("stamp 2", cache.value("team:5"), "a value read while a poll began is not kept");
 
+            KeptByPeople.Reading now = cache.reading();
+            cache.keepValue("team:5", "stamp 4", new long[] {5, 6, 7}, new KeptByPeople.Reading(now.epoch(), now.began(), true));
+            assertEquals("stamp 2", cache.value("team:5"), "nor one read while a poll was under way (it may see a change the read did not)");
+
             long[] many = new long[KeptByPeople.MOST_PEOPLE_PER_VALUE + 1];
             java.util.Arrays.setAll(many, i -> i + 1);
             cache.keepValue("director:1", "stamp", many, cache.reading());
