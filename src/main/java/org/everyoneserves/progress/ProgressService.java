@@ -142,9 +142,9 @@ public class ProgressService {
                 result.next();
                 long people = result.getLong(1);
                 String stamp = people + "." + result.getString(2) + "." + result.getLong(3);
-                String ids = result.getString(4);
-                if (ids != null && people <= KeptByPeople.MOST_PEOPLE_PER_VALUE) {
-                    kept.keepValue(key, stamp, Arrays.stream(ids.split(",")).mapToLong(Long::parseLong).toArray(), reading);
+                long[] ids = ids(result.getString(4), people, result.getLong(5));
+                if (ids != null) {
+                    kept.keepValue(key, stamp, ids, reading);
                 }
                 return stamp;
             }
@@ -154,11 +154,24 @@ public class ProgressService {
     }
 
     /**
+     * The people of a team's stamp from the statement's list, or null (not kept) when there is none (too many people) or
+     * it does not hold every one of them: a database whose {@code group_concat_max_len} is smaller than MariaDB's default
+     * cuts the list short, and a value kept with some of its people missing would not be forgotten when they change.
+     */
+    static long[] ids(String list, long count, long sum) {
+        if (list == null) {
+            return null;
+        }
+        long[] ids = Arrays.stream(list.split(",")).mapToLong(Long::parseLong).toArray();
+        return ids.length == count && Arrays.stream(ids).sum() == sum ? ids : null;
+    }
+
+    /**
      * {@link #teamStamp}'s statement: plain JDBC, as it is made before an overview is sent while its team's stamp is not
      * kept (no entity in it). The people it counts come with it for {@link KeptByPeople}, if they are few enough.
      */
     private static final String TEAM_STAMP = LINE.replace(":me", "?") + "select count(*), max(cs.changed_at), sum(cs.me + cs.plan + cs.access),"
-            + " if(count(*) <= " + KeptByPeople.MOST_PEOPLE_PER_VALUE + ", group_concat(l.id separator ','), null)"
+            + " if(count(*) <= " + KeptByPeople.MOST_PEOPLE_PER_VALUE + ", group_concat(l.id separator ','), null), sum(l.id)"
             + " from (select id from line union all select ?) l join change_stamp cs on cs.person_id = l.id";
 
     /** Whether a person (p, with summary s) is in the status, as SQL. */
