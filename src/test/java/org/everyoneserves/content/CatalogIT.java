@@ -16,7 +16,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.everyoneserves.content.CatalogItem.Kind;
 import org.everyoneserves.people.PersonService;
@@ -71,7 +70,9 @@ class CatalogIT {
     void aCopyOfTheShippedContentWithOneMoreTrack() throws IOException {
         root = Files.createTempDirectory("content-it").resolve("content");
         copy(source.root(), root);
-        String suffix = UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 6);
+        // Six letters (a UUID's letters alone were sometimes fewer than six: about one run in fifty failed here).
+        String suffix = java.util.concurrent.ThreadLocalRandom.current().ints(6, 'a', 'z' + 1)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
         track = "it-track-" + suffix;
         module = "it-module-" + suffix;
         Path folder = Files.createDirectories(root.resolve("tracks").resolve(track).resolve("images"));
