@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.UUID;
 import org.flywaydb.core.api.FlywayException;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,46 @@ class FlywayIntegratorIT {
             assertThrows(FlywayException.class, () -> FlywayIntegrator.migrate(dataSource(database)));
         } finally {
             drop(database);
+        }
+    }
+
+    /**
+     * A start skips Flyway only when the history has every migration of the build as it is: not before the first
+     * migration, not with a migration still to apply, not with a script changed since it was applied (Flyway refuses that).
+     */
+    @Test
+    void aStartSkipsFlywayOnlyWhenTheHistoryHasEveryMigrationAsItIs() throws SQLException {
+        String database = fresh("create table web_session_ROOT_war (id varchar(255) primary key, datum longblob, version bigint)");
+        ClassLoader build = getClass().getClassLoader();
+        try {
+            MariaDbDataSource dataSource = dataSource(database);
+            assertEquals(Optional.empty(), AppliedMigrations.allApplied(dataSource, build), "no history yet");
+            FlywayIntegrator.migrate(dataSource);
+            String newest = text(database, "select version from flyway_schema_history where type = 'SQL' order by installed_rank desc limit 1");
+            assertEquals(Optional.of(newest), AppliedMigrations.allApplied(dataSource, build), "every migration applied");
+
+            execute(database, "update flyway_schema_history set checksum = checksum + 1 where version = '" + newest + "'");
+            assertEquals(Optional.empty(), AppliedMigrations.allApplied(dataSource, build), "a script changed since");
+            assertThrows(FlywayException.class, () -> FlywayIntegrator.migrate(dataSource), "which Flyway refuses");
+            execute(database, "update flyway_schema_history set checksum = checksum - 1 where version = '" + newest + "'");
+
+            execute(database, "delete from flyway_schema_history where version = '" + newest + "'");
+            assertEquals(Optional.empty(), AppliedMigrations.allApplied(dataSource, build), "a migration to apply");
+        } finally {
+            drop(database);
+        }
+    }
+
+    private static void execute(String database, String sql) throws SQLException {
+        try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static String text(String database, String sql) throws SQLException {
+        try (Connection connection = connect(database); Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getString(1);
         }
     }
 
