@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,6 +122,9 @@ class Organisation {
      */
     int adoptOrganisation(Caller caller, Map<String, String> departments, Map<String, List<String>> roles) {
         PersonService.requireAdmin(caller);
+        if (allCodesExist(Department.class, departments.keySet()) && allCodesExist(JobRole.class, roles.keySet())) {
+            return 0;
+        }
         int created = 0;
         for (Map.Entry<String, String> d : departments.entrySet()) {
             if (findByCodeOrName(Department.class, d.getKey(), d.getValue()).isEmpty()) {
@@ -142,6 +146,16 @@ class Organisation {
     Optional<Long> findByCode(Class<?> type, String code) {
         return em.createQuery("select e.id from " + type.getSimpleName() + " e where e.code = :code", Long.class)
                 .setParameter("code", code).getResultStream().findFirst();
+    }
+
+    /**
+     * Whether every code is taken, in two queries instead of one per code and name (the usual case at a start: a catalog
+     * that was adopted before). As many rows as codes means each code has its row: codes are unique under the
+     * database's collation, so no row can stand for two of them.
+     */
+    private boolean allCodesExist(Class<?> type, Collection<String> codes) {
+        return codes.isEmpty() || em.createQuery("select count(e) from " + type.getSimpleName() + " e where e.code in :codes", Long.class)
+                .setParameter("codes", codes).getSingleResult() == codes.size();
     }
 
     private Optional<Long> findByCodeOrName(Class<?> type, String code, String name) {

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -23,7 +24,8 @@ import org.hibernate.service.spi.SessionFactoryServiceRegistry;
  * Applies the Flyway migrations while Hibernate builds the session factory, which is before Hibernate validates
  * the schema ({@code hbm2ddl.auto=validate}). Deployment fails when an entity has no migration. Concurrent
  * deployments (nodes of a cluster starting together) migrate one after the other: Flyway's own lock is taken per
- * migration, so without the {@link ClusterLock} a second node could validate a schema one migration behind.
+ * migration, so without the {@link ClusterLock} a second node could validate a schema one migration behind. A start
+ * whose schema history already has every migration of the build as it is ({@link AppliedMigrations}) skips Flyway.
  */
 public class FlywayIntegrator implements Integrator {
 
@@ -32,6 +34,13 @@ public class FlywayIntegrator implements Integrator {
     @Override
     public void integrate(Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor sessionFactory) {
         DataSource dataSource = sessionFactory.getServiceRegistry().getService(ConnectionProvider.class).unwrap(DataSource.class);
+        long t0 = System.nanoTime();
+        Optional<String> current = AppliedMigrations.allApplied(dataSource, FlywayIntegrator.class.getClassLoader());
+        if (current.isPresent()) {
+            LOG.info(() -> String.format("Database schema at version %s: the history has every migration of this build as it is, Flyway not"
+                    + " needed (%d ms)", current.get(), (System.nanoTime() - t0) / 1_000_000));
+            return;
+        }
         ClusterLock.holding(dataSource, "everyoneserves.migrate", Duration.ofMinutes(10), () -> {
             long start = System.nanoTime();
             MigrateResult result = migrate(dataSource);

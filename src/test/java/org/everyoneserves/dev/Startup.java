@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.wildfly.core.launcher.Launcher;
@@ -24,8 +25,11 @@ import org.wildfly.core.launcher.StandaloneCommandBuilder;
  *
  * A variant is "name=options" ({@code serial=-XX:-UseG1GC -XX:+UseSerialGC}), the options added after those of
  * {@code mvn -Prun}; a bare name has only those ({@code as run}, the default), the option {@code no-archive} leaves out
- * the class data sharing archive that {@link ClassDataSharing} gives them, and {@code war-file} deploys the WAR file
- * instead of the folder the build lays into the server (put back after that start). The first start trains that archive.
+ * the class data sharing archive that {@link ClassDataSharing} gives them, {@code war-file} deploys the WAR file
+ * instead of the folder the build lays into the server, and {@code deployment=DIR} deploys the folder DIR instead (another
+ * build of the application, laid out as {@code ROOT.war/}: {@code before=deployment=target/perf9-before/ROOT.war}, given
+ * this build's manifest so that the content import counts it as this build and skips its check, as at any restart); the
+ * server's own folder is put back after that start. The first start trains that archive.
  */
 final class Startup {
 
@@ -56,8 +60,11 @@ final class Startup {
             for (int i = 0; i < starts; i++) {
                 for (Variant variant : variants) {
                     StandaloneCommandBuilder cmd = Throughput.serverCommand(project, jbossHome, db, !variant.options().contains("no-archive"));
-                    variant.options().stream().filter(o -> !PSEUDO_OPTIONS.contains(o)).forEach(cmd::addJavaOptions);
-                    Start s = variant.options().contains("war-file") ? withWarFile(project, jbossHome, () -> start(project, cmd, variant.name()))
+                    variant.options().stream().filter(o -> !pseudo(o)).forEach(cmd::addJavaOptions);
+                    Optional<Path> deployment = variant.options().contains("war-file") ? Optional.of(project.resolve("target/everyone-serves.war"))
+                            : variant.options().stream().filter(o -> o.startsWith(DEPLOYMENT)).map(o -> project.resolve(o.substring(DEPLOYMENT.length())))
+                            .findFirst();
+                    Start s = deployment.isPresent() ? withDeployment(project, jbossHome, deployment.get(), () -> start(project, cmd, variant.name()))
                             : start(project, cmd, variant.name());
                     results.get(variant).add(s);
                     System.out.printf("[bench] restart %d, %s: %s%n", i + 1, variant.name(), s);
@@ -79,20 +86,36 @@ final class Startup {
                 : String.join(" ", v.options())));
     }
 
-    private static final java.util.Set<String> PSEUDO_OPTIONS = java.util.Set.of("no-archive", "war-file");
+    private static final String DEPLOYMENT = "deployment=";
+    private static final String MANIFEST = "META-INF/MANIFEST.MF";
 
-    /** One start with the WAR file in deployments/ in place of the folder, which is put back after it. */
-    private static Start withWarFile(Path project, Path jbossHome, java.util.concurrent.Callable<Start> start) throws Exception {
+    private static boolean pseudo(String option) {
+        return option.equals("no-archive") || option.equals("war-file") || option.startsWith(DEPLOYMENT);
+    }
+
+    /** One start with the WAR file or another folder in deployments/ in place of the build's folder, which is put back after it. */
+    private static Start withDeployment(Path project, Path jbossHome, Path replacement, java.util.concurrent.Callable<Start> start) throws Exception {
         Path deployments = jbossHome.resolve("standalone/deployments");
         Path folder = deployments.resolve("ROOT.war");
         Path aside = project.resolve("target/bench-ROOT.war");
         EmbeddedMariaDb.deleteRecursively(aside);
+        boolean folderMoved = Files.isDirectory(replacement);
         Files.move(folder, aside);
         try {
-            Files.copy(project.resolve("target/everyone-serves.war"), folder);
+            if (folderMoved) {
+                Files.move(replacement, folder);
+                // the build's stamp (Build-Time), so that the content import takes it for the same build and skips the check
+                Files.copy(aside.resolve(MANIFEST), folder.resolve(MANIFEST), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                Files.copy(replacement, folder);
+            }
             return start.call();
         } finally {
-            Files.delete(folder);
+            if (folderMoved) {
+                Files.move(folder, replacement);
+            } else {
+                Files.delete(folder);
+            }
             Files.move(aside, folder);
         }
     }

@@ -211,6 +211,27 @@ class PersonServiceIT {
         assertTrue(service.findByEmail(details.getEmail()).isPresent());
     }
 
+    /**
+     * A catalog's organisation creates only what is missing, matched by code as the database compares them (a code in
+     * other capitals is the same code), and one deleted since is made again.
+     */
+    @Test
+    void adoptingAnOrganisationCreatesOnlyTheDepartmentsAndRolesMissing() {
+        String code = "adopt-" + people.email("d").substring(2, 10).toLowerCase(java.util.Locale.ROOT);
+        Map<String, String> departments = Map.of(code, "Adopted " + code);
+        Map<String, List<String>> roles = Map.of(code + "-r", List.of("Adopted role " + code, code));
+        assertEquals(2, service.adoptOrganisation(Caller.SYSTEM, departments, roles));
+        assertEquals(0, service.adoptOrganisation(Caller.SYSTEM, departments, roles), "nothing missing the second time");
+        assertEquals(0, service.adoptOrganisation(Caller.SYSTEM, Map.of(code.toUpperCase(java.util.Locale.ROOT), "Other name " + code), Map.of()),
+                "the same code in capitals");
+
+        long role = service.findByCode(JobRole.class, code + "-r").orElseThrow();
+        service.deleteJobRole(People.admin(admin), role);
+        assertEquals(1, service.adoptOrganisation(Caller.SYSTEM, departments, roles), "the role deleted since is made again");
+        assertEquals(service.findByCode(Department.class, code), service.jobRoles().stream().filter(r -> r.getCode().equals(code + "-r"))
+                .findFirst().map(r -> r.getDepartment().getId()), "in its department");
+    }
+
     /** Twelve admins make the same department at once: one is made, the others are told it exists now. */
     @Test
     void twelveCreationsOfOneDepartmentAtOnceMakeOne() throws Exception {

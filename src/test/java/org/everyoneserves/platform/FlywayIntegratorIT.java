@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Optional;
 import org.everyoneserves.testing.ScratchDatabase;
 import org.flywaydb.core.api.FlywayException;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,31 @@ class FlywayIntegratorIT {
     void aDatabaseWithAnotherTableAndNoHistoryIsRefused() throws SQLException {
         try (ScratchDatabase database = ScratchDatabase.create("flyway", "create table invoices (id bigint primary key)")) {
             assertThrows(FlywayException.class, () -> FlywayIntegrator.migrate(database.dataSource()));
+        }
+    }
+
+    /**
+     * A start skips Flyway only when the history has every migration of the build as it is: not before the first
+     * migration, not with a migration still to apply, not with a script changed since it was applied (Flyway refuses that).
+     */
+    @Test
+    void aStartSkipsFlywayOnlyWhenTheHistoryHasEveryMigrationAsItIs() throws SQLException {
+        ClassLoader build = getClass().getClassLoader();
+        try (ScratchDatabase database = ScratchDatabase.create("flyway",
+                "create table web_session_ROOT_war (id varchar(255) primary key, datum longblob, version bigint)")) {
+            javax.sql.DataSource dataSource = database.dataSource();
+            assertEquals(Optional.empty(), AppliedMigrations.allApplied(dataSource, build), "no history yet");
+            FlywayIntegrator.migrate(dataSource);
+            String newest = database.text("select version from flyway_schema_history where type = 'SQL' order by installed_rank desc limit 1");
+            assertEquals(Optional.of(newest), AppliedMigrations.allApplied(dataSource, build), "every migration applied");
+
+            database.execute("update flyway_schema_history set checksum = checksum + 1 where version = '" + newest + "'");
+            assertEquals(Optional.empty(), AppliedMigrations.allApplied(dataSource, build), "a script changed since");
+            assertThrows(FlywayException.class, () -> FlywayIntegrator.migrate(dataSource), "which Flyway refuses");
+            database.execute("update flyway_schema_history set checksum = checksum - 1 where version = '" + newest + "'");
+
+            database.execute("delete from flyway_schema_history where version = '" + newest + "'");
+            assertEquals(Optional.empty(), AppliedMigrations.allApplied(dataSource, build), "a migration to apply");
         }
     }
 }

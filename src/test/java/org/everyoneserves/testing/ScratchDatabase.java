@@ -54,6 +54,14 @@ public final class ScratchDatabase implements AutoCloseable {
         }
     }
 
+    /** The first column of the first row of a query, as text. */
+    public String text(String sql) throws SQLException {
+        try (Connection connection = connect(name); Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
     @Override
     public void close() throws SQLException {
         try (Connection connection = connect(""); Statement statement = connection.createStatement()) {
