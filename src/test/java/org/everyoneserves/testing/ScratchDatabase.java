@@ -48,10 +48,7 @@ public final class ScratchDatabase implements AutoCloseable {
 
     /** The first column of the first row of a query. */
     public long number(String sql) throws SQLException {
-        try (Connection connection = connect(name); Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
+        return Long.parseLong(text(sql));
     }
 
     /** The first column of the first row of a query, as text. */
