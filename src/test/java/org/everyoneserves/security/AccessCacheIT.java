@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import org.everyoneserves.platform.AppConfig;
 import org.everyoneserves.platform.FlywayIntegrator;
 import org.everyoneserves.platform.KeptByPeople;
+import org.everyoneserves.platform.LocalWrites;
 import org.everyoneserves.testing.ScratchDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +59,10 @@ class AccessCacheIT {
             KeptByPeople.Reading now = cache.reading();
             cache.keepValue("team:5", "stamp 4", new long[] {5, 6, 7}, new KeptByPeople.Reading(now.epoch(), now.began(), true));
             assertEquals("stamp 2", cache.value("team:5"), "nor one read while a poll was under way (it may see a change the read did not)");
+
+            database.execute("update change_stamp set plan = plan + 1 where person_id = 7");
+            new LocalWrites().inspect("update change_stamp set plan = plan + 1 where person_id = 7");
+            assertNull(cache.value("team:5"), "a change written through this server: forgotten at its next request, with no wait for the poll");
 
             long[] many = new long[KeptByPeople.MOST_PEOPLE_PER_VALUE + 1];
             java.util.Arrays.setAll(many, i -> i + 1);
