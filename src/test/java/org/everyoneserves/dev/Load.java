@@ -161,7 +161,8 @@ final class Load {
                             connection.close();
                             connection = null;
                         }
-                    } catch (IOException e) {
+                    } catch (IOException | RuntimeException e) {
+                        // a failed connection or an answer that is not HTTP: counted, and the next request opens another
                         unexpected.incrementAndGet();
                         if (connection != null) {
                             connection.close();
