@@ -63,7 +63,9 @@ class RefreshersFlowIT {
                 }
             }
             browser.clickAndWait(By.xpath("(//div[contains(@class,'refresher')][.//input[@type='submit']])[1]//input[@type='submit']"));
-            assertTrue(browser.find("messages").getText().matches("(?s).*(Right!|Not quite).*"), browser.find("messages").getText());
+            assertTrue(browser.find("messages").getText().matches("(?s).*(Right!|Not quite).*"), () -> "messages: '"
+                    + browser.find("messages").getText() + "', next to the items: " + browser.driver().findElements(By.cssSelector(".field-error"))
+                    .stream().map(WebElement::getText).toList() + ", at " + browser.driver().getCurrentUrl());
         }
         assertEquals(items.size() + "/" + items.size(), browser.text("doneToday"));
         assertTrue(browser.text("allDone").contains("All done for today"));
