@@ -46,6 +46,8 @@ public final class ContentValidator {
     public static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     public static final String ALL = "all";
     private static final Pattern UNSAFE_LINK = Pattern.compile("^\\s*(?i)(javascript|vbscript|data|file):.*");
+    /** Markdown emphasis or code: *word*, **words**, _word_, `code`. Question texts are shown as written, not as Markdown. */
+    private static final Pattern MARKUP = Pattern.compile("(?<![\\w*])(\\*{1,2}|_)(?=\\S)[^*_\\n]*\\S\\1(?![\\w*])|`[^`\\n]+`");
     private static final Set<Question.Kind> REFRESHER_KINDS = Set.of(Question.Kind.SINGLE, Question.Kind.MULTIPLE, Question.Kind.TRUE_FALSE);
 
     private final ContentTree tree;
@@ -377,6 +379,9 @@ public final class ContentValidator {
         if (q.kind() != null) {
             kindRules(q, name);
         }
+        if (!format.imported()) {
+            shownAsWritten(q, name);
+        }
         if (module != null && !duplicateModuleIds.contains(module.id())) {
             for (int i = 0; i < q.keyPoints().size(); i++) {
                 String key = q.keyPoints().get(i);
@@ -390,6 +395,27 @@ public final class ContentValidator {
         if (!format.imported() && q.keyPoints().isEmpty()) {
             problems.add(ContentProblem.warning(p.element(), name + " has no key_points",
                     "add 'key_points: [...]' naming what it checks from the module's key_points"));
+        }
+    }
+
+    /** Warns of Markdown in a question's texts: the learner would see its asterisks or backticks. */
+    private void shownAsWritten(Question q, String name) {
+        Positions p = q.positions();
+        shownAsWritten(q.situation(), p.at("situation"), name);
+        shownAsWritten(q.prompt(), p.at("prompt"), name);
+        shownAsWritten(q.explanation(), p.at("explanation"), name);
+        for (Question.Choice choice : q.choices()) {
+            shownAsWritten(choice.text(), choice.positions().element(), name);
+            shownAsWritten(choice.feedback(), choice.positions().element(), name);
+        }
+        q.items().forEach(item -> shownAsWritten(item, p.at("items"), name));
+    }
+
+    private void shownAsWritten(String text, Location at, String name) {
+        Matcher markup = text == null ? null : MARKUP.matcher(text);
+        if (markup != null && markup.find()) {
+            problems.add(ContentProblem.warning(at, name + " shows '" + markup.group() + "' as written: question texts are not Markdown",
+                    "write it plainly, or in quotation marks for a title"));
         }
     }
 

@@ -47,6 +47,24 @@ class ContentValidatorTest {
     }
 
     @Test
+    void markdownInAQuestionsTextIsShownAsWrittenSoItIsWarnedOf() throws Exception {
+        Path content = dir.resolve("content");
+        Fixtures.copy(Fixtures.good(), content);
+        Path refreshers = content.resolve("tracks/foundation/refreshers.yaml");
+        java.nio.file.Files.writeString(refreshers, java.nio.file.Files.readString(refreshers)
+                .replace("prompt: An invoice is part of the customer's experience.", "prompt: In *Rework*, an invoice is part of the customer's experience.")
+                .replace("explanation: Everyone has two jobs.", "explanation: Everyone has **two** jobs, as `support` says; 5 * 3 and snake_case are fine.")
+                .replace("text: Support's", "text: _Support's_"));
+        String at = "content/tracks/foundation/refreshers.yaml:";
+        String fix = " — write it plainly, or in quotation marks for a title";
+        assertEquals(List.of(
+                        at + "6:13: question 'foundation-invoice-touchpoint' shows '*Rework*' as written: question texts are not Markdown" + fix,
+                        at + "16:9: question 'foundation-two-jobs' shows '_Support's_' as written: question texts are not Markdown" + fix,
+                        at + "19:18: question 'foundation-two-jobs' shows '**two**' as written: question texts are not Markdown" + fix),
+                Fixtures.problems(content));
+    }
+
+    @Test
     void aMissingRequiredFieldIsReportedWhenNoKeyLooksLikeIt(@org.junit.jupiter.api.io.TempDir Path other) throws Exception {
         Path content = Fixtures.goodWith("pool-zero", other);
         java.nio.file.Files.writeString(content.resolve("tracks/finance/track.yaml"), "id: finance\ntitle: Finance\n");

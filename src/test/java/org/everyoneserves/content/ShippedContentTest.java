@@ -27,6 +27,13 @@ class ShippedContentTest {
     }
 
     @Test
+    void shippedQuestionsShowNoMarkdownMarks() {
+        List<String> marks = ContentValidator.check(Path.of("content")).stream().map(ContentProblem::toString)
+                .filter(problem -> problem.contains("question texts are not Markdown")).toList();
+        assertEquals(List.of(), marks, () -> String.join("\n", marks));
+    }
+
+    @Test
     void shippedItemsGiveNoSurfaceCues() {
         ItemCues.Report report = ItemCues.of(ContentLoader.load(Path.of("content")));
         List<String> cues = report.problems().stream().map(ContentProblem::toString).toList();
