@@ -178,6 +178,23 @@ public final class Browser implements AfterEachCallback, AfterAllCallback, AutoC
         clickAndWait("signOut:signOutButton");
     }
 
+    /**
+     * Opens the page in a window as wide as a small phone's (375 px), takes the screenshot {@code name}, and says by how
+     * many pixels the page sticks out sideways (0 when nothing does); the window is then as wide as before.
+     */
+    public long sidewaysOnAPhone(String path, String name) {
+        org.openqa.selenium.Dimension before = driver().manage().window().getSize();
+        driver().manage().window().setSize(new org.openqa.selenium.Dimension(375, 800));
+        try {
+            open(path);
+            screenshot(name);
+            return ((Number) ((org.openqa.selenium.JavascriptExecutor) driver())
+                    .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;")).longValue();
+        } finally {
+            driver().manage().window().setSize(before);
+        }
+    }
+
     public void screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);

@@ -54,9 +54,13 @@ class NudgeMailIT {
         assertEquals(1, browser.driver().findElements(By.cssSelector("#matrix tbody tr")).size(), "the lead's one report, by item");
         browser.assertAccessible("manager-matrix");
         browser.screenshot("manager-matrix");
+        assertEquals(0, browser.sidewaysOnAPhone("/manager/matrix.xhtml", "manager-matrix-375px"),
+                "nothing sticks out sideways on a 375 px phone: the table scrolls inside its frame");
         browser.open("/manager/index.xhtml");
         browser.clickAndWait(By.linkText(hire.name()));
         assertTrue(browser.text("toDo").contains("Everyone serves"), "the drill-down shows Noah's plan");
+        assertEquals(0, browser.sidewaysOnAPhone(browser.driver().getCurrentUrl().replaceFirst("^https?://[^/]+", ""), "manager-person-375px"),
+                "nothing sticks out sideways on a 375 px phone: a long e-mail address wraps");
         browser.type("nudge:note", NOTE);
         browser.assertAccessible("manager-person");
         browser.clickAndWait("nudge:send");

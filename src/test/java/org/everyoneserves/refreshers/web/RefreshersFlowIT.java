@@ -87,16 +87,7 @@ class RefreshersFlowIT {
         browser.clickAndWait("settings:resume");
         assertTrue(browser.driver().findElements(By.id("paused")).isEmpty());
 
-        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
-        try {
-            browser.open("/learner/refreshers.xhtml");
-            Object overflow = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
-                    "return document.documentElement.scrollWidth - window.innerWidth");
-            assertTrue(((Number) overflow).longValue() <= 0, "nothing runs off a phone's screen: " + overflow);
-            browser.screenshot("refreshers-phone");
-        } finally {
-            browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
-        }
+        assertEquals(0, browser.sidewaysOnAPhone("/learner/refreshers.xhtml", "refreshers-phone"), "nothing runs off a phone's screen");
     }
 
     @Test

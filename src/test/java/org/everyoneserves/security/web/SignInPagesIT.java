@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 
 /** Each role signs in with a demo account in headless Chromium and lands on a home page made for them. */
 @ExtendWith(ArquillianExtension.class)
@@ -69,13 +68,7 @@ class SignInPagesIT {
         assertTrue(browser.text("welcome").matches("(?s).*This is day ([3-9]|\\d\\d) of your first three months.*"), browser.text("welcome"));
         assertEquals("Customer Support Agent", browser.text("jobRole"));
         browser.screenshot("learner-home");
-        browser.driver().manage().window().setSize(new Dimension(375, 800));
-        browser.open("/learner/index.xhtml");
-        long overflow = (Long) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
-                .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-        browser.screenshot("learner-home-375px");
-        browser.driver().manage().window().setSize(new Dimension(1280, 900));
-        assertEquals(0, overflow, "nothing sticks out sideways on a 375 px phone");
+        assertEquals(0, browser.sidewaysOnAPhone("/learner/index.xhtml", "learner-home-375px"), "nothing sticks out sideways on a 375 px phone");
     }
 
     @Test
