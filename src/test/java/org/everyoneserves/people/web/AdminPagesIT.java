@@ -173,6 +173,12 @@ class AdminPagesIT {
 
     @Test
     void everyAdministrationPageFitsAPhone() {
+        String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        browser.open("/admin/organisation.xhtml");   // a long name in the lists and in the person page's job role choice
+        browser.type("newJobRole:name", "Regional customer experience and service quality improvement coordinator " + suffix);
+        browser.type("newJobRole:code", "long-role-" + suffix);
+        browser.clickAndWait("newJobRole:add");
+        assertTrue(browser.text("jobRoles").contains("coordinator " + suffix), browser.text("messages"));
         browser.open("/admin/index.xhtml");
         List<String> pages = browser.driver().findElements(By.cssSelector("main a[href^='/admin/']")).stream()
                 .map(link -> link.getAttribute("href").replaceFirst("^https?://[^/]+", "")).distinct().toList();
